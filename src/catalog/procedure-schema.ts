@@ -1,0 +1,117 @@
+/**
+ * The project's own procedure catalog: what `npm run catalog:import` writes and
+ * what the bot loads (validated here; a bad catalog is refused with every error).
+ * Cleaned values sit next to the raw portal text so an answer can quote the
+ * source when the cleaned value is uncertain.
+ */
+import { z } from 'zod';
+
+export const DurationUnit = z.enum(['working_day', 'day', 'hour', 'unknown']);
+
+export const DurationSchema = z.object({
+  /** null when the source states no time. */
+  value: z.number().positive().nullable(),
+  /** 'unknown' when the source gives a bare number (e.g. khai sinh "1"). */
+  unit: DurationUnit,
+  raw: z.string(),
+});
+
+export const FeeKind = z.enum([
+  'free', // the law says no fee
+  'amount', // one or more amounts in VND (see amounts)
+  'set_by_province', // "Miễn phí" + "do HĐND tỉnh quyết định": never call it free
+  'per_regulation', // fee by a cited regulation without a clear amount
+  'unknown', // "Không có thông tin" or unclear
+]);
+
+export const FeeAmountSchema = z.object({
+  amountVnd: z.number().nonnegative(),
+  /** What the amount is for, as the source says ("/lần", "cấp lại", "trực tuyến"...). */
+  label: z.string().optional(),
+  /** A time-limited reduction: applies from..until (ISO dates, inclusive). */
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+});
+
+export const FeeSchema = z.object({
+  kind: FeeKind,
+  amounts: z.array(FeeAmountSchema),
+  /** Plain-language note (exemptions, conditions), taken from the source text. */
+  note: z.string().optional(),
+  raw: z.string(),
+});
+
+export const ChannelKind = z.enum(['truc_tiep', 'truc_tuyen', 'buu_chinh']);
+
+export const ChannelSchema = z.object({
+  channel: ChannelKind,
+  /** Portal label: "Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính". */
+  label: z.string(),
+  duration: DurationSchema,
+  fee: FeeSchema,
+  /** The "Mô tả" column when the source has one. */
+  description: z.string().optional(),
+});
+
+export const DocumentSchema = z.object({
+  group: z.string(),
+  name: z.string(),
+  originals: z.number().int().nonnegative(),
+  copies: z.number().int().nonnegative(),
+  form: z.string().nullable(),
+});
+
+export const ProcedureSchema = z.object({
+  code: z.string().regex(/^\d\.\d{6}$/),
+  name: z.string().min(1),
+  topic: z.string(),
+  field: z.string(),
+  levels: z.array(z.string()),
+  audiences: z.array(z.string()),
+  agencies: z.object({
+    competent: z.string().nullable(),
+    performing: z.string().nullable(),
+    receivingAddress: z.string().nullable(),
+    delegated: z.string().nullable(),
+    coordinating: z.string().nullable(),
+  }),
+  channels: z.array(ChannelSchema),
+  documents: z.array(DocumentSchema),
+  /** Rows of the document table that are notes, not documents to submit. */
+  documentNotes: z.array(z.string()),
+  steps: z.string().nullable(),
+  conditions: z.string().nullable(),
+  result: z.object({ name: z.string().nullable(), code: z.string().nullable() }),
+  legalBasis: z.array(z.string()),
+  decision: z.string().nullable(),
+  sourceUrl: z.string().url(),
+  raw: z.object({ channels: z.string().nullable(), documents: z.string().nullable() }),
+});
+
+export const CatalogSchema = z.object({
+  meta: z.object({
+    source: z.string(),
+    importedAt: z.string(),
+    count: z.number().int(),
+  }),
+  procedures: z.array(ProcedureSchema),
+});
+
+export type Duration = z.infer<typeof DurationSchema>;
+export type Fee = z.infer<typeof FeeSchema>;
+export type FeeAmount = z.infer<typeof FeeAmountSchema>;
+export type Channel = z.infer<typeof ChannelSchema>;
+export type ProcedureDocument = z.infer<typeof DocumentSchema>;
+export type Procedure = z.infer<typeof ProcedureSchema>;
+export type CatalogFile = z.infer<typeof CatalogSchema>;
+
+/** Everyday names for a procedure, from the overlay file (catalog/aliases.json). */
+export const AliasOverlaySchema = z.record(
+  z.string().regex(/^\d\.\d{6}$/),
+  z.object({
+    aliases: z.array(z.string()),
+    /** Words that, when present, point to this procedure (weaker than aliases). */
+    keywords: z.array(z.string()).optional(),
+  }),
+);
+export type AliasOverlay = z.infer<typeof AliasOverlaySchema>;

@@ -1,0 +1,95 @@
+/**
+ * Configuration from an injected env (default process.env), validated before
+ * the server listens. An invalid config throws ConfigError listing every problem.
+ * Every variable is documented in .env.example.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const EnvSchema = z.object({
+  PORT: int(3000, 0).pipe(z.number().max(65535)),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ZALO_APP_ID: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  ZALO_APP_SECRET_KEY: optionalString,
+  ZALO_ACCESS_TOKEN: optionalString,
+  ZALO_REFRESH_TOKEN: optionalString,
+  ZALO_OPENAPI_URL: z.string().url().default('https://openapi.zalo.me'),
+  ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  DATABASE_POOL_MAX: int(10, 1),
+  INGEST_API_KEY: optionalString,
+  ADMIN_TOKEN: optionalString,
+  CATALOG_FILE: optionalString,
+  ALIASES_FILE: optionalString,
+  OA_EMULATOR_PORT: int(3001, 0).pipe(z.number().max(65535)),
+  PUBLIC_URL: optionalString,
+  WEBHOOK_MAX_AGE_SECONDS: int(3 * 3600, 1),
+  WEBHOOK_MAX_FUTURE_SECONDS: int(300, 0),
+  CONVERSATION_IDLE_MINUTES: int(30, 1),
+  HANDOFF_TIMEOUT_HOURS: z.coerce.number().positive().default(24),
+  HANDOFF_WEBHOOK_URL: optionalString,
+  HANDOFF_AFTER_FAILURES: int(3, 1),
+  OFFICE_HOURS: z.string().default('Mon-Fri 07:30-11:30,13:30-17:00'),
+  ORG_NAME: z.string().default('Bộ phận Một cửa'),
+  HOTLINE: optionalString,
+  NOTIFY_MAX_ATTEMPTS: int(8, 1),
+  NOTIFY_BASE_DELAY_MS: int(2000, 1),
+  NOTIFY_LEASE_MS: int(30_000, 1000),
+  CHALLENGE_MAX_FAILURES: int(5, 1),
+  CHALLENGE_WINDOW_MINUTES: int(60, 1),
+  CHALLENGE_LOCK_MINUTES: int(60, 1),
+  INSTANCE_ID: optionalString,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config extends Env {
+  /** No ZALO_APP_ID: run against the built-in OA emulator on loopback. */
+  localMode: boolean;
+  /** Absolute path of DATA_DIR. */
+  dataDir: string;
+  instanceId: string;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.') || '(env)'}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const localMode = !e.ZALO_APP_ID;
+  if (!localMode) {
+    if (!e.ZALO_OA_SECRET_KEY) problems.push('ZALO_OA_SECRET_KEY: required with ZALO_APP_ID (verifies webhook signatures)');
+    if (!e.ZALO_ACCESS_TOKEN) problems.push('ZALO_ACCESS_TOKEN: required with ZALO_APP_ID (OA API calls)');
+    if (e.ZALO_REFRESH_TOKEN && !e.ZALO_APP_SECRET_KEY)
+      problems.push('ZALO_APP_SECRET_KEY: required with ZALO_REFRESH_TOKEN (token refresh)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    ...e,
+    localMode,
+    dataDir: path.resolve(e.DATA_DIR),
+    instanceId: e.INSTANCE_ID ?? `${process.pid}-${randomBytes(3).toString('hex')}`,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The services every part of the bot is given (constructor injection, no globals).
+ * Built once in main.ts (or by a test) and passed down.
+ */
+import type { Logger } from 'pino';
+import type { Config } from './config/load-config.js';
+import type { Store } from './store/port.js';
+import type { Understander } from './nlu/nlu-types.js';
+import type { Procedure } from './catalog/procedure-schema.js';
+import type { OutMessage, TransactionMessage } from './platform/zalo/messages.js';
+
+export type Clock = () => Date;
+
+export interface Catalog {
+  readonly procedures: readonly Procedure[];
+  byCode(code: string): Procedure | undefined;
+}
+
+/** Result of one accepted OA send. */
+export interface SendResult {
+  messageIds: string[];
+}
+
+/** The part of the OA client the domain uses (platform/zalo/oa-client.ts implements it). */
+export interface OaSender {
+  /** Consultation message(s) (text split at 2,000 characters). */
+  sendConsultation(userId: string, message: OutMessage): Promise<SendResult>;
+  sendTransaction(userId: string, message: TransactionMessage): Promise<SendResult>;
+  getUserProfile(userId: string): Promise<{ displayName?: string; lastInteractionDate?: string; isFollower?: boolean }>;
+}
+
+export interface Services {
+  config: Config;
+  store: Store;
+  log: Logger;
+  clock: Clock;
+  catalog: Catalog;
+  nlu: Understander;
+  oa: OaSender;
+  /** Wake the outbox worker now (after writing outbox items). */
+  kickOutbox(): void;
+}

@@ -1,0 +1,62 @@
+/**
+ * The whole state as one JSON-serialisable object: what the memory store keeps
+ * in memory and what the lowdb store keeps in its file. Every collection is a
+ * map from id to record so that a transaction can stage writes per entry.
+ */
+import type {
+  ConversationState,
+  Dossier,
+  FeedbackTicket,
+  Handoff,
+  InboundEventRecord,
+  OutboxItem,
+  SatisfactionResult,
+  Subscription,
+  TokenPair,
+  TurnLogEntry,
+  UnansweredQuestion,
+  UserProfile,
+} from '../records.js';
+
+export interface DocumentData {
+  schemaVersion: 1;
+  inbound: Record<string, InboundEventRecord>;
+  conversations: Record<string, ConversationState>;
+  profiles: Record<string, UserProfile>;
+  tokens: Record<string, TokenPair>;
+  dossiers: Record<string, Dossier>;
+  subscriptions: Record<string, Subscription>;
+  outbox: Record<string, OutboxItem>;
+  counters: Record<string, number>;
+  feedback: Record<string, FeedbackTicket>;
+  handoffs: Record<string, Handoff>;
+  unanswered: Record<string, UnansweredQuestion>;
+  attempts: Record<string, string[]>;
+  satisfaction: Record<string, SatisfactionResult>;
+  turnLog: Record<string, TurnLogEntry>;
+}
+
+export type CollectionName = Exclude<keyof DocumentData, 'schemaVersion'>;
+
+export const COLLECTIONS: CollectionName[] = [
+  'inbound',
+  'conversations',
+  'profiles',
+  'tokens',
+  'dossiers',
+  'subscriptions',
+  'outbox',
+  'counters',
+  'feedback',
+  'handoffs',
+  'unanswered',
+  'attempts',
+  'satisfaction',
+  'turnLog',
+];
+
+export function emptyDocumentData(): DocumentData {
+  const data = { schemaVersion: 1 } as DocumentData;
+  for (const name of COLLECTIONS) (data as unknown as Record<string, unknown>)[name] = {};
+  return data;
+}

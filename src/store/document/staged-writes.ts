@@ -1,0 +1,68 @@
+/**
+ * Writes of one transaction, staged per (collection, id) and applied to the
+ * data only on commit, so a throwing transaction leaves no trace.
+ */
+import type { CollectionName, DocumentData } from './document-data.js';
+
+const DELETED = Symbol('deleted');
+
+export class StagedWrites {
+  private readonly staged = new Map<CollectionName, Map<string, unknown>>();
+
+  constructor(private readonly data: DocumentData) {}
+
+  get<T>(coll: CollectionName, id: string): T | undefined {
+    const m = this.staged.get(coll);
+    if (m?.has(id)) {
+      const v = m.get(id);
+      return v === DELETED ? undefined : (v as T);
+    }
+    return (this.data[coll] as Record<string, T>)[id];
+  }
+
+  set<T>(coll: CollectionName, id: string, value: T): void {
+    this.map(coll).set(id, structuredClone(value));
+  }
+
+  delete(coll: CollectionName, id: string): void {
+    this.map(coll).set(id, DELETED);
+  }
+
+  /** Current values (base merged with staged), in insertion order of the base. */
+  values<T>(coll: CollectionName): T[] {
+    const base = this.data[coll] as Record<string, T>;
+    const m = this.staged.get(coll);
+    if (!m || m.size === 0) return Object.values(base);
+    const out: T[] = [];
+    for (const [id, v] of Object.entries(base)) {
+      if (m.has(id)) {
+        const s = m.get(id);
+        if (s !== DELETED) out.push(s as T);
+      } else out.push(v);
+    }
+    for (const [id, v] of m) if (!(id in base) && v !== DELETED) out.push(v as T);
+    return out;
+  }
+
+  get dirty(): boolean {
+    for (const m of this.staged.values()) if (m.size > 0) return true;
+    return false;
+  }
+
+  commit(): void {
+    for (const [coll, m] of this.staged) {
+      const target = this.data[coll] as Record<string, unknown>;
+      for (const [id, v] of m) {
+        if (v === DELETED) delete target[id];
+        else target[id] = v;
+      }
+    }
+    this.staged.clear();
+  }
+
+  private map(coll: CollectionName): Map<string, unknown> {
+    let m = this.staged.get(coll);
+    if (!m) this.staged.set(coll, (m = new Map()));
+    return m;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * Every record the bot persists. All three store implementations (memory, lowdb,
+ * PostgreSQL) keep exactly these shapes; times are ISO-8601 strings (UTC) so the
+ * records survive JSON round trips unchanged.
+ */
+import type { OutMessage } from '../platform/zalo/messages.js';
+
+/** A verified webhook event, recorded before the 200 is sent (the inbox). */
+export interface InboundEventRecord {
+  /** Dedupe key: `${event_name}:${msg_id}` or `${event_name}:sha256(body)`. */
+  key: string;
+  eventName: string;
+  /** OA-scoped user id the event is about ('' when none). */
+  userId: string;
+  /** The parsed, typed event (see platform/zalo/events.ts), as JSON. */
+  event: unknown;
+  receivedAt: string;
+  status: 'pending' | 'done';
+  /** Instance holding the event while it is being handled, and until when. */
+  claimedBy?: string;
+  leaseUntil?: string;
+  attempts: number;
+  doneAt?: string;
+  lastError?: string;
+}
+
+export type PendingQuestion =
+  | { kind: 'dossier_code'; then?: 'status' | 'subscribe' | 'unsubscribe' }
+  | { kind: 'challenge'; code: string; then?: 'status' | 'subscribe' }
+  | { kind: 'disambiguation'; intent: string; candidates: string[] }
+  | { kind: 'feedback_content' }
+  | { kind: 'satisfaction'; code: string };
+
+/** Per-user conversation state, expires after CONVERSATION_IDLE_MINUTES of silence. */
+export interface ConversationState {
+  userId: string;
+  /** National code of the procedure being talked about. */
+  lastProcedure?: string;
+  lastIntent?: string;
+  lastCandidates?: string[];
+  pending?: PendingQuestion;
+  /** Consecutive turns the bot did not understand (drives automatic handoff). */
+  failures: number;
+  /** Dossier codes this user has proved they may see (in this conversation). */
+  verifiedCodes?: string[];
+  updatedAt: string;
+}
+
+/** What we know about a Zalo user across conversations. */
+export interface UserProfile {
+  userId: string;
+  displayName?: string;
+  /** From user_submit_info (request_user_info); phone normalised to 0xxxxxxxxx. */
+  sharedName?: string;
+  sharedPhone?: string;
+  /** Last user-initiated interaction: opens the 7-day consultation window. */
+  lastInteractionAt?: string;
+  follower?: boolean;
+  updatedAt: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token expires (ISO). */
+  expiresAt: string;
+  updatedAt: string;
+  /** Incremented by every refresh; lets an instance see another one refreshed. */
+  version: number;
+}
+
+/** National status codes 1–10 (procedures-and-dossiers.md §4.1). */
+export type NationalStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+export type DossierState =
+  | 'submitted'
+  | 'received'
+  | 'rejected_at_intake'
+  | 'processing'
+  | 'need_more_docs'
+  | 'awaiting_payment'
+  | 'withdrawn'
+  | 'stopped'
+  | 'result_ready'
+  | 'returned';
+
+export type DossierChannel = 'truc_tiep' | 'truc_tuyen' | 'buu_chinh';
+
+export interface DossierEvent {
+  eventId: string;
+  status: NationalStatus;
+  /** When it happened in the one-stop system (ISO). */
+  at: string;
+  note?: string;
+  newAppointmentDate?: string;
+  recordedAt: string;
+  /** False when the event was older than the current state (kept in history, no rollback). */
+  applied: boolean;
+}
+
+export interface Dossier {
+  /** Receipt number, upper case. */
+  code: string;
+  procedureCode: string;
+  applicant: { fullName: string; phone: string; idNumber?: string };
+  agency?: string;
+  channel?: DossierChannel;
+  returnPlace?: string;
+  receivedAt: string;
+  /** Hẹn trả (ISO date, yyyy-mm-dd). */
+  appointmentDate: string;
+  status: NationalStatus;
+  state: DossierState;
+  /** `at` of the event that set the current status. */
+  statusAt: string;
+  history: DossierEvent[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Subscription {
+  code: string;
+  userId: string;
+  createdAt: string;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'waiting' | 'failed';
+
+/**
+ * One unit of delivery: a reply to one turn, or one notification to one subscriber.
+ * `parts` are sent in order; `sentParts` counts the ones the OA accepted.
+ */
+export interface OutboxItem {
+  id: string;
+  /** Unique: the same key twice is one item (redelivered events never double). */
+  dedupeKey: string;
+  kind: 'reply' | 'notification';
+  userId: string;
+  parts: OutMessage[];
+  /** For notifications sent outside the consultation window. */
+  fallback?: OutMessage[];
+  dossierCode?: string;
+  status: OutboxStatus;
+  sentParts: number;
+  attempts: number;
+  nextAttemptAt: string;
+  claimedBy?: string;
+  leaseUntil?: string;
+  lastError?: string;
+  oaMessageIds: string[];
+  /** How it went out: consultation ('cs') or transaction fallback. */
+  via?: 'cs' | 'transaction';
+  createdAt: string;
+  sentAt?: string;
+  /** Per-user order: items of one user are delivered in seq order. */
+  seq: number;
+}
+
+export interface FeedbackTicket {
+  number: string;
+  userId: string;
+  content: string;
+  createdAt: string;
+  /** The inbound event that created it (idempotent re-handling). */
+  sourceKey: string;
+  status: 'open' | 'closed';
+}
+
+export interface Handoff {
+  userId: string;
+  status: 'open' | 'released' | 'expired';
+  reason: 'requested' | 'repeated_failures';
+  openedAt: string;
+  expiresAt: string;
+  releasedAt?: string;
+  releasedBy?: string;
+  /** Last citizen messages, for the officer. */
+  lastMessages: { at: string; from: 'user' | 'officer'; text: string }[];
+}
+
+export interface UnansweredQuestion {
+  /** Normalised text, the key. */
+  normalized: string;
+  sample: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+  reason: 'not_in_catalog' | 'not_understood';
+}
+
+export interface SatisfactionResult {
+  code: string;
+  userId: string;
+  score: 1 | 2 | 3 | 4 | 5;
+  at: string;
+}
+
+/** One handled turn, for the console's charts. */
+export interface TurnLogEntry {
+  at: string;
+  userId: string;
+  intent: string;
+  answered: boolean;
+}
