@@ -1,0 +1,8 @@
+// STUB: replaced by the work that owns these routes.
+import { Router } from 'express';
+import type { Services } from '../../services.js';
+import type { RouteExtras } from './route-extras.js';
+
+export function createAdminDialogRouter(_services: Services, _extras: RouteExtras): Router {
+  return Router();
+}
