@@ -88,6 +88,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length) throw new ConfigError(problems);
   return {
     ...e,
+    // Local mode talks only to the emulator on loopback: fixed, printed defaults
+    // so a newcomer can use the console and the feed without setting anything.
+    ADMIN_TOKEN: e.ADMIN_TOKEN ?? (localMode ? 'local-admin' : undefined),
+    INGEST_API_KEY: e.INGEST_API_KEY ?? (localMode ? 'local-ingest' : undefined),
     localMode,
     dataDir: path.resolve(e.DATA_DIR),
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${randomBytes(3).toString('hex')}`,
