@@ -30,6 +30,11 @@ export interface TurnContext {
   /** Collected replies, sent in order after the turn commits. */
   replies: OutMessage[];
   reply(...messages: OutMessage[]): void;
+  /**
+   * Run after the turn's transaction commits (network calls such as the
+   * handoff webhook belong here, never inside the transaction). Errors are logged.
+   */
+  afterCommit(fn: () => Promise<void> | void): void;
   /** For the turn log and metrics. */
   outcome: { intent: string; answered: boolean };
 }
