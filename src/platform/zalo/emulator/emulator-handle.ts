@@ -28,12 +28,18 @@ export interface InjectedFault {
   status?: number;
   /** How many calls it applies to (default 1). */
   times?: number;
+  /** Seconds for a Retry-After header on 'http' 429/503 and 'api' -32 faults (default none). */
+  retryAfterSeconds?: number;
+  /** For 'timeout': how long to hang before destroying the socket (default 15,000 ms, above the client's 10 s). */
+  hangMs?: number;
 }
 
 export interface PostResult {
   /** HTTP status the bot's webhook answered. */
   status: number;
   msgId?: string;
+  /** Set when the webhook could not be reached (status is then 0): 'timeout' or the socket error. */
+  error?: string;
 }
 
 export interface OaEmulatorHandle {
@@ -61,6 +67,10 @@ export interface OaEmulatorHandle {
   clearFaults(): void;
   /** Set when the user last interacted (drives the 7-day consultation window; -230 outside it). */
   setLastInteraction(userId: string, at: Date): void;
+  /** Mark a user as (not) following the OA without posting an event (transaction messages need a follower). */
+  setFollower(userId: string, follows: boolean): void;
+  /** Where inbound events are POSTed (the bot's /webhooks/zalo). */
+  setWebhookUrl(url: string): void;
   /** Token the emulator currently accepts, and a way to expire it (next call gets -216). */
   currentAccessToken(): string;
   expireAccessToken(): void;

@@ -1,0 +1,157 @@
+/**
+ * A local Zalo OA: a real HTTP server on 127.0.0.1 that speaks the documented wire
+ * format (OpenAPI + OAuth on one server), and posts signed webhook events to the bot.
+ *
+ * Usage:
+ *   const oa = await createOaEmulator({ webhookUrl: 'http://127.0.0.1:3000/webhooks/zalo' });
+ *   config ZALO_OPENAPI_URL = ZALO_OAUTH_URL = oa.url; await oa.userSays('u1', 'xin chào');
+ */
+import { createServer, type Server } from 'node:http';
+import { EventEmitter } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { InjectedFault, OaEmulatorHandle, PostResult, RecordedOutbound } from './emulator-handle.js';
+import { EmulatorState, randomToken } from './emulator-state.js';
+import { handleOaApi, type ApiContext } from './handle-oa-api.js';
+import { handleControl } from './handle-control.js';
+import { sendJson } from './http-io.js';
+import { postWebhook } from './post-webhook.js';
+import { buildFollow, buildSubmitInfo, buildUserMedia, buildUserText, newMsgId, type EmulatedMedia } from './build-inbound-event.js';
+import { normalizeVnPhone } from '../normalize-phone.js';
+
+export interface OaEmulatorOptions {
+  /** 0 (default) = a random free port. */
+  port?: number;
+  appId?: string;
+  oaId?: string;
+  oaSecretKey?: string;
+  appSecretKey?: string;
+  accessToken?: string;
+  refreshToken?: string;
+  webhookUrl?: string;
+  /** OA API calls allowed per minute before -32 (default 4000, the documented app limit). */
+  rateLimitPerMinute?: number;
+  now?: () => Date;
+}
+
+export type OaEmulator = OaEmulatorHandle & { setWebhookUrl(url: string): void; readonly oaId: string };
+
+export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<OaEmulator> {
+  const now = opts.now ?? (() => new Date());
+  const state = new EmulatorState(
+    opts.accessToken ?? randomToken('emu-at'),
+    opts.refreshToken ?? randomToken('emu-rt'),
+    opts.rateLimitPerMinute ?? 4000,
+    now,
+  );
+  const appId = opts.appId ?? '1480529663187430000';
+  const oaId = opts.oaId ?? '2979513920347201234';
+  const oaSecretKey = opts.oaSecretKey ?? randomToken('emu-oa-secret');
+  const appSecretKey = opts.appSecretKey ?? randomToken('emu-app-secret');
+  let webhookUrl = opts.webhookUrl;
+  const events = new EventEmitter();
+  const ctx: ApiContext = { state, events, appId, appSecretKey, hanging: new Set() };
+
+  const post = async (userId: string, payload: { app_id: string; timestamp: string }, msgId?: string): Promise<PostResult> => {
+    if (!webhookUrl) throw new Error(`OA emulator: no webhook URL set (setWebhookUrl) to deliver an event for ${userId}`);
+    return postWebhook(webhookUrl, payload, oaSecretKey, msgId);
+  };
+  const ids = () => ({ appId, oaId, now: now() });
+  /** A user-initiated event opens (renews) the 7-day consultation window. */
+  const interacted = (userId: string) => {
+    state.user(userId).lastInteractionAt = now();
+  };
+
+  const handle: OaEmulator = {
+    url: '',
+    appId,
+    oaId,
+    oaSecretKey,
+    appSecretKey,
+    events,
+    async userSays(userId, text) {
+      const msgId = newMsgId();
+      interacted(userId);
+      state.logLine(userId, { messageId: msgId, fromUser: true, time: now().getTime(), type: 'text', text });
+      return post(userId, buildUserText(ids(), userId, text, msgId), msgId);
+    },
+    async userTaps(userId, payload) {
+      // [unconfirmed] a tapped oa.query.* button arrives as user_send_text with text = payload.
+      return handle.userSays(userId, payload);
+    },
+    async userSendsMedia(userId, media) {
+      const msgId = newMsgId();
+      interacted(userId);
+      state.logLine(userId, { messageId: msgId, fromUser: true, time: now().getTime(), type: media, text: '' });
+      return post(userId, buildUserMedia(ids(), userId, media as EmulatedMedia, msgId), msgId);
+    },
+    async follow(userId) {
+      // Whether a bare follow opens the window is unconfirmed: defensively it does not.
+      state.user(userId).follower = true;
+      return post(userId, buildFollow(ids(), userId, true));
+    },
+    async unfollow(userId) {
+      state.user(userId).follower = false;
+      return post(userId, buildFollow(ids(), userId, false));
+    },
+    async submitInfo(userId, info) {
+      const u = state.user(userId);
+      u.sharedName = info.name;
+      u.sharedPhone = normalizeVnPhone(info.phone);
+      interacted(userId);
+      return post(userId, buildSubmitInfo(ids(), userId, info));
+    },
+    outbound(userId?: string): RecordedOutbound[] {
+      return state.outboundLog.filter((r) => userId === undefined || r.userId === userId);
+    },
+    clearOutbound() {
+      state.outboundLog.length = 0;
+    },
+    injectFault(fault: InjectedFault) {
+      state.addFault(fault);
+    },
+    clearFaults() {
+      state.clearFaults();
+    },
+    setLastInteraction(userId, at) {
+      state.user(userId).lastInteractionAt = at;
+    },
+    setFollower(userId, follows) {
+      state.user(userId).follower = follows;
+    },
+    setWebhookUrl(url) {
+      webhookUrl = url;
+    },
+    currentAccessToken: () => state.accessToken,
+    expireAccessToken() {
+      state.accessExpired = true;
+    },
+    refreshCount: () => state.refreshes,
+    close: async () => undefined,
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    (async () => {
+      if (await handleOaApi(ctx, req, res, url)) return;
+      if (await handleControl(handle, req, res, url)) return;
+      sendJson(res, 404, { error: -201, message: `unknown path ${url.pathname}` });
+    })().catch((err: Error) => {
+      if (!res.headersSent) sendJson(res, 500, { message: err.message });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  (handle as { url: string }).url = `http://127.0.0.1:${port}`;
+  handle.close = () =>
+    new Promise<void>((resolve) => {
+      for (const t of ctx.hanging) clearTimeout(t);
+      ctx.hanging.clear();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return handle;
+}
