@@ -14,6 +14,12 @@ export type Clock = () => Date;
 export interface Catalog {
   readonly procedures: readonly Procedure[];
   byCode(code: string): Procedure | undefined;
+  /** Everyday names from the alias overlay (fixtures/catalog/aliases.json); [] when none. */
+  aliasesFor?(code: string): string[];
+  /** Weaker hint words from the overlay; [] when none. */
+  keywordsFor?(code: string): string[];
+  /** Where the catalog came from (import source and time). */
+  readonly meta?: { source: string; importedAt: string; count: number };
 }
 
 /** Result of one accepted OA send. */

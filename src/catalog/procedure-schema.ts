@@ -14,6 +14,8 @@ export const DurationSchema = z.object({
   /** 'unknown' when the source gives a bare number (e.g. khai sinh "1"). */
   unit: DurationUnit,
   raw: z.string(),
+  /** Added by the import: the words of the description the value or unit was read from, when the column lacked it. */
+  fromText: z.string().optional(),
 });
 
 export const FeeKind = z.enum([
@@ -31,6 +33,15 @@ export const FeeAmountSchema = z.object({
   /** A time-limited reduction: applies from..until (ISO dates, inclusive). */
   validFrom: z.string().optional(),
   validUntil: z.string().optional(),
+  /** Added by the import: the unit after the slash ("lần", "hộ chiếu", "thẻ căn cước"), for "135.000 đồng/lần". */
+  per: z.string().optional(),
+});
+
+/** Added by the import: an amount in a foreign currency (fees paid at a mission abroad, e.g. "10 USD/bản"). */
+export const ForeignAmountSchema = z.object({
+  amount: z.number().nonnegative(),
+  currency: z.string(),
+  per: z.string().optional(),
 });
 
 export const FeeSchema = z.object({
@@ -39,6 +50,8 @@ export const FeeSchema = z.object({
   /** Plain-language note (exemptions, conditions), taken from the source text. */
   note: z.string().optional(),
   raw: z.string(),
+  /** Added by the import: amounts in another currency; kind is 'amount' and amounts may be empty then. */
+  foreignAmounts: z.array(ForeignAmountSchema).optional(),
 });
 
 export const ChannelKind = z.enum(['truc_tiep', 'truc_tuyen', 'buu_chinh']);
