@@ -1,7 +1,7 @@
 /**
  * Which amounts of a fee apply on a given day. Amounts without dates are the
  * standard fee; dated amounts are time-limited reductions that, while valid,
- * replace the standard amount with the same label. So căn cước 50.000 đồng
+ * replace the standard amount named in `reduces`. So căn cước 50.000 đồng
  * reads 25.000 đồng between 01/7/2025 and 31/12/2026 and 50.000 đồng after.
  * An empty result means the record has no amount valid that day: quote raw.
  */
@@ -19,13 +19,13 @@ export function isValidOn(amount: FeeAmount, day: string): boolean {
 export function applicableFeeAmounts(fee: Pick<Fee, 'amounts'>, date: Date): FeeAmount[] {
   const day = vietnamDay(date);
   const valid = fee.amounts.filter((a) => isValidOn(a, day));
-  const reduced = new Set(valid.filter((a) => a.validFrom || a.validUntil).map((a) => a.label ?? ''));
+  const replaced = new Set(valid.filter((a) => a.reduces !== undefined).map((a) => a.reduces));
   const out: FeeAmount[] = [];
   const seen = new Set<string>();
   for (const a of valid) {
     const dated = Boolean(a.validFrom || a.validUntil);
-    if (!dated && reduced.has(a.label ?? '')) continue;
-    const key = `${a.amountVnd}|${a.label ?? ''}`;
+    if (!dated && replaced.has(a.amountVnd)) continue;
+    const key = `${a.amountVnd}|${a.label ?? ''}|${a.per ?? ''}`;
     if (seen.has(key)) continue; // two overlapping reductions to the same amount
     seen.add(key);
     out.push(a);

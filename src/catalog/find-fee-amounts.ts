@@ -55,8 +55,8 @@ function toAmount(digits: string): number {
 
 /**
  * Every amount in the note that applies to this channel. Amounts in a clause
- * with a date range are reductions: they carry validFrom/validUntil and the
- * label of the standard amount they replace (see applicableFeeAmounts).
+ * with a date range are reductions: they carry validFrom/validUntil and, in
+ * `reduces`, the standard amount they replace (see applicableFeeAmounts).
  * A dated clause about online submission is skipped on other channels.
  */
 export function findFeeAmounts(note: string, channel: Channel): FeeAmount[] {
@@ -74,17 +74,18 @@ export function findFeeAmounts(note: string, channel: Channel): FeeAmount[] {
       const prefix = cleanLabel(
         clause
           .slice(last, m.index)
-          .replace(RANGE, '')
-          .replace(/^.*?(?:áp dụng mức thu lệ phí là|mức thu lệ phí là|mức thu lệ phí:|Mức thu lệ phí:)\s*$/iu, ''),
+          .replace(/(?:kể )?từ ngày \S+\s*(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?\S+/iu, '')
+          .replace(/(?:áp dụng )?mức thu(?: lệ phí)?(?: là|:)?\s*$/iu, ''),
       );
       last = (m.index ?? 0) + m[0].length;
       const amount: FeeAmount = { amountVnd: toAmount(m[1]) };
       if (validity) {
         Object.assign(amount, validity);
-        const label = base ? base.label : prefix;
+        const label = prefix ?? base?.label;
         if (label) amount.label = label;
-        const unit = base?.per ?? per;
+        const unit = per ?? base?.per;
         if (unit) amount.per = unit;
+        if (base) amount.reduces = base.amountVnd;
       } else {
         if (prefix) amount.label = prefix;
         if (per) amount.per = per;
@@ -96,7 +97,7 @@ export function findFeeAmounts(note: string, channel: Channel): FeeAmount[] {
     if (found === 0 && pct && validity) {
       // "mức thu ... bằng 50% mức thu nêu trên": a reduction of every standard amount so far.
       for (const b of out.filter((a) => !a.validFrom && !a.validUntil)) {
-        out.push({ ...b, amountVnd: Math.round((b.amountVnd * Number(pct[1])) / 100), ...validity });
+        out.push({ ...b, amountVnd: Math.round((b.amountVnd * Number(pct[1])) / 100), ...validity, reduces: b.amountVnd });
       }
     }
   }

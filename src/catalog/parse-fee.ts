@@ -23,7 +23,9 @@ export interface ParsedFee {
 }
 
 const PROVINCE = /Hội đồng nhân dân|HĐND/iu;
-const NO_FEE_NOTE = /^(không|chưa)\s+(?:quy định|có)\b/iu;
+const NO_FEE_NOTE = /^(không|chưa)\s+(?:quy định|có)(?!\p{L})/iu;
+/** A note that is really the "Mô tả" column (how/when), misplaced inside the parentheses. */
+const MISPLACED_DESCRIPTION = /^(?:Cách thức thực hiện|Thời hạn giải quyết)/iu;
 const EXEMPTIONS = /Miễn (?:lệ )?phí\s*(?:cho|đối với)/iu;
 const BARE_EXEMPT = /^Miễn (?:lệ )?phí\s*(?:\.|$)/iu;
 const COPY_FEE_ONLY = /^Phí cấp bản sao/iu;
@@ -33,8 +35,9 @@ const HEAD_AMOUNT = /^([\d][\d.,]*)\s*(VNĐ|Việt Nam Đồng|đồng|USD)$/iu;
 export function parseFee(rawText: string | null | undefined, channel: Channel): ParsedFee {
   const raw = rawText ?? '';
   const parts = splitFeeText(raw);
-  const note = parts.note;
-  const description = parts.description || undefined;
+  const misplaced = MISPLACED_DESCRIPTION.test(parts.note);
+  const note = misplaced ? '' : parts.note;
+  const description = (misplaced ? [parts.note, parts.description].filter(Boolean).join(' ') : parts.description) || undefined;
   const headAmount = HEAD_AMOUNT.exec(parts.head);
   // "(/văn bản)": the note is only the unit of the column's amount.
   const unitOnly = /^\/\s*([^()]{1,60})$/u.exec(note);
@@ -64,6 +67,9 @@ export function parseFee(rawText: string | null | undefined, channel: Channel): 
       const suspect = `Nguồn ghi "${parts.head}": số tiền này có thể sai đơn vị nên không dùng; xin hỏi nơi tiếp nhận hồ sơ.`;
       return fee('unknown', [], { note: note ? `${suspect} ${note}` : suspect });
     }
+    // "2,000 Việt Nam Đồng(/trang)" followed by the full tariff in the description: use the tariff.
+    const tariff = description ? findFeeAmounts(description, channel) : [];
+    if (tariff.some((a) => a.amountVnd === value)) return fee('amount', tariff);
     return fee('amount', [{ amountVnd: value, ...(per ? { per } : {}) }]);
   }
   if (/^Không có thông tin/iu.test(parts.head) || parts.head === '') return fee('unknown', []);

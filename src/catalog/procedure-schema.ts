@@ -35,6 +35,8 @@ export const FeeAmountSchema = z.object({
   validUntil: z.string().optional(),
   /** Added by the import: the unit after the slash ("lần", "hộ chiếu", "thẻ căn cước"), for "135.000 đồng/lần". */
   per: z.string().optional(),
+  /** Added by the import: on a dated reduction, the standard amount it replaces while valid. */
+  reduces: z.number().nonnegative().optional(),
 });
 
 /** Added by the import: an amount in a foreign currency (fees paid at a mission abroad, e.g. "10 USD/bản"). */
