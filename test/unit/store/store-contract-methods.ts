@@ -1,0 +1,214 @@
+/** Contract part 1: every Tx method, atomicity, durability. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../../src/store/port.js';
+import type { StoreHarness } from './store-contract.js';
+import { at, dossier, inbound, outboxItem, T0 } from './store-records.js';
+
+export function describeTxMethods(name: string, h: StoreHarness): void {
+  describe(`${name} store: Tx methods`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await h.create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('inbox: insert dedupes, pending listed oldest first, done pruned', async () => {
+      await store.tx(async (t) => {
+        expect(await t.insertInbound(inbound('a', { receivedAt: at(2) }))).toBe(true);
+        expect(await t.insertInbound(inbound('a', { receivedAt: at(9) }))).toBe(false);
+        expect(await t.insertInbound(inbound('b', { receivedAt: at(1) }))).toBe(true);
+        await t.insertInbound(inbound('c', { receivedAt: at(3), status: 'done' }));
+      });
+      await store.tx(async (t) => {
+        expect((await t.getInbound('a'))?.receivedAt).toBe(at(2));
+        expect((await t.listPendingInbound(at(5), 10)).map((r) => r.key)).toEqual(['b', 'a']);
+        expect((await t.listPendingInbound(at(5), 1)).map((r) => r.key)).toEqual(['b']);
+        expect(await t.listPendingInbound(at(1), 10)).toEqual([]);
+        await t.putInbound({ ...inbound('a', { receivedAt: at(2) }), status: 'done', doneAt: at(4) });
+        expect(await t.pruneInbound(at(3))).toBe(1); // a (done, 2) goes; c (3) is not before 3
+        expect(await t.getInbound('a')).toBeUndefined();
+        expect(await t.getInbound('c')).toBeDefined();
+        expect(await t.getInbound('missing')).toBeUndefined();
+      });
+    });
+
+    it('conversations, profiles and tokens', async () => {
+      await store.tx(async (t) => {
+        await t.putConversation({ userId: 'u1', failures: 1, pending: { kind: 'feedback_content' }, updatedAt: T0 });
+        await t.putProfile({ userId: 'u1', displayName: 'Lan', follower: true, updatedAt: T0 });
+        await t.putTokens({ accessToken: 'a1', refreshToken: 'r1', expiresAt: at(60), updatedAt: T0, version: 1 });
+      });
+      await store.tx(async (t) => {
+        expect(await t.getConversation('u1')).toEqual({
+          userId: 'u1',
+          failures: 1,
+          pending: { kind: 'feedback_content' },
+          updatedAt: T0,
+        });
+        expect((await t.getProfile('u1'))?.displayName).toBe('Lan');
+        expect(await t.getProfile('u2')).toBeUndefined();
+        await t.putTokens({ accessToken: 'a2', refreshToken: 'r2', expiresAt: at(120), updatedAt: T0, version: 2 });
+        expect((await t.getTokens())?.refreshToken).toBe('r2');
+        await t.deleteConversation('u1');
+        expect(await t.getConversation('u1')).toBeUndefined();
+      });
+    });
+
+    it('dossiers: put, get with history, search by code, name without diacritics, procedure, status', async () => {
+      await store.tx(async (t) => {
+        await t.putDossier(dossier('000.00.01.H12-260302-0001', { updatedAt: at(1) }));
+        await t.putDossier(
+          dossier('000.00.01.H12-260302-0002', {
+            applicant: { fullName: 'Trần Thị Hoa', phone: '0987654321' },
+            procedureCode: '2.000888',
+            status: 4,
+            state: 'processing',
+            updatedAt: at(2),
+          }),
+        );
+      });
+      await store.tx(async (t) => {
+        const d = await t.getDossier('000.00.01.H12-260302-0001');
+        expect(d?.history).toHaveLength(1);
+        expect(d?.applicant.fullName).toBe('Nguyễn Văn Đức');
+        const all = await t.searchDossiers({});
+        expect(all.total).toBe(2);
+        expect(all.items.map((x) => x.code)).toEqual(['000.00.01.H12-260302-0002', '000.00.01.H12-260302-0001']);
+        expect((await t.searchDossiers({ q: 'nguyen van duc' })).items.map((x) => x.code)).toEqual([
+          '000.00.01.H12-260302-0001',
+        ]);
+        expect((await t.searchDossiers({ q: 'h12-260302-0002' })).total).toBe(1);
+        expect((await t.searchDossiers({ q: '2.000888' })).total).toBe(1);
+        expect((await t.searchDossiers({ status: 4 })).total).toBe(1);
+        const page = await t.searchDossiers({ limit: 1, offset: 1 });
+        expect(page).toMatchObject({ total: 2, items: [{ code: '000.00.01.H12-260302-0001' }] });
+      });
+    });
+
+    it('subscriptions: idempotent add, list both ways, remove, count', async () => {
+      await store.tx(async (t) => {
+        expect(await t.addSubscription({ code: 'D1', userId: 'u1', createdAt: T0 })).toBe(true);
+        expect(await t.addSubscription({ code: 'D1', userId: 'u1', createdAt: at(1) })).toBe(false);
+        await t.addSubscription({ code: 'D1', userId: 'u2', createdAt: at(1) });
+        await t.addSubscription({ code: 'D2', userId: 'u1', createdAt: at(2) });
+      });
+      await store.tx(async (t) => {
+        expect((await t.listSubscribers('D1')).map((s) => s.userId).sort()).toEqual(['u1', 'u2']);
+        expect((await t.listUserSubscriptions('u1')).map((s) => s.code).sort()).toEqual(['D1', 'D2']);
+        expect(await t.countSubscriptions()).toBe(3);
+        expect(await t.removeSubscription('D1', 'u2')).toBe(true);
+        expect(await t.removeSubscription('D1', 'u2')).toBe(false);
+        expect(await t.removeUserSubscriptions('u1')).toBe(2);
+        expect(await t.countSubscriptions()).toBe(0);
+      });
+    });
+
+    it('outbox: add dedupes by key, get, put, list filters, release waiting, stats', async () => {
+      const a = outboxItem('u1', 1, { dedupeKey: 'k1', createdAt: at(1) });
+      const b = outboxItem('u1', 2, { kind: 'notification', dossierCode: 'D1', createdAt: at(2) });
+      await store.tx(async (t) => {
+        expect(await t.addOutbox([a, b, { ...outboxItem('u1', 3), dedupeKey: 'k1' }])).toEqual([a, b]);
+      });
+      await store.tx(async (t) => {
+        expect(await t.addOutbox([{ ...outboxItem('u9', 4), dedupeKey: 'k1' }])).toEqual([]);
+        expect(await t.getOutbox(a.id)).toEqual(a);
+        await t.putOutbox({ ...a, status: 'sent', sentParts: 1, sentAt: at(3), oaMessageIds: ['m1'], via: 'cs' });
+        await t.putOutbox({ ...b, status: 'waiting' });
+        expect((await t.listOutbox({})).map((i) => i.id)).toEqual([b.id, a.id]);
+        expect((await t.listOutbox({ status: 'sent' })).map((i) => i.id)).toEqual([a.id]);
+        expect((await t.listOutbox({ dossierCode: 'D1' })).map((i) => i.id)).toEqual([b.id]);
+        expect(await t.listOutbox({ userId: 'u2' })).toEqual([]);
+        expect(await t.outboxStats()).toEqual({ pending: 0, sending: 0, sent: 1, waiting: 1, failed: 0, oldestUnsentAt: at(2) });
+        expect(await t.releaseWaitingOutbox('u1', at(5))).toBe(1);
+        expect(await t.getOutbox(b.id)).toMatchObject({ status: 'pending', nextAttemptAt: at(5) });
+        expect((await t.getOutbox(a.id))?.oaMessageIds).toEqual(['m1']);
+      });
+    });
+
+    it('counters, feedback, handoffs, unanswered, attempts, satisfaction, turn log', async () => {
+      await store.tx(async (t) => {
+        expect([await t.nextCounter('x'), await t.nextCounter('x'), await t.nextCounter('y')]).toEqual([1, 2, 1]);
+        await t.addFeedback({ number: 'PA-1', userId: 'u1', content: 'Chậm trả', createdAt: T0, sourceKey: 's1', status: 'open' });
+        await t.addFeedback({ number: 'PA-2', userId: 'u2', content: 'Tốt', createdAt: at(1), sourceKey: 's2', status: 'open' });
+        const handoff = { userId: 'u1', status: 'open' as const, reason: 'requested' as const, openedAt: T0, expiresAt: at(60), lastMessages: [] };
+        await t.putHandoff(handoff);
+        await t.putHandoff({ ...handoff, userId: 'u2', status: 'released', openedAt: at(1) });
+        await t.recordUnanswered('le phi', 'lệ phí?', 'not_understood', T0);
+        await t.recordUnanswered('le phi', 'Lệ phí', 'not_in_catalog', at(1));
+        await t.recordUnanswered('khac', 'khác', 'not_understood', at(2));
+        await t.recordAttempt('c:u1', T0);
+        await t.recordAttempt('c:u1', at(10));
+        await t.addSatisfaction({ code: 'D1', userId: 'u1', score: 5, at: T0 });
+        await t.addSatisfaction({ code: 'D2', userId: 'u1', score: 3, at: at(1) });
+        await t.addTurnLog({ at: T0, userId: 'u1', intent: 'greet', answered: true });
+        await t.addTurnLog({ at: at(5), userId: 'u1', intent: 'fee', answered: false });
+      });
+      await store.tx(async (t) => {
+        expect(await t.nextCounter('x')).toBe(3);
+        expect((await t.getFeedbackBySource('s2'))?.number).toBe('PA-2');
+        expect(await t.getFeedbackBySource('none')).toBeUndefined();
+        expect((await t.listFeedback()).map((f) => f.number)).toEqual(['PA-2', 'PA-1']);
+        expect((await t.listFeedback(1)).map((f) => f.number)).toEqual(['PA-2']);
+        expect((await t.getHandoff('u1'))?.status).toBe('open');
+        expect((await t.listHandoffs()).map((x) => x.userId)).toEqual(['u1', 'u2']);
+        expect((await t.listHandoffs('released')).map((x) => x.userId)).toEqual(['u2']);
+        expect(await t.listUnanswered()).toEqual([
+          { normalized: 'le phi', sample: 'lệ phí?', count: 2, firstSeen: T0, lastSeen: at(1), reason: 'not_in_catalog' },
+          { normalized: 'khac', sample: 'khác', count: 1, firstSeen: at(2), lastSeen: at(2), reason: 'not_understood' },
+        ]);
+        expect(await t.countAttempts('c:u1', T0)).toBe(2);
+        expect(await t.countAttempts('c:u1', at(5))).toBe(1);
+        await t.clearAttempts('c:u1');
+        expect(await t.countAttempts('c:u1', T0)).toBe(0);
+        expect((await t.listSatisfaction()).map((s) => s.code)).toEqual(['D2', 'D1']);
+        expect((await t.listTurnLog(at(1))).map((e) => e.intent)).toEqual(['fee']);
+        expect(await t.listTurnLog(T0)).toHaveLength(2);
+      });
+    });
+
+    it('a throwing transaction leaves nothing behind', async () => {
+      await expect(
+        store.tx(async (t) => {
+          await t.insertInbound(inbound('x'));
+          await t.putConversation({ userId: 'u1', failures: 0, updatedAt: T0 });
+          await t.addOutbox([outboxItem('u1', 1)]);
+          await t.nextCounter('seq');
+          await t.putDossier(dossier('D1'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      await store.tx(async (t) => {
+        expect(await t.getInbound('x')).toBeUndefined();
+        expect(await t.getConversation('u1')).toBeUndefined();
+        expect(await t.listOutbox({})).toEqual([]);
+        expect(await t.nextCounter('seq')).toBe(1);
+        expect(await t.getDossier('D1')).toBeUndefined();
+      });
+    });
+
+    it('records handed out are copies', async () => {
+      await store.tx((t) => t.putConversation({ userId: 'u1', failures: 0, updatedAt: T0 }));
+      await store.tx(async (t) => {
+        const s = await t.getConversation('u1');
+        s!.failures = 9;
+        expect((await t.getConversation('u1'))?.failures).toBe(0);
+      });
+    });
+
+    it('durability: close and reopen, the data is there', async () => {
+      await store.tx(async (t) => {
+        await t.insertInbound(inbound('k'));
+        await t.addOutbox([outboxItem('u1', 1, { dedupeKey: 'dur' })]);
+        await t.putTokens({ accessToken: 'a', refreshToken: 'r', expiresAt: at(1), updatedAt: T0, version: 7 });
+      });
+      store = await h.reopen(store);
+      await store.tx(async (t) => {
+        expect(await t.getInbound('k')).toBeDefined();
+        expect((await t.listOutbox({})).map((i) => i.dedupeKey)).toEqual(['dur']);
+        expect((await t.getTokens())?.version).toBe(7);
+      });
+    });
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * The storage contract, run against every implementation (memory, lowdb,
+ * PostgreSQL): one small test file per implementation calls describeStoreContract.
+ */
+import type { Store } from '../../../src/store/port.js';
+import { describeTxMethods } from './store-contract-methods.js';
+import { describeConcurrency } from './store-contract-concurrency.js';
+
+export interface StoreHarness {
+  /** A fresh, empty store. */
+  create(): Promise<Store>;
+  /** Close `store` and open the same storage again. */
+  reopen(store: Store): Promise<Store>;
+  /** Another store on the same storage (a second instance), where the implementation allows it. */
+  sibling?(store: Store): Promise<Store>;
+}
+
+export function describeStoreContract(name: string, harness: StoreHarness): void {
+  describeTxMethods(name, harness);
+  describeConcurrency(name, harness);
+}
