@@ -1,0 +1,173 @@
+/**
+ * Handle one recorded inbox event, exactly once: in one transaction holding
+ * the user's lock, re-read the record (done → nothing), run the dialog, and
+ * save state, profile, turn log, the reply outbox item and "done" together.
+ * A crash before the commit leaves the event pending for the sweeper; a
+ * throwing handler rolls back, counts an attempt, and after MAX_ATTEMPTS the
+ * citizen gets a polite apology instead of silence.
+ *
+ * Usage: await processInbound(services, key, userId);
+ */
+import { randomUUID } from 'node:crypto';
+import type { OaEvent } from '../platform/zalo/events.js';
+import type { OutMessage } from '../platform/zalo/messages.js';
+import type { Services } from '../services.js';
+import type { Tx } from '../store/port.js';
+import type { InboundEventRecord, OutboxItem } from '../store/records.js';
+import { intentsTotal } from '../metrics.js';
+import { handleTurn } from './handle-turn.js';
+import type { TurnContext } from './turn-context.js';
+import { loadTurnState } from './load-turn-state.js';
+import { applyEventToProfile, isUserInitiated } from './apply-event-to-profile.js';
+import { HandlerError } from './handler-error.js';
+
+export const MAX_INBOUND_ATTEMPTS = 3;
+export const APOLOGY_TEXT = 'Dạ, hệ thống đang gặp sự cố, anh/chị vui lòng thử lại sau ít phút.';
+
+export type ProcessResult = 'handled' | 'already_done' | 'missing' | 'failed' | 'gave_up';
+
+/** Events that only confirm delivery: nothing to answer. */
+const isReceipt = (e: OaEvent) => e.kind === 'user_received_message' || e.kind === 'user_seen_message' || e.kind === 'ignored';
+
+export async function replyOutboxItem(t: Tx, key: string, userId: string, parts: OutMessage[], nowIso: string): Promise<OutboxItem> {
+  return {
+    id: randomUUID(),
+    dedupeKey: `reply:${key}`,
+    kind: 'reply',
+    userId,
+    parts,
+    status: 'pending',
+    sentParts: 0,
+    attempts: 0,
+    nextAttemptAt: nowIso,
+    oaMessageIds: [],
+    createdAt: nowIso,
+    seq: await t.nextCounter('outbox_seq'),
+  };
+}
+
+export async function processInbound(services: Services, key: string, userIdHint?: string): Promise<ProcessResult> {
+  const { store, log: rootLog } = services;
+  const log = rootLog.child({ eventId: key });
+  const userId = userIdHint ?? (await store.tx(async (t) => (await t.getInbound(key))?.userId));
+  if (userId === undefined) return 'missing';
+
+  const afterCommit: (() => Promise<void> | void)[] = [];
+  let outcome: { intent: string; answered: boolean; replies: number } | null = null;
+  let eventName = '';
+  try {
+    const result = await store.tx(
+      async (t) => {
+        const rec = await t.getInbound(key);
+        if (!rec) return 'missing' as const;
+        if (rec.status === 'done') return 'already_done' as const;
+        eventName = rec.eventName;
+        outcome = await runTurn(services, t, rec, afterCommit);
+        return 'handled' as const;
+      },
+      { lock: `user:${userId}` },
+    );
+    if (result !== 'handled' || !outcome) return result;
+  } catch (cause) {
+    return recordFailure(services, key, userId, new HandlerError(key, eventName, cause));
+  }
+
+  const o = outcome as { intent: string; answered: boolean; replies: number };
+  if (o.replies > 0) services.kickOutbox();
+  if (o.intent) intentsTotal.inc({ intent: o.intent, answered: String(o.answered) });
+  for (const fn of afterCommit) {
+    try {
+      await fn();
+    } catch (err) {
+      log.error({ err }, 'after-commit action failed');
+    }
+  }
+  log.debug({ intent: o.intent, replies: o.replies }, 'event handled');
+  return 'handled';
+}
+
+/** The turn itself, inside the transaction. Returns what the metrics need. */
+async function runTurn(
+  services: Services,
+  t: Tx,
+  rec: InboundEventRecord,
+  afterCommit: (() => Promise<void> | void)[],
+): Promise<{ intent: string; answered: boolean; replies: number }> {
+  const now = services.clock();
+  const nowIso = now.toISOString();
+  const event = rec.event as OaEvent;
+  const done = () => t.putInbound({ ...rec, status: 'done', doneAt: nowIso, claimedBy: undefined, leaseUntil: undefined });
+  if (isReceipt(event)) {
+    await done();
+    return { intent: '', answered: false, replies: 0 };
+  }
+
+  const { state, profile } = await loadTurnState(t, rec.userId, now, services.config.CONVERSATION_IDLE_MINUTES);
+  await applyEventToProfile(t, event, profile, now);
+  const text = event.kind === 'user_send_text' ? event.text : null;
+  const nlu = text !== null ? services.nlu.understand(text) : null;
+  const ctx: TurnContext = {
+    services,
+    t,
+    eventKey: rec.key,
+    event,
+    userId: rec.userId,
+    now,
+    text,
+    nlu,
+    state,
+    profile,
+    replies: [],
+    reply(...messages) {
+      ctx.replies.push(...messages);
+    },
+    afterCommit(fn) {
+      afterCommit.push(fn);
+    },
+    outcome: { intent: nlu?.intent ?? event.kind, answered: false },
+  };
+  await handleTurn(ctx);
+
+  if (ctx.replies.length > 0) await t.addOutbox([await replyOutboxItem(t, rec.key, rec.userId, ctx.replies, nowIso)]);
+  await t.putConversation({ ...ctx.state, userId: rec.userId, updatedAt: nowIso });
+  await t.putProfile({ ...ctx.profile, userId: rec.userId, updatedAt: nowIso });
+  await t.addTurnLog({ at: nowIso, userId: rec.userId, intent: ctx.outcome.intent, answered: ctx.outcome.answered });
+  await done();
+  return { ...ctx.outcome, replies: ctx.replies.length };
+}
+
+/** Count the failed attempt in its own transaction; give up politely after MAX_INBOUND_ATTEMPTS. */
+async function recordFailure(services: Services, key: string, userId: string, err: HandlerError): Promise<ProcessResult> {
+  const log = services.log.child({ eventId: key });
+  log.error({ err, cause: err.cause }, 'turn failed; rolled back');
+  try {
+    const gaveUp = await services.store.tx(
+      async (t) => {
+        const rec = await t.getInbound(key);
+        if (!rec || rec.status === 'done') return false;
+        const nowIso = services.clock().toISOString();
+        const attempts = rec.attempts + 1;
+        const lastError = err.message.slice(0, 500);
+        if (attempts < MAX_INBOUND_ATTEMPTS) {
+          await t.putInbound({ ...rec, attempts, lastError });
+          return false;
+        }
+        await t.putInbound({ ...rec, attempts, lastError, status: 'done', doneAt: nowIso });
+        if (isUserInitiated(rec.event as OaEvent)) {
+          const apology: OutMessage = { kind: 'text', text: APOLOGY_TEXT };
+          await t.addOutbox([await replyOutboxItem(t, key, userId, [apology], nowIso)]);
+        }
+        return true;
+      },
+      { lock: `user:${userId}` },
+    );
+    if (gaveUp) {
+      log.error({ attempts: MAX_INBOUND_ATTEMPTS }, 'gave up on event; apology queued');
+      services.kickOutbox();
+      return 'gave_up';
+    }
+  } catch (e) {
+    log.error({ err: e }, 'could not record the failed attempt');
+  }
+  return 'failed';
+}

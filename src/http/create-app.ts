@@ -1,0 +1,69 @@
+/**
+ * The express app: request ids, the webhook, health, and every feature router.
+ * Routes only parse, authenticate and call one domain entry point.
+ *
+ * Usage: const app = createApp(services, { inbox, emulator }); app.listen(port);
+ */
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { Services } from '../services.js';
+import type { RouteExtras } from './routes/route-extras.js';
+import { createWebhookRouter, type WebhookDeps } from './routes/webhook-routes.js';
+import { createHealthRouter, type HealthDeps } from './routes/health-routes.js';
+import { createDossierFeedRouter } from './routes/dossier-feed-routes.js';
+import { createAdminDossierRouter } from './routes/admin-dossier-routes.js';
+import { createAdminDialogRouter } from './routes/admin-dialog-routes.js';
+import { createSimulatorRouter } from './routes/simulator-routes.js';
+import { createConsoleRouter } from './routes/console-routes.js';
+import { createMetricsRouter } from './routes/metrics-routes.js';
+
+export interface AppExtras extends RouteExtras, HealthDeps {
+  /** Where accepted webhook events go; default: handled in-process on the next tick. */
+  inbox: WebhookDeps;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** A request id per request (the caller's X-Request-Id when sane), echoed back and put on res.locals. */
+const requestIds: RequestHandler = (req, res, next) => {
+  const given = req.get('x-request-id');
+  const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+  res.locals.requestId = id;
+  res.set('X-Request-Id', id);
+  next();
+};
+
+export function createApp(services: Services, extras: AppExtras): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestIds);
+
+  app.use(createHealthRouter(services, extras));
+  app.use(createWebhookRouter(services, extras.inbox));
+  app.use(createDossierFeedRouter(services, extras));
+  app.use(createAdminDossierRouter(services, extras));
+  app.use(createAdminDialogRouter(services, extras));
+  app.use(createSimulatorRouter(services, extras));
+  app.use(createConsoleRouter(services, extras));
+  app.use(createMetricsRouter(services, extras));
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+
+  // One exit for errors: a JSON answer without stack traces; 5xx are logged with the request id.
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    const e = err as { status?: number; statusCode?: number; expose?: boolean; type?: string; message?: string };
+    const status = Number(e.status ?? e.statusCode ?? 500);
+    const code = status >= 400 && status < 600 ? status : 500;
+    if (code >= 500) {
+      services.log.error({ err, requestId: res.locals.requestId, eventId: res.locals.eventId, method: req.method, path: req.path }, 'request failed');
+    }
+    if (res.headersSent) return;
+    const error = code === 413 ? 'too_large' : code >= 500 ? 'internal_error' : e.expose && e.type ? e.type : 'bad_request';
+    res.status(code).json({ error, requestId: res.locals.requestId });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,107 @@
+/**
+ * An independent fake Zalo OA (plain node:http, not our emulator): records every
+ * request and answers with canned OA JSON, so tests assert the exact outbound
+ * calls. Queue special answers per path with `respond()`.
+ *
+ * Usage:
+ *   const oa = await startFakeOa();
+ *   oa.respond('/v3.0/oa/message/cs', { body: { error: -216, message: 'Access token is invalid' } });
+ *   ... env ZALO_OPENAPI_URL = ZALO_OAUTH_URL = oa.url ...
+ *   expect(oa.requestsTo('/v3.0/oa/message/cs')).toHaveLength(1);
+ */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+
+export interface FakeOaRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  raw: string;
+  /** JSON body, or the form fields of a urlencoded body. */
+  body: any;
+  at: number;
+}
+
+export interface FakeAnswer {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FakeOa {
+  url: string;
+  requests: FakeOaRequest[];
+  requestsTo(path: string): FakeOaRequest[];
+  /** Answer the next calls to `path` with these, in order; then the default answer. */
+  respond(path: string, ...answers: FakeAnswer[]): void;
+  /** Refresh-token grants served so far. */
+  refreshes(): FakeOaRequest[];
+  close(): Promise<void>;
+}
+
+const SEND_PREFIX = '/v3.0/oa/message/';
+export const TOKEN_PATH = '/v4/oa/access_token';
+
+export async function startFakeOa(): Promise<FakeOa> {
+  const requests: FakeOaRequest[] = [];
+  const queued = new Map<string, FakeAnswer[]>();
+  let tokenN = 0;
+
+  const defaultAnswer = (req: FakeOaRequest): FakeAnswer => {
+    if (req.path.startsWith(SEND_PREFIX)) {
+      const userId = req.body?.recipient?.user_id ?? '';
+      return { body: { error: 0, message: 'Success', data: { message_id: randomBytes(10).toString('hex'), user_id: userId, sent_time: String(Date.now()) } } };
+    }
+    if (req.path === TOKEN_PATH) {
+      tokenN++;
+      return { body: { access_token: `fake-at-${tokenN}`, refresh_token: `fake-rt-${tokenN}`, expires_in: '90000' } };
+    }
+    if (req.path === '/v3.0/oa/user/detail') {
+      return { body: { error: 0, message: 'Success', data: { display_name: 'Người dùng', user_is_follower: true } } };
+    }
+    if (req.path === '/v2.0/oa/conversation') return { body: { error: 0, message: 'Success', data: [] } };
+    return { status: 404, body: { error: -404, message: 'not found' } };
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const u = new URL(req.url ?? '/', 'http://fake');
+      let body: any = undefined;
+      if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(raw));
+      else if (raw) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          body = raw;
+        }
+      }
+      const rec: FakeOaRequest = { method: req.method ?? 'GET', path: u.pathname, query: u.searchParams, headers: req.headers, raw, body, at: Date.now() };
+      requests.push(rec);
+      const answer = queued.get(u.pathname)?.shift() ?? defaultAnswer(rec);
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+      res.end(JSON.stringify(answer.body ?? {}));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    requests,
+    requestsTo: (path) => requests.filter((r) => r.path === path),
+    respond(path, ...answers) {
+      queued.set(path, [...(queued.get(path) ?? []), ...answers]);
+    },
+    refreshes: () => requests.filter((r) => r.path === TOKEN_PATH && r.body?.grant_type === 'refresh_token'),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
