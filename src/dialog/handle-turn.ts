@@ -1,24 +1,147 @@
-// STUB (owned by the conversation work): replaced by the real dialog router.
+/**
+ * The dialog router: one inbound event of one user → replies and new state.
+ * Order: idle expiry, open handoff (silence), event kind, pending question,
+ * then the intent. Runs inside the user's transaction (see turn-context.ts).
+ */
+import { handleDossierIntent, handleDossierPending, handleSharedInfo } from '../dossiers/chat/dossier-dialog.js';
 import type { TurnContext } from './turn-context.js';
+import { parseDetailPayload } from './detail-buttons.js';
+import { readChoice } from './disambiguation.js';
+import { expireIdleState } from './expire-state.js';
+import { replyUnanswered } from './fallback.js';
+import { confirmFeedback, handleFeedbackIntent, isCancel } from './feedback-service.js';
+import { activeHandoff, openHandoff, pushHandoffMessage } from './handoff-service.js';
+import { parseMenuTap } from './menu.js';
+import { isProcedureIntent } from './procedure-intents.js';
+import { lookupCode } from './procedure-code.js';
+import { answerProcedure, askWhichProcedure, routeProcedureIntent } from './procedure-turn.js';
+import { replyHelp, replyMediaNote, replyOutOfScope, replyThanks, replyWelcome } from './small-talk.js';
+
+/** Below this the NLU's out_of_scope means "not understood" (logged, counts as a failure). */
+const UNDERSTOOD_CONFIDENCE = 0.6;
+const USER_EVENTS = new Set(['user_send_text', 'user_send_media', 'user_submit_info', 'follow']);
 
 /** Handle one inbound event for one user; replies go to ctx.reply(). */
 export async function handleTurn(ctx: TurnContext): Promise<void> {
+  const { config } = ctx.services;
+  ctx.outcome = { intent: ctx.nlu?.intent ?? ctx.event.kind, answered: false };
+  expireIdleState(ctx.state, ctx.now, config.CONVERSATION_IDLE_MINUTES);
+  try {
+    if (USER_EVENTS.has(ctx.event.kind) && (await holdForOfficer(ctx))) return;
+    await route(ctx);
+    if (ctx.outcome.answered) ctx.state.failures = 0;
+  } finally {
+    ctx.state.updatedAt = ctx.now.toISOString();
+  }
+}
+
+/** During an open handoff nothing automatic goes out; the message is kept for the officer. */
+async function holdForOfficer(ctx: TurnContext): Promise<boolean> {
+  const handoff = await activeHandoff(ctx.t, ctx.userId, ctx.now);
+  if (!handoff) return false;
   const e = ctx.event;
-  if (e.kind === 'follow' || (e.kind === 'user_send_text' && ctx.nlu?.intent === 'greeting')) {
-    ctx.reply({
-      kind: 'text',
-      text: 'Dạ, xin chào anh/chị! Em là trợ lý tự động của Bộ phận Một cửa.',
-      buttons: [
-        { type: 'oa.query.show', title: 'Tra cứu thủ tục', payload: 'Tra cứu thủ tục' },
-        { type: 'oa.query.show', title: 'Tra cứu hồ sơ', payload: 'Tra cứu hồ sơ' },
-        { type: 'oa.query.show', title: 'Nhận thông báo', payload: 'Nhận thông báo' },
-        { type: 'oa.query.show', title: 'Gặp cán bộ', payload: 'Gặp cán bộ' },
-      ],
-    });
-    ctx.outcome = { intent: 'greeting', answered: true };
-    return;
+  const text = ctx.text ?? (e.kind === 'user_send_media' ? `[${e.media}]` : `[${e.kind}]`);
+  pushHandoffMessage(handoff, { at: ctx.now.toISOString(), from: 'user', text });
+  await ctx.t.putHandoff(handoff);
+  ctx.outcome = { intent: 'handoff_open', answered: false };
+  return true;
+}
+
+async function route(ctx: TurnContext): Promise<void> {
+  const e = ctx.event;
+  switch (e.kind) {
+    case 'follow':
+      return replyWelcome(ctx);
+    case 'user_send_media':
+      return replyMediaNote(ctx);
+    case 'user_submit_info':
+      ctx.outcome = { intent: 'submit_info', answered: true };
+      return handleSharedInfo(ctx);
+    case 'user_send_text':
+      return routeText(ctx, ctx.text ?? e.text);
+    default:
+      return;
   }
-  if (e.kind === 'user_send_text') {
-    ctx.reply({ kind: 'text', text: 'Dạ, em đã nhận được tin nhắn của anh/chị. Chức năng trả lời đang được hoàn thiện.' });
+}
+
+async function routeText(ctx: TurnContext, text: string): Promise<void> {
+  const { catalog } = ctx.services;
+  // Our own buttons first: they must work whatever the NLU makes of them.
+  const detail = parseDetailPayload(text);
+  const detailProcedure = detail && catalog.byCode(detail.code);
+  if (detail && detailProcedure) return answerProcedure(ctx, detail.intent, detailProcedure);
+  const menu = parseMenuTap(text);
+  if (menu) {
+    ctx.state.pending = undefined;
+    if (menu === 'procedures') return askWhichProcedure(ctx, 'procedure_info');
+    if (menu === 'human_handoff') return openHandoff(ctx, 'requested');
+    ctx.outcome = { intent: menu, answered: true };
+    return handleDossierIntent(ctx, menu);
   }
+
+  const pending = ctx.state.pending;
+  let carriedIntent: string | undefined;
+  if (pending) {
+    ctx.state.pending = undefined;
+    if (pending.kind === 'feedback_content') {
+      if (isCancel(text)) {
+        ctx.outcome = { intent: 'feedback', answered: true };
+        return ctx.reply({ kind: 'text', text: 'Dạ, em đã hủy việc gửi phản ánh. Anh/chị cần hỗ trợ gì thêm cứ nhắn cho em ạ.' });
+      }
+      if (!switchesTopic(ctx)) return confirmFeedback(ctx, text);
+    } else if (pending.kind === 'disambiguation') {
+      const choice = readChoice(ctx, pending);
+      if (choice) return answerProcedure(ctx, choice.intent, choice.procedure);
+      carriedIntent = pending.intent;
+    } else {
+      ctx.state.pending = pending;
+      const before = ctx.outcome;
+      ctx.outcome = { intent: `dossier_${pending.kind}`, answered: true };
+      if (await handleDossierPending(ctx, pending)) return;
+      ctx.outcome = before;
+      // Not an answer: the citizen changed topic; the dossier question is dropped.
+      if (ctx.state.pending === pending) ctx.state.pending = undefined;
+    }
+  }
+  return routeIntent(ctx, text, carriedIntent);
+}
+
+async function routeIntent(ctx: TurnContext, text: string, carriedIntent?: string): Promise<void> {
+  const nlu = ctx.nlu;
+  let intent: string = nlu?.intent ?? 'out_of_scope';
+  const hasCode = lookupCode(text, ctx.services.catalog).procedure !== undefined;
+  // A national code in the text is a procedure question unless the message asks for something else.
+  if (hasCode && ['greeting', 'help', 'thanks', 'out_of_scope'].includes(intent)) intent = 'procedure_info';
+  // "which procedure?" was asked for a fee: the answer naming one still wants the fee.
+  if (intent === 'procedure_info' && isProcedureIntent(carriedIntent)) intent = carriedIntent;
+  if (isProcedureIntent(intent)) return routeProcedureIntent(ctx, intent);
+  switch (intent) {
+    case 'greeting':
+      return replyWelcome(ctx);
+    case 'help':
+      return replyHelp(ctx);
+    case 'thanks':
+      return replyThanks(ctx);
+    case 'human_handoff':
+      return openHandoff(ctx, 'requested');
+    case 'feedback':
+      return handleFeedbackIntent(ctx, text);
+    case 'dossier_status':
+    case 'subscribe':
+    case 'unsubscribe':
+      ctx.outcome = { intent, answered: true };
+      return handleDossierIntent(ctx, intent);
+    default:
+      if (nlu?.procedureMentionedButUnknown) return replyUnanswered(ctx, 'not_in_catalog', 'procedure_info');
+      if (!nlu || nlu.intentConfidence < UNDERSTOOD_CONFIDENCE) return replyUnanswered(ctx, 'not_understood', 'out_of_scope');
+      return replyOutOfScope(ctx);
+  }
+}
+
+/** While feedback content is awaited, a clear new request is not taken as the content. */
+function switchesTopic(ctx: TurnContext): boolean {
+  const nlu = ctx.nlu;
+  if (!nlu) return false;
+  if (nlu.intent === 'human_handoff' && nlu.intentConfidence >= 0.8) return true;
+  return isProcedureIntent(nlu.intent) && nlu.procedure !== null && nlu.intentConfidence >= 0.8 && !nlu.ambiguous;
 }

@@ -1,0 +1,34 @@
+/**
+ * One procedure answer for one intent: the composer's blocks, then the national
+ * code and the source link, split into ≤ 2,000-character messages with the
+ * detail buttons on the last one.
+ */
+import type { Procedure } from '../../catalog/procedure-schema.js';
+import type { TextMessage } from '../../platform/zalo/messages.js';
+import { detailButtons } from '../detail-buttons.js';
+import { formatIsoDate, localIsoDate } from '../format/format-date.js';
+import { splitMessage } from '../format/split-message.js';
+import type { ProcedureIntent } from '../procedure-intents.js';
+import { composeDocuments } from './compose-documents.js';
+import { composeDuration } from './compose-duration.js';
+import { composeFee } from './compose-fee.js';
+import { composeLocation } from './compose-location.js';
+import { composeOnline } from './compose-online.js';
+import { composeProcedureInfo } from './compose-procedure-info.js';
+import type { ComposeOptions, ComposedAnswer } from './composed-answer.js';
+import { procedureFooter } from './procedure-footer.js';
+
+const COMPOSERS: Record<ProcedureIntent, (p: Procedure, o: ComposeOptions) => ComposedAnswer> = {
+  procedure_info: composeProcedureInfo,
+  ask_documents: composeDocuments,
+  ask_fee: composeFee,
+  ask_duration: composeDuration,
+  ask_location: composeLocation,
+  ask_online: composeOnline,
+};
+
+export function composeProcedureAnswer(intent: ProcedureIntent, p: Procedure, now: Date): TextMessage[] {
+  const today = localIsoDate(now);
+  const { blocks } = COMPOSERS[intent](p, { today, todayText: formatIsoDate(today), now });
+  return splitMessage([...blocks, procedureFooter(p)], detailButtons(p.code, intent === 'procedure_info' ? undefined : intent));
+}

@@ -1,0 +1,28 @@
+/** ask_documents: numbered documents (originals, copies, form), notes kept apart. */
+import type { Procedure } from '../../catalog/procedure-schema.js';
+import { shortenText } from '../format/shorten-text.js';
+import { describeDocument } from './describe-document.js';
+import { procedureTitle } from './procedure-footer.js';
+import type { ComposedAnswer } from './composed-answer.js';
+
+const MAX_NOTES = 5;
+
+export function composeDocuments(p: Procedure): ComposedAnswer {
+  const blocks = [`Dạ, hồ sơ thủ tục “${procedureTitle(p)}” gồm:`];
+  if (!p.documents.length) blocks.push('Nguồn chưa liệt kê thành phần hồ sơ của thủ tục này.');
+  let group: string | undefined;
+  p.documents.forEach((d, i) => {
+    const g = d.group.trim().replace(/[:*\s]+$/, '').replace(/^[*\s]+/, '');
+    if (g && g !== group) blocks.push(`${g}:`);
+    group = g;
+    blocks.push(`${i + 1}. ${describeDocument(d)}`);
+  });
+  const forms = [...new Set(p.documents.map((d) => d.form).filter((f): f is string => Boolean(f)))];
+  if (forms.length) blocks.push(`Mẫu đơn, tờ khai cần điền: ${forms.map((f) => f.replace(/\.(docx?|pdf)$/i, '')).join('; ')}.`);
+  if (p.documentNotes.length) {
+    blocks.push('Lưu ý (không phải giấy tờ phải nộp):');
+    for (const n of p.documentNotes.slice(0, MAX_NOTES)) blocks.push(`- ${shortenText(n, 350)}`);
+    if (p.documentNotes.length > MAX_NOTES) blocks.push(`- Còn ${p.documentNotes.length - MAX_NOTES} lưu ý khác, anh/chị xem đầy đủ tại trang nguồn.`);
+  }
+  return { blocks };
+}

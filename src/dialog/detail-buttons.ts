@@ -1,0 +1,33 @@
+/**
+ * The detail buttons under a procedure answer. Payloads are readable sentences
+ * ("Lệ phí (1.001193)") because Zalo shows them as the citizen's own message;
+ * the router recognises them itself, without relying on the NLU.
+ */
+import type { OaButton } from '../platform/zalo/messages.js';
+import type { ProcedureIntent } from './procedure-intents.js';
+
+export const DETAIL_LABELS: { label: string; intent: ProcedureIntent }[] = [
+  { label: 'Giấy tờ cần nộp', intent: 'ask_documents' },
+  { label: 'Lệ phí', intent: 'ask_fee' },
+  { label: 'Thời gian giải quyết', intent: 'ask_duration' },
+  { label: 'Nộp ở đâu', intent: 'ask_location' },
+  { label: 'Nộp trực tuyến', intent: 'ask_online' },
+];
+
+/** Buttons for every detail except the one just answered (at most 5). */
+export function detailButtons(code: string, except?: ProcedureIntent): OaButton[] {
+  return DETAIL_LABELS.filter((d) => d.intent !== except).map((d) => ({
+    type: 'oa.query.show',
+    title: d.label,
+    payload: `${d.label} (${code})`,
+  }));
+}
+
+/** "Lệ phí (1.001193)" → {intent: 'ask_fee', code}; anything else → undefined. */
+export function parseDetailPayload(text: string): { intent: ProcedureIntent; code: string } | undefined {
+  const m = /^\s*(.+?)\s*\((\d\.\d{6})\)\s*$/.exec(text);
+  if (!m) return undefined;
+  const label = m[1].toLocaleLowerCase('vi');
+  const hit = DETAIL_LABELS.find((d) => d.label.toLocaleLowerCase('vi') === label);
+  return hit ? { intent: hit.intent, code: m[2] } : undefined;
+}

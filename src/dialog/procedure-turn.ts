@@ -1,0 +1,97 @@
+/**
+ * Turns about a procedure: which one (a code in the text, the NLU, the context,
+ * or a question back), then the answer for the intent from its catalog record.
+ * Never answers with a nearest guess: unknown → honest fallback, close → ask.
+ */
+import type { Procedure } from '../catalog/procedure-schema.js';
+import type { TurnContext } from './turn-context.js';
+import type { ProcedureIntent } from './procedure-intents.js';
+import { composeProcedureAnswer } from './compose/compose-answer.js';
+import { procedureTitle } from './compose/procedure-footer.js';
+import { askDisambiguation } from './disambiguation.js';
+import { findVariants } from './find-variants.js';
+import { replyUnanswered } from './fallback.js';
+import { lookupCode } from './procedure-code.js';
+import { replyAskProcedure } from './small-talk.js';
+
+const WHAT: Record<ProcedureIntent, string | undefined> = {
+  procedure_info: undefined,
+  ask_documents: 'giấy tờ cần nộp',
+  ask_fee: 'lệ phí',
+  ask_duration: 'thời gian giải quyết',
+  ask_location: 'nơi nộp hồ sơ',
+  ask_online: 'cách nộp trực tuyến',
+};
+
+/** Answer `intent` for `p` and remember it as the topic. */
+export function answerProcedure(ctx: TurnContext, intent: ProcedureIntent, p: Procedure): void {
+  const messages = composeProcedureAnswer(intent, p, ctx.now);
+  if (intent === 'procedure_info') {
+    const variants = findVariants(p, ctx.services.catalog);
+    if (variants.length) {
+      const first = messages[0];
+      const list = variants.map((v) => `${procedureTitle(v)} (mã ${v.code})`).join('; ');
+      const line = `Trường hợp khác có trong danh mục: ${list}. Anh/chị nhắn mã nếu cần.`;
+      if (first.text.length + line.length + 1 <= 1950) first.text = first.text.replace(/\nMã thủ tục:/, `\n${line}\nMã thủ tục:`);
+    }
+  }
+  ctx.reply(...messages);
+  Object.assign(ctx.state, { lastProcedure: p.code, lastIntent: intent, lastCandidates: undefined, pending: undefined, failures: 0 });
+  ctx.outcome = { intent, answered: true };
+}
+
+/** A procedure intent with nothing resolved yet. */
+export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIntent): Promise<void> {
+  const { catalog } = ctx.services;
+  const nlu = ctx.nlu;
+  const code = lookupCode(ctx.text ?? '', catalog);
+  if (code.procedure) return answerProcedure(ctx, intent, code.procedure);
+  if (code.unknownCode || nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
+
+  const candidates = (nlu?.candidates ?? [])
+    .map((c) => catalog.byCode(c.code))
+    .filter((p): p is Procedure => Boolean(p));
+  if (nlu?.ambiguous && candidates.length >= 2) {
+    // Still talking about one of them: keep the topic rather than asking again.
+    const current = candidates.find((p) => p.code === ctx.state.lastProcedure);
+    if (current && intent !== 'procedure_info') return answerProcedure(ctx, intent, current);
+    return askDisambiguation(ctx, intent, candidates);
+  }
+  const chosen = nlu?.procedure ? catalog.byCode(nlu.procedure.code) : undefined;
+  if (chosen) return answerProcedure(ctx, intent, chosen);
+  if (candidates.length >= 2) return askDisambiguation(ctx, intent, candidates);
+
+  // Nothing named: a follow-up about the current topic.
+  const last = ctx.state.lastProcedure ? catalog.byCode(ctx.state.lastProcedure) : undefined;
+  if (last) return answerProcedure(ctx, intent, last);
+  const offered = (ctx.state.lastCandidates ?? []).map((c) => catalog.byCode(c)).filter((p): p is Procedure => Boolean(p));
+  if (offered.length >= 2) return askDisambiguation(ctx, intent, offered);
+  if (intent === 'procedure_info' && namesSomething(ctx.text ?? '')) return notInCatalog(ctx, intent);
+  return askWhichProcedure(ctx, intent);
+}
+
+export function askWhichProcedure(ctx: TurnContext, intent: ProcedureIntent): void {
+  replyAskProcedure(ctx, WHAT[intent]);
+  ctx.state.pending = { kind: 'disambiguation', intent, candidates: [] };
+  ctx.outcome = { intent, answered: true };
+}
+
+async function notInCatalog(ctx: TurnContext, intent: ProcedureIntent): Promise<void> {
+  // The old topic no longer applies: a follow-up must not answer it by mistake.
+  Object.assign(ctx.state, { lastProcedure: undefined, lastCandidates: undefined, pending: undefined });
+  await replyUnanswered(ctx, 'not_in_catalog', intent);
+}
+
+/** More than a generic "cho hỏi thủ tục": the message names some procedure the NLU did not find. */
+function namesSomething(text: string): boolean {
+  const generic = /^(cho (em|toi|minh) )?(hoi )?(ve )?(thu tuc|thu tuc hanh chinh|lam thu tuc|tra cuu thu tuc)( gi| nao)?( a| vay| the nao)?$/;
+  const f = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return f.split(' ').length >= 4 && !generic.test(f);
+}
