@@ -6,6 +6,11 @@ export abstract class OaError extends Error {
   abstract readonly code: string;
   /** True when trying again later can succeed (network, 5xx, rate limit). */
   abstract readonly retryable: boolean;
+  /**
+   * Set by sendConsultation when a long text went out in several messages and a
+   * later part failed: the message ids of the parts the OA already accepted.
+   */
+  partialMessageIds?: string[];
 }
 
 /** HTTP 200 but the body's `error` is not 0. Keeps the OA error number. */
@@ -15,6 +20,8 @@ export class OaApiError extends OaError {
     readonly oaError: number,
     readonly oaMessage: string,
     readonly endpoint: string,
+    /** Seconds to wait (Retry-After), when a rate-limited answer (-32) said so. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`OA API ${endpoint} failed: error ${oaError} (${oaMessage})`);
     this.name = 'OaApiError';
@@ -59,8 +66,29 @@ export class OaNetworkError extends OaError {
   constructor(
     readonly endpoint: string,
     readonly cause: unknown,
+    /**
+     * True when the request may have reached the OA (timeout, reset after sending):
+     * a send may have been accepted, so check (getRecentMessages) before sending again.
+     */
+    readonly ambiguous: boolean = false,
   ) {
     super(`OA API ${endpoint} unreachable: ${(cause as Error)?.message ?? String(cause)}`);
     this.name = 'OaNetworkError';
+  }
+}
+
+/**
+ * The access token could not be renewed (refresh_token grant failed or no
+ * refresh token). The message carries the remedy and never a token.
+ */
+export class OaTokenRefreshError extends OaError {
+  readonly code = 'token_refresh';
+  constructor(
+    readonly reason: string,
+    /** True for a transport failure of the OAuth call (try later); false when the grant was refused. */
+    readonly retryable: boolean,
+  ) {
+    super(`OA access token refresh failed: ${reason}. Re-authorise the OA and set ZALO_REFRESH_TOKEN (and check ZALO_APP_SECRET_KEY).`);
+    this.name = 'OaTokenRefreshError';
   }
 }
