@@ -1,0 +1,91 @@
+// One dossier: its fields, history, subscribers and notifications, and a form
+// that changes its status the way the one-stop system does (a status event with
+// a fresh eventId), so subscribers get the notification in the chat.
+import { adminApi, newEventId } from './api.js';
+import { OUTBOX_LABELS, STATUS_LABELS, formatDate, formatDateTime, h, statusBadge, table, toast } from './dom.js';
+
+function field(label, value) {
+  return [h('dt', {}, label), h('dd', {}, value || '—')];
+}
+
+function statusForm(dossier, onChanged) {
+  const options = Object.entries(STATUS_LABELS).map(([code, label]) =>
+    h('option', { value: code, selected: Number(code) === Math.min(10, dossier.status + 1) }, `${code} · ${label}`),
+  );
+  const form = h(
+    'form',
+    { class: 'grid-form', 'aria-label': 'Đổi trạng thái hồ sơ' },
+    h('label', {}, 'Trạng thái mới', h('select', { name: 'status', id: 'new-status' }, options)),
+    h('label', {}, 'Ghi chú (gửi kèm thông báo)', h('input', { name: 'note', maxlength: 500, placeholder: 'Ví dụ: giấy tờ cần bổ sung' })),
+    h('label', {}, 'Ngày hẹn trả mới (nếu đổi)', h('input', { name: 'newAppointmentDate', type: 'date' })),
+    h('button', { type: 'submit', class: 'btn' }, 'Cập nhật trạng thái'),
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(form);
+    const body = { eventId: newEventId(), status: Number(f.get('status')), at: new Date().toISOString() };
+    if (String(f.get('note') || '').trim()) body.note = String(f.get('note')).trim();
+    if (f.get('newAppointmentDate')) body.newAppointmentDate = String(f.get('newAppointmentDate'));
+    const button = form.querySelector('button');
+    button.disabled = true;
+    try {
+      await adminApi(`/api/admin/dossiers/${encodeURIComponent(dossier.code)}/events`, { method: 'POST', body });
+      toast(`Đã cập nhật ${dossier.code} sang trạng thái ${body.status}.`);
+      onChanged();
+    } catch (err) {
+      toast(err.message, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** Load and render dossier `code` into `box`; `onChanged` reloads the list. */
+export async function showDossierDetail(box, code, onChanged) {
+  let data;
+  try {
+    data = await adminApi(`/api/admin/dossiers/${encodeURIComponent(code)}`);
+  } catch (err) {
+    box.replaceChildren(h('p', { class: 'error' }, err.message));
+    return;
+  }
+  const d = data.dossier ?? data;
+  const subscribers = data.subscribers ?? [];
+  const outbox = data.outbox ?? [];
+  const reload = () => {
+    onChanged();
+    return showDossierDetail(box, code, onChanged);
+  };
+  const history = [...(d.history ?? [])].sort((a, b) => String(b.at).localeCompare(String(a.at)));
+  box.replaceChildren(
+    h('h3', { tabindex: '-1', id: 'dossier-title' }, `Hồ sơ ${d.code}`),
+    h(
+      'dl',
+      { class: 'fields' },
+      field('Trạng thái', statusBadge(d.status)),
+      field('Thủ tục', d.procedureCode),
+      field('Người nộp', `${d.applicant?.fullName ?? ''} · ${d.applicant?.phone ?? ''}`),
+      field('Ngày tiếp nhận', formatDateTime(d.receivedAt)),
+      field('Ngày hẹn trả', formatDate(d.appointmentDate)),
+      field('Cơ quan', d.agency),
+      field('Nơi trả kết quả', d.returnPlace),
+      field('Công dân nhận thông báo', subscribers.length ? subscribers.map((s) => s.userId).join(', ') : 'Chưa có ai đăng ký'),
+    ),
+    h('h4', {}, 'Đổi trạng thái'),
+    statusForm(d, reload),
+    h('h4', {}, 'Lịch sử'),
+    table(
+      ['Thời điểm', 'Trạng thái', 'Ghi chú', 'Áp dụng'],
+      history.map((ev) => [formatDateTime(ev.at), statusBadge(ev.status), ev.note ?? '', ev.applied === false ? 'Không (cũ hơn trạng thái hiện tại)' : 'Có']),
+      { empty: 'Chưa có sự kiện nào.', caption: 'Lịch sử hồ sơ' },
+    ),
+    h('h4', {}, 'Thông báo của hồ sơ'),
+    table(
+      ['Tạo lúc', 'Người nhận', 'Tình trạng', 'Lỗi gần nhất'],
+      outbox.map((o) => [formatDateTime(o.createdAt), o.userId, OUTBOX_LABELS[o.status] ?? o.status, o.lastError ?? '']),
+      { empty: 'Chưa có thông báo nào.', caption: 'Thông báo của hồ sơ' },
+    ),
+  );
+  box.querySelector('#dossier-title').focus();
+}
