@@ -1,8 +1,69 @@
-// STUB: replaced by the work that owns these routes.
-import { Router } from 'express';
+/**
+ * Officer and catalog-owner endpoints for the conversation side (bearer ADMIN_TOKEN):
+ *   GET  /api/admin/handoffs?status=open|released|expired → {items}
+ *   POST /api/admin/handoffs/:userId/reply {text}        → 202 {queued: true}
+ *   POST /api/admin/handoffs/:userId/release             → {handoff}
+ *   GET  /api/admin/feedback?limit=                      → {items}
+ *   GET  /api/admin/unanswered?limit=                    → {items} (most asked first)
+ * The route parses and calls src/dialog; no logic here.
+ */
+import express, { Router } from 'express';
+import { z } from 'zod';
 import type { Services } from '../../services.js';
 import type { RouteExtras } from './route-extras.js';
+import { requireBearer } from '../require-bearer.js';
+import { HandoffNotFoundError, listHandoffs, releaseHandoff, replyAsOfficer } from '../../dialog/handoff-service.js';
+import { MAX_TEXT_LENGTH } from '../../platform/zalo/messages.js';
 
-export function createAdminDialogRouter(_services: Services, _extras: RouteExtras): Router {
-  return Router();
+const StatusQuery = z.enum(['open', 'released', 'expired']).optional();
+const ReplyBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
+const UserIdParam = z.string().regex(/^[\w.-]{1,64}$/);
+const limitOf = (v: unknown) => Math.min(500, Math.max(1, Math.trunc(Number(v)) || 100));
+
+export function createAdminDialogRouter(services: Services, _extras: RouteExtras): Router {
+  const router = Router();
+  const auth = requireBearer(() => services.config.ADMIN_TOKEN, 'admin');
+  const json = express.json({ limit: '32kb' });
+
+  router.get('/api/admin/handoffs', auth, async (req, res) => {
+    const status = StatusQuery.safeParse(req.query.status || undefined);
+    if (!status.success) return void res.status(400).json({ error: 'bad_request', detail: 'status: open, released or expired' });
+    res.json({ items: await listHandoffs(services, status.data) });
+  });
+
+  router.post('/api/admin/handoffs/:userId/reply', auth, json, async (req, res) => {
+    const userId = UserIdParam.safeParse(req.params.userId);
+    const body = ReplyBody.safeParse(req.body);
+    if (!userId.success || !body.success) return void res.status(400).json({ error: 'bad_request', detail: 'text: 1–2000 characters' });
+    try {
+      await replyAsOfficer(services, userId.data, body.data.text);
+      res.status(202).json({ queued: true });
+    } catch (err) {
+      if (err instanceof HandoffNotFoundError) return void res.status(404).json({ error: 'not_found' });
+      throw err;
+    }
+  });
+
+  router.post('/api/admin/handoffs/:userId/release', auth, async (req, res) => {
+    const userId = UserIdParam.safeParse(req.params.userId);
+    if (!userId.success) return void res.status(400).json({ error: 'bad_request' });
+    try {
+      res.json({ handoff: await releaseHandoff(services, userId.data, 'admin') });
+    } catch (err) {
+      if (err instanceof HandoffNotFoundError) return void res.status(404).json({ error: 'not_found' });
+      throw err;
+    }
+  });
+
+  router.get('/api/admin/feedback', auth, async (req, res) => {
+    const limit = limitOf(req.query.limit);
+    res.json({ items: await services.store.tx((t) => t.listFeedback(limit)) });
+  });
+
+  router.get('/api/admin/unanswered', auth, async (req, res) => {
+    const limit = limitOf(req.query.limit);
+    res.json({ items: await services.store.tx((t) => t.listUnanswered(limit)) });
+  });
+
+  return router;
 }
