@@ -1,24 +1,110 @@
-// STUB (owned by the NLU work): replaced by the real understander.
+/**
+ * The understanding pipeline: entities -> normalisation -> intent (classifier + rules)
+ * -> procedure retrieval -> one NluResult. Everything is built once here (index,
+ * vocabulary, classifier); understand() is pure and fast.
+ */
+import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../services.js';
-import type { Understander } from './nlu-types.js';
+import type { Intent, NluResult, Understander } from './nlu-types.js';
+import { extractEntities } from './entities.js';
+import { createNormalizer, normalizeBasic } from './normalize.js';
+import { buildProcedureIndex } from './procedure-index.js';
+import { retrieveProcedure } from './retrieve-procedure.js';
+import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
+import { trainIntentClassifier } from './intent-classifier.js';
+import { askIntentFromRules, dossierIntent, PROCEDURE_INTENTS } from './intent-rules.js';
 
-export function createUnderstander(_catalog: Catalog): Understander {
+export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
+
+/** Intents the classifier may keep against a procedure match (they are about the conversation). */
+const CONVERSATIONAL: ReadonlySet<Intent> = new Set([
+  'greeting', 'help', 'thanks', 'human_handoff', 'feedback', 'subscribe', 'unsubscribe', 'dossier_status',
+]);
+/** A retrieval this strong outweighs a conversational guess by the classifier. */
+const STRONG_PROCEDURE = 0.8;
+
+export interface UnderstanderOptions {
+  intentsDir?: string;
+}
+
+export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions = {}): Understander {
+  const intentsDir = opts.intentsDir ?? DEFAULT_INTENTS_DIR;
+  const index = buildProcedureIndex(catalog);
+  const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
+  const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary]);
+  const classifier = trainIntentClassifier(
+    loadIntentUtterances(intentsDir).map((u) => ({ intent: u.intent, tokens: normalize(u.text).foldedTokens })),
+  );
+
   return {
-    understand(text) {
-      return {
+    understand(text: string): NluResult {
+      const ents = extractEntities(text);
+      const q = normalize(ents.rest);
+      const base = {
         text,
-        normalized: text.toLowerCase(),
-        folded: text.toLowerCase(),
-        intent: /ch[aà]o|hello|hi\b/i.test(text) ? 'greeting' : 'out_of_scope',
-        intentConfidence: 0.5,
-        procedure: null,
-        candidates: [],
-        procedureMentionedButUnknown: false,
-        ambiguous: false,
-        dossierCode: null,
-        phone: null,
-        idNumber: null,
+        normalized: q.normalized,
+        folded: q.folded,
+        dossierCode: ents.dossierCode,
+        phone: ents.phone,
+        idNumber: ents.idNumber,
+      };
+      const ask = askIntentFromRules(q.folded);
+
+      // A tapped button carries the national code: exactly that procedure.
+      const coded = ents.procedureCode ? catalog.byCode(ents.procedureCode) : undefined;
+      if (coded) {
+        const procedure = { code: coded.code, name: coded.name, score: 1 };
+        return {
+          ...base,
+          intent: ask ?? 'procedure_info',
+          intentConfidence: 0.99,
+          procedure,
+          candidates: [procedure],
+          procedureMentionedButUnknown: false,
+          ambiguous: false,
+        };
+      }
+      if (ents.dossierCode) {
+        return {
+          ...base,
+          intent: dossierIntent(q.folded),
+          intentConfidence: 0.97,
+          procedure: null,
+          candidates: [],
+          procedureMentionedButUnknown: false,
+          ambiguous: false,
+        };
+      }
+
+      const cls = classifier.classify(q.foldedTokens);
+      const r = retrieveProcedure(index, q);
+      let intent: Intent = cls.intent;
+      let confidence = cls.confidence;
+      const conversational = CONVERSATIONAL.has(cls.intent) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask);
+      if (conversational) {
+        // keep the classifier's reading
+      } else if (r.procedure) {
+        intent = ask ?? (PROCEDURE_INTENTS.has(cls.intent) && cls.intent !== 'procedure_info' && cls.confidence >= 0.6 ? cls.intent : 'procedure_info');
+        confidence = ask ? Math.max(0.9, cls.confidence) : Math.max(cls.confidence, r.bestScore);
+      } else if (ask && (PROCEDURE_INTENTS.has(cls.intent) || cls.confidence < 0.6)) {
+        intent = ask;
+        confidence = Math.max(0.85, cls.confidence);
+      }
+      const isProcedureIntent = PROCEDURE_INTENTS.has(intent);
+      const procedure = isProcedureIntent ? r.procedure : null;
+      return {
+        ...base,
+        intent,
+        intentConfidence: round(confidence),
+        procedure,
+        candidates: isProcedureIntent ? r.candidates : [],
+        procedureMentionedButUnknown: isProcedureIntent && !procedure && r.unexplained.length > 0,
+        ambiguous: !!procedure && r.ambiguous,
       };
     },
   };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

@@ -1,0 +1,16 @@
+/** First normalisation pass: Unicode, case, tone placement, punctuation, emoji. */
+import { canonicalTone } from './vietnamese-tone.js';
+
+// Letters Vietnamese uses plus ASCII letters and digits; everything else is a separator.
+const NON_WORD = /[^0-9a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ_]+/gu;
+
+/** NFC (composed, so decomposed input compares equal), lower case, canonical tones, words only. */
+export function cleanText(text: string): string {
+  const lower = text.normalize('NFC').toLowerCase();
+  return lower
+    .replace(NON_WORD, ' ')
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => (/^\d+$/.test(w) ? String(Number(w)) : canonicalTone(w)))
+    .join(' ');
+}

@@ -1,0 +1,67 @@
+/**
+ * Precise rules that override the classifier where words are unambiguous. All
+ * patterns run on the folded, normalised text padded with spaces.
+ */
+import type { Intent } from './nlu-types.js';
+
+export type AskIntent = 'ask_fee' | 'ask_duration' | 'ask_documents' | 'ask_location' | 'ask_online';
+
+const ASK_RULES: ReadonlyArray<readonly [AskIntent, RegExp]> = [
+  ['ask_online', / (?:online|truc tuyen|vneid|dich vu cong|buu dien|buu chinh|tren dien thoai|tai nha duoc|khong can den)( |$)/],
+  ['ask_fee', / (?:le phi|phi|bao nhieu tien|nhieu tien|mat tien|ton tien|het tien|chi phi|mien phi|tien|dong bao nhieu|nop bao nhieu)( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
+  ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong)( |$)/],
+  ['ask_documents', / (?:can gi|can nhung gi|giay to|ho so gom|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung)( |$)/],
+  ['ask_location', / (?:o dau|cho nao|noi nao|dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi|xa hay|phuong hay|o xa|o tinh|tai dau)( |$)/],
+];
+
+function lastMatch(re: RegExp, text: string): number {
+  const g = new RegExp(re.source, 'g');
+  let pos = -1;
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(text))) {
+    pos = m.index;
+    g.lastIndex = m.index + 1;
+  }
+  return pos;
+}
+
+/** The question a procedure message asks, or null for a plain procedure mention. */
+export function askIntentFromRules(folded: string): AskIntent | null {
+  const text = ` ${folded} `;
+  let best: AskIntent | null = null;
+  let bestPos = -1;
+  for (const [intent, re] of ASK_RULES) {
+    const pos = lastMatch(re, text);
+    // Online wins whenever said; otherwise the cue said last is the question
+    // ("bản sao giấy tờ ở đâu" asks where, the documents are part of the name).
+    if (pos >= 0 && intent === 'ask_online') return intent;
+    if (pos > bestPos) {
+      best = intent;
+      bestPos = pos;
+    }
+  }
+  return best;
+}
+
+const UNSUBSCRIBE = / (?:huy|tat|ngung|dung|bo|thoi|khong muon|khong nhan|dung gui|dung nhan|dung bao)( |$)/;
+const SUBSCRIBE = / (?:thong bao|bao cho|bao toi|bao em|bao minh|nhan tin|nhan tin|theo doi|bao lai|nhac)( |$)/;
+
+/** With a dossier code the message is about that dossier: status unless it (un)subscribes. */
+export function dossierIntent(folded: string): Intent {
+  const text = ` ${folded} `;
+  if (SUBSCRIBE.test(text) || / nhan thong bao /.test(text)) return UNSUBSCRIBE.test(text) ? 'unsubscribe' : 'subscribe';
+  return 'dossier_status';
+}
+
+export const PROCEDURE_INTENTS: ReadonlySet<Intent> = new Set([
+  'procedure_info',
+  'ask_documents',
+  'ask_fee',
+  'ask_duration',
+  'ask_location',
+  'ask_online',
+]);
+
+/** Words that show a message asks about some administrative procedure. */
+export const PROCEDURE_CUES =
+  / (?:thu tuc|lam|xin|dang ky|cap|giay|giay phep|chung nhan|xac nhan|tro cap|che do|ho tro|thanh lap|gia han|ho so|dang ki|bao hiem|visa|thi thuc|khai|chuyen|doi)( |$)/;
