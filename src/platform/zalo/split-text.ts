@@ -52,6 +52,7 @@ export function splitText(text: string, max: number = MAX_TEXT_LENGTH): string[]
     if (part) parts.push(part);
     rest = rest.slice(i).trimStart();
   }
-  if (rest.trim() || parts.length === 0) parts.push(rest);
+  if (parts.length === 0) return [rest];
+  if (rest.trim()) parts.push(rest.trimEnd());
   return parts;
 }

@@ -147,7 +147,16 @@ export class TokenManager implements AccessTokenSource {
       version: (stored?.version ?? 0) + 1,
     };
     // Durable before use: the old refresh token is already dead.
-    await this.store.tx((t) => t.putTokens(pair));
+    try {
+      await this.store.tx((t) => t.putTokens(pair));
+    } catch (err) {
+      tokenRefreshes.inc({ result: 'store_failed' });
+      this.opts.log?.error(
+        { err: (err as Error).message },
+        'OA token refreshed but the new pair could not be stored; if this persists, re-authorise the OA and set ZALO_REFRESH_TOKEN',
+      );
+      throw err;
+    }
     this.cached = pair;
     tokenRefreshes.inc({ result: 'ok' });
     this.opts.log?.info({ version: pair.version, expiresAt: pair.expiresAt, reason }, 'OA access token refreshed');
