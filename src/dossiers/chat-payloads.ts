@@ -10,6 +10,8 @@ export const unsubscribePayload = (code: string) => `Hủy nhận thông báo h�
 export const ratingPayload = (score: number, code: string) => `Đánh giá ${score}/5 hồ sơ ${code}`;
 
 export const SUBSCRIBE_BUTTON_TITLE = 'Nhận thông báo khi có kết quả';
+/** Same text as the main menu's button, so the router routes it without the classifier. */
+export const SUBSCRIBE_MENU_PAYLOAD = 'Nhận thông báo';
 export const UNSUBSCRIBE_BUTTON_TITLE = 'Hủy nhận thông báo';
 export const SHARE_PHONE_TITLE = 'Chia sẻ số điện thoại';
 

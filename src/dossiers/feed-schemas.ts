@@ -82,10 +82,12 @@ export function parseFeedBody<T extends z.ZodType>(schema: T, body: unknown): z.
   }
   const r = schema.safeParse(body);
   if (r.success) return r.data;
-  throw new FeedValidationError(
-    r.error.issues.map((i) => ({
-      path: i.path.map(String).join('.'),
-      message: i.code === 'invalid_type' && i.input === undefined ? 'required' : i.message,
-    })),
-  );
+  // One problem per field: the first (a failed format check makes the later ones noise).
+  const byPath = new Map<string, FieldProblem>();
+  for (const i of r.error.issues) {
+    const path = i.path.map(String).join('.');
+    const message = i.code === 'invalid_type' && i.input === undefined ? 'required' : i.message;
+    if (!byPath.has(path)) byPath.set(path, { path, message });
+  }
+  throw new FeedValidationError([...byPath.values()]);
 }

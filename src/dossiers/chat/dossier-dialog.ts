@@ -158,6 +158,6 @@ async function showVerified(ctx: TurnContext, d: Dossier, then: Then): Promise<v
     text: answer,
     buttons: subscribed
       ? [{ type: 'oa.query.show', title: UNSUBSCRIBE_BUTTON_TITLE, payload: unsubscribePayload(d.code) }]
-      : [subscribeOfferButton(d.code)],
+      : [subscribeOfferButton()],
   });
 }

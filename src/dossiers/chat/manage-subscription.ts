@@ -1,6 +1,6 @@
 /** Subscribe (after verification) and unsubscribe, by message or button. */
 import type { TurnContext } from '../../dialog/turn-context.js';
-import { subscribePayload, unsubscribePayload, UNSUBSCRIBE_BUTTON_TITLE } from '../chat-payloads.js';
+import { SUBSCRIBE_BUTTON_TITLE, SUBSCRIBE_MENU_PAYLOAD, unsubscribePayload, UNSUBSCRIBE_BUTTON_TITLE } from '../chat-payloads.js';
 
 export async function subscribeVerified(ctx: TurnContext, code: string): Promise<void> {
   const added = await ctx.t.addSubscription({ code, userId: ctx.userId, createdAt: ctx.now.toISOString() });
@@ -37,6 +37,11 @@ export async function unsubscribe(ctx: TurnContext, code: string | null): Promis
   });
 }
 
-export function subscribeOfferButton(code: string) {
-  return { type: 'oa.query.show' as const, title: 'Nhận thông báo khi có kết quả', payload: subscribePayload(code) };
+/**
+ * The offer after a verified answer. Its payload is the menu's "Nhận thông báo",
+ * which the router always sends to handleDossierIntent('subscribe'); that
+ * subscribes the dossier just shown (the last verified code of the conversation).
+ */
+export function subscribeOfferButton() {
+  return { type: 'oa.query.show' as const, title: SUBSCRIBE_BUTTON_TITLE, payload: SUBSCRIBE_MENU_PAYLOAD };
 }
