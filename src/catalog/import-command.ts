@@ -42,7 +42,6 @@ export async function runImport(argv: string[]): Promise<number> {
   return 0;
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, '') === import.meta.filename?.replace(/\.ts$/, '');
-if (invokedDirectly) {
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   runImport(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -45,13 +45,15 @@ export async function readCatalogFile(file: string): Promise<CatalogFile> {
 export async function readAliasOverlay(file: string, catalog?: CatalogFile): Promise<AliasOverlay> {
   const data = await readJson(file);
   const parsed = AliasOverlaySchema.safeParse(data);
-  if (!parsed.success) throw new CatalogError(file, listSchemaErrors(parsed.error, data, ''));
-  if (catalog) {
+  const errors = parsed.success ? [] : listSchemaErrors(parsed.error, data, '');
+  if (catalog && data !== null && typeof data === 'object' && !Array.isArray(data)) {
     // An alias for a code the catalog lacks is a typo or a stale overlay: refuse, never guess.
     const codes = new Set(catalog.procedures.map((p) => p.code));
-    const unknown = Object.keys(parsed.data).filter((c) => !codes.has(c));
-    if (unknown.length > 0) throw new CatalogError(file, unknown.map((c) => `${c}: no such procedure in the catalog`));
+    for (const code of Object.keys(data)) {
+      if (/^\d\.\d{6}$/.test(code) && !codes.has(code)) errors.push(`${code}: no such procedure in the catalog`);
+    }
   }
+  if (errors.length > 0 || !parsed.success) throw new CatalogError(file, errors);
   return parsed.data;
 }
 
