@@ -21,7 +21,7 @@ export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   vs: 'với', v: 'vậy', cx: 'cũng', cug: 'cũng', wa: 'qua', ntin: 'nhắn tin', dt: 'điện thoại',
   đt: 'điện thoại', sdt: 'số điện thoại', sđt: 'số điện thoại', kq: 'kết quả', hs: 'hồ sơ',
   hsơ: 'hồ sơ', tks: 'cảm ơn', thks: 'cảm ơn', thx: 'cảm ơn', thanks: 'cảm ơn',
-  thank: 'cảm ơn', ty: 'cảm ơn', camon: 'cảm ơn', onl: 'online', oke: 'ok', okie: 'ok',
+  thank: 'cảm ơn', camon: 'cảm ơn', onl: 'online', oke: 'ok', okie: 'ok',
   okela: 'ok', okay: 'ok', uk: 'ừ', uh: 'ừ', dạ: 'dạ', hello: 'xin chào', hi: 'xin chào', helo: 'xin chào',
   alo: 'alô', lun: 'luôn', hnay: 'hôm nay', hqua: 'hôm qua', nx: 'nữa', bn: 'bao nhiêu',
   // domain

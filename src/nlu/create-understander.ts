@@ -12,7 +12,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, dossierIntent, PROCEDURE_INTENTS } from './intent-rules.js';
+import { askIntentFromRules, dossierIntent, PROCEDURE_CUES, PROCEDURE_INTENTS } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -80,16 +80,23 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const r = retrieveProcedure(index, q);
       let intent: Intent = cls.intent;
       let confidence = cls.confidence;
-      const conversational = CONVERSATIONAL.has(cls.intent) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask);
+      const conversational =
+        CONVERSATIONAL.has(cls.intent) &&
+        !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask) &&
+        !(cls.confidence < 0.7 && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0);
       if (conversational) {
         // keep the classifier's reading
       } else if (r.procedure) {
-        intent = ask ?? (PROCEDURE_INTENTS.has(cls.intent) && cls.intent !== 'procedure_info' && cls.confidence >= 0.6 ? cls.intent : 'procedure_info');
+        intent = ask ?? (PROCEDURE_INTENTS.has(cls.intent) && cls.intent !== 'procedure_info' && cls.confidence >= 0.85 ? cls.intent : 'procedure_info');
         confidence = ask ? Math.max(0.9, cls.confidence) : Math.max(cls.confidence, r.bestScore);
       } else if (ask && (PROCEDURE_INTENTS.has(cls.intent) || cls.confidence < 0.6)) {
         intent = ask;
         confidence = Math.max(0.85, cls.confidence);
+      } else if (!CONVERSATIONAL.has(cls.intent) && cls.intent !== 'procedure_info' && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && cls.confidence < 0.7) {
+        // "thành lập công ty...": a procedure we do not hold, not small talk.
+        intent = 'procedure_info';
       }
+      if (!CONVERSATIONAL.has(intent) && !PROCEDURE_INTENTS.has(intent) && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && cls.confidence < 0.7) intent = 'procedure_info';
       const isProcedureIntent = PROCEDURE_INTENTS.has(intent);
       const procedure = isProcedureIntent ? r.procedure : null;
       return {

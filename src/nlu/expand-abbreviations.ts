@@ -2,22 +2,33 @@
 import { PHRASE_EXPANSIONS, TOKEN_EXPANSIONS } from './chat-abbreviations.js';
 import { foldDiacritics } from './fold-diacritics.js';
 
-interface PhraseRule {
-  pattern: RegExp;
-  replacement: string;
-}
-
-function buildPhraseRules(): PhraseRule[] {
-  const rules: PhraseRule[] = [];
-  const sorted = [...PHRASE_EXPANSIONS].sort((a, b) => b[0].length - a[0].length);
-  for (const [from, to] of sorted) {
+/** Phrases by first token, longest first: a token-level scan instead of many regexes. */
+function buildPhraseTable(): Map<string, { from: string[]; to: string[] }[]> {
+  const table = new Map<string, { from: string[]; to: string[] }[]>();
+  for (const [from, to] of PHRASE_EXPANSIONS) {
     for (const form of new Set([from, foldDiacritics(from)])) {
-      rules.push({ pattern: new RegExp(`(^| )${form}(?= |$)`, 'g'), replacement: `$1${to}` });
+      const tokens = form.split(' ');
+      const list = table.get(tokens[0]) ?? [];
+      list.push({ from: tokens, to: to.split(' ') });
+      table.set(tokens[0], list);
     }
   }
-  return rules;
+  for (const list of table.values()) list.sort((a, b) => b.from.length - a.from.length);
+  return table;
 }
-const PHRASE_RULES = buildPhraseRules();
+const PHRASES = buildPhraseTable();
+
+function expandPhrases(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const rule = PHRASES.get(tokens[i])?.find((r) => r.from.every((t, k) => tokens[i + k] === t));
+    if (rule) {
+      out.push(...rule.to);
+      i += rule.from.length;
+    } else out.push(tokens[i++]);
+  }
+  return out;
+}
 
 const NEGATIONS = new Set(['không', 'chưa', 'rồi', 'ko', 'k', 'hok', 'hông', 'khg', 'kg', 'hem', 'khum', 'hk']);
 const AFTER_BN_FOR_BAN = new Set(['ơi', 'oi', 'nhé', 'nha', 'ạ']);
@@ -50,7 +61,6 @@ function expandToken(tokens: string[], i: number): string {
 /** Input: cleaned text (see clean-text.ts). Output: expanded cleaned text. */
 export function expandAbbreviations(cleaned: string): string {
   const tokens = cleaned.split(' ').filter(Boolean);
-  let text = tokens.map((_, i) => expandToken(tokens, i)).join(' ');
-  for (const rule of PHRASE_RULES) text = text.replace(rule.pattern, rule.replacement);
-  return text;
+  const expanded = tokens.map((_, i) => expandToken(tokens, i)).join(' ').split(' ');
+  return expandPhrases(expanded).join(' ');
 }

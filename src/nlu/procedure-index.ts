@@ -26,6 +26,8 @@ export interface Passage {
   accented: Set<string>;
   bigrams: string[];
   total: number;
+  /** Variant markers this passage carries (an alias only carries those it says). */
+  markers: string[];
 }
 
 export interface ProcedureIndex {
@@ -35,6 +37,8 @@ export interface ProcedureIndex {
   postings: Map<string, number[]>;
   idf: Map<string, number>;
   maxIdf: number;
+  /** Every syllable bigram of every passage (to tell unknown word pairs). */
+  bigramVocab: Set<string>;
   /** Normalised passage texts, for the typo corrector's vocabulary. */
   vocabularyText: string[];
 }
@@ -93,7 +97,11 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
     for (const t of uniq) total += tokenWeight(idf, t);
     for (const b of bigrams) total += bigramWeight(idf, b);
     const id = passages.length;
-    passages.push({ proc: r.proc, kind: r.kind, folded: uniq, accented: new Set(r.accented), bigrams, total });
+    const markers =
+      r.kind === 'name' || r.kind === 'head'
+        ? procs[r.proc].markers
+        : VARIANT_MARKERS.filter((m) => m.name.test(` ${r.folded.join(' ')} `)).map((m) => m.id);
+    passages.push({ proc: r.proc, kind: r.kind, folded: uniq, accented: new Set(r.accented), bigrams, total, markers });
     for (const t of uniq) {
       const list = postings.get(t);
       if (list) list.push(id);
@@ -101,7 +109,8 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
     }
   }
   const byCode = new Map(procs.map((p, i) => [p.code, i]));
-  return { procs, byCode, passages, postings, idf, maxIdf, vocabularyText: raw.map((r) => r.accented.join(' ')) };
+  const bigramVocab = new Set(passages.flatMap((p) => p.bigrams));
+  return { procs, byCode, passages, postings, idf, maxIdf, bigramVocab, vocabularyText: raw.map((r) => r.accented.join(' ')) };
 }
 
 /** Bigrams count half the mean weight of their syllables: order evidence, not content. */

@@ -22,11 +22,17 @@ export interface Retrieval {
 }
 
 /** Below this the best procedure is not trusted (tuned on our own held-out set). */
-export const ACCEPT_SCORE = 0.5;
+export const ACCEPT_SCORE = 0.55;
+/** ...raised when the message has content words the catalog has never seen ("visa", "karaoke"). */
+export const ACCEPT_SCORE_WITH_UNKNOWN = 0.8;
 /** A second procedure this close to the first makes the answer ambiguous. */
 const AMBIGUOUS_RATIO = 0.9;
 const KIND_FACTOR = { name: 1, head: 0.95, alias: 1, keyword: 0.75 } as const;
 const VARIANT_PENALTY = 0.8;
+/** A procedure lacking what the message says ("cấp lại", "người nước ngoài") is held back harder. */
+const SAID_PENALTY = 0.75;
+/** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
+const ALWAYS_DISTINCT = new Set(['organisation', 'foreign']);
 
 export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Retrieval {
   const qFolded = ` ${q.folded} `;
@@ -62,6 +68,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     }
   }
 
+  const said = new Set(VARIANT_MARKERS.filter((m) => m.query.test(qFolded)).map((m) => m.id));
   const best = new Map<number, { score: number; tokens: string[] }>();
   for (const [id, m] of matched) {
     const pass = index.passages[id];
@@ -70,22 +77,22 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     const covP = pass.total > 0 ? Math.min(1, pm / pass.total) : 0;
     const denomQ = contentTotal + m.stop;
     const covQ = denomQ > 0 ? Math.min(1, m.q / denomQ) : 0;
-    const score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
+    let score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
+    for (const mk of pass.markers) if (!said.has(mk)) score *= VARIANT_PENALTY;
     const prev = best.get(pass.proc);
     if (!prev || score > prev.score) best.set(pass.proc, { score, tokens: m.tokens });
   }
 
-  const said = new Set(VARIANT_MARKERS.filter((m) => m.query.test(qFolded)).map((m) => m.id));
   const raw = [...best.entries()].map(([i, v]) => ({ i, ...v }));
   const topRaw = [...raw].sort((a, b) => b.score - a.score).slice(0, 12);
   const nearby = new Set(topRaw.flatMap((r) => index.procs[r.i].markers));
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
-    for (const m of markers) if (!said.has(m)) r.score *= VARIANT_PENALTY;
-    for (const m of said) if (nearby.has(m) && !markers.includes(m)) r.score *= VARIANT_PENALTY;
+    for (const m of said) if ((nearby.has(m) || ALWAYS_DISTINCT.has(m)) && !markers.includes(m)) r.score *= SAID_PENALTY;
   }
+  const unsaid = (i: number) => index.procs[i].markers.filter((m) => !said.has(m)).length;
   const ranked = raw
-    .sort((a, b) => b.score - a.score || index.procs[a.i].levelRank - index.procs[b.i].levelRank || (index.procs[a.i].code < index.procs[b.i].code ? -1 : 1));
+    .sort((a, b) => b.score - a.score || unsaid(a.i) - unsaid(b.i) || index.procs[a.i].levelRank - index.procs[b.i].levelRank || (index.procs[a.i].code < index.procs[b.i].code ? -1 : 1));
   // Same procedure at several levels: group them, the citizen's level first.
   const groups: { key: string; members: typeof ranked }[] = [];
   for (const r of ranked.slice(0, 40)) {
@@ -111,7 +118,13 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const unexplained = top
     ? qTokens.filter((t) => !QUERY_STOP_WORDS.has(t) && !/^\d+$/.test(t) && !top.tokens.includes(t))
     : qTokens.filter((t) => !QUERY_STOP_WORDS.has(t));
-  if (!top || bestScore < ACCEPT_SCORE) {
+  const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !/_/.test(t));
+  const bigramVocab = index.bigramVocab;
+  const unknownPair = q.foldedTokens.some(
+    (t, i) => i > 0 && unexplained.includes(t) && unexplained.includes(q.foldedTokens[i - 1]) && !bigramVocab.has(`${q.foldedTokens[i - 1]} ${t}`),
+  );
+  const threshold = unknownWord || unknownPair ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
+  if (!top || bestScore < threshold) {
     return { procedure: null, candidates, ambiguous: false, bestScore, unexplained };
   }
   const second = groups[1]?.members[0];

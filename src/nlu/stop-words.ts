@@ -11,7 +11,7 @@ export const QUERY_STOP_WORDS: ReadonlySet<string> = new Set(
     'o dau cho cua tai de ve den tu trong ngoai tren duoi bao nhieu lau mat het ton tien phi le ngay may tuan thang ' +
     'nam gio khi nao luc sang chieu toi nay mai qua moi vua sap da dang se dang can nhieu it mot hai ba ' +
     'online truc tuyen nop mang dem theo gom nhung thong tin xong ket qua lay nhan ok da duoc khong a u ' +
-    'xin chao cam on vui long thu tuc hanh chinh di lam viec'
+    'xin chao cam on vui long thu tuc hanh chinh di lam viec phat tre muon gap han bi'
   )
     .split(' ')
     .filter(Boolean),

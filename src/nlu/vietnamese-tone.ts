@@ -25,13 +25,18 @@ export function splitTone(ch: string): [string, number] {
   return TONED[ch] ?? [ch, 0];
 }
 
+const FORMS: Record<string, string[]> = Object.fromEntries(Object.entries(TABLE).map(([b, f]) => [b, [...f]]));
+
 export function applyTone(base: string, tone: number): string {
-  const forms = TABLE[base];
-  return forms ? [...forms][tone] : base;
+  const forms = FORMS[base];
+  return forms ? forms[tone] : base;
 }
 
 /** Re-place the tone mark of one lower-case syllable; non-Vietnamese words pass through. */
+const HAS_TONE = /[áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/;
+
 export function canonicalTone(syllable: string): string {
+  if (!HAS_TONE.test(syllable)) return syllable;
   const chars = [...syllable];
   let tone = 0;
   const bare = chars.map((ch) => {
