@@ -1,10 +1,13 @@
-// Placeholder until src/platform/zalo/oa-client.ts lands (platform work): replaced by the real client.
+/**
+ * The OA client for Services: the platform's client and token manager wired
+ * from config (tokens stored through the store, refreshed under a lock).
+ */
+import type { Logger } from 'pino';
 import type { Config } from './config/load-config.js';
 import type { OaSender } from './services.js';
 import type { Store } from './store/port.js';
-import type { Logger } from 'pino';
+import { createOaClient } from './platform/zalo/create-oa-client.js';
 
-export async function createOaSender(_config: Config, _store: Store, _log: Logger): Promise<OaSender> {
-  const missing = () => Promise.reject(new Error('OA client not available yet'));
-  return { sendConsultation: missing, sendTransaction: missing, getUserProfile: missing };
+export async function createOaSender(config: Config, store: Store, log: Logger): Promise<OaSender> {
+  return createOaClient(config, store, log.child({ component: 'oa' })).oa;
 }

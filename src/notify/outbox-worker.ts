@@ -225,7 +225,9 @@ export class OutboxWorker {
   ): Promise<void> {
     const { config, clock } = this.services;
     const lastError = describe(err);
-    const base = { ...item, claimedBy: undefined, leaseUntil: undefined, lastError };
+    // Nothing accepted yet: the next attempt chooses the channel afresh (the citizen may be back in the window).
+    const via = item.sentParts > 0 ? item.via : undefined;
+    const base = { ...item, via, claimedBy: undefined, leaseUntil: undefined, lastError };
     let next: OutboxItem;
     let result: string;
     if (decision.action === 'wait') {

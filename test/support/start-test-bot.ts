@@ -20,6 +20,7 @@ import type { Services } from '../../src/services.js';
 import { createOaEmulator, type OaEmulator } from '../../src/platform/zalo/emulator/oa-emulator.js';
 import type { RecordedOutbound } from '../../src/platform/zalo/emulator/emulator-handle.js';
 import { makeTempDir } from './temp-dir.js';
+import { sharedCatalogAndNlu } from './shared-catalog.js';
 import { waitFor } from './wait-for.js';
 
 export interface TestBotOptions {
@@ -29,6 +30,11 @@ export interface TestBotOptions {
   lowdb?: boolean;
   /** Run as `npm start` does without ZALO_APP_ID (the simulator needs no token then). */
   localMode?: boolean;
+  /**
+   * Build catalog and NLU for this bot instead of reusing the ones shared by every
+   * test bot of this process (building the NLU takes seconds). Implied by CATALOG_FILE/ALIASES_FILE in env.
+   */
+  freshNlu?: boolean;
 }
 
 export interface TestBot {
@@ -75,9 +81,10 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     ...opts.env,
   };
   const store = opts.store ?? (opts.lowdb ? undefined : new MemoryStore());
+  const fresh = opts.freshNlu || env.CATALOG_FILE || env.ALIASES_FILE;
   let bot: RunningBot;
   try {
-    bot = await startBot({ env, emulator, ...(store ? { store } : {}) });
+    bot = await startBot({ env, emulator, ...(store ? { store } : {}), ...(fresh ? {} : await sharedCatalogAndNlu()) });
   } catch (err) {
     await emulator.close();
     await tmp.remove();
