@@ -60,7 +60,8 @@ export function readChoice(ctx: TurnContext, pending: Disambiguation): { intent:
     if (p) return { intent, procedure: p };
   }
   const nlu = ctx.nlu;
-  if (nlu?.procedure && !nlu.ambiguous) {
+  // A name: only when it is one of the options (anything else is routed as a new question).
+  if (nlu?.procedure && !nlu.ambiguous && pending.candidates.includes(nlu.procedure.code)) {
     const p = catalog.byCode(nlu.procedure.code);
     if (p) return { intent, procedure: p };
   }

@@ -13,6 +13,11 @@ import { findVariants } from './find-variants.js';
 import { replyUnanswered } from './fallback.js';
 import { lookupCode } from './procedure-code.js';
 import { replyAskProcedure } from './small-talk.js';
+import { isPureFollowUp } from './is-follow-up.js';
+import { decideVariant } from './variant-family.js';
+
+/** Candidates within this score of the best are offered together. */
+const CLOSE_SCORE = 0.3;
 
 const WHAT: Record<ProcedureIntent, string | undefined> = {
   procedure_info: undefined,
@@ -44,13 +49,15 @@ export function answerProcedure(ctx: TurnContext, intent: ProcedureIntent, p: Pr
 export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIntent): Promise<void> {
   const { catalog } = ctx.services;
   const nlu = ctx.nlu;
-  const code = lookupCode(ctx.text ?? '', catalog);
+  const text = ctx.text ?? '';
+  const code = lookupCode(text, catalog);
   if (code.procedure) return answerProcedure(ctx, intent, code.procedure);
-  if (code.unknownCode || nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
+  if (code.unknownCode) return notInCatalog(ctx, intent);
+  // Only question words: about the current topic, whatever weak match the NLU found.
+  if (isPureFollowUp(text)) return followUp(ctx, intent);
+  if (nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
 
-  const candidates = (nlu?.candidates ?? [])
-    .map((c) => catalog.byCode(c.code))
-    .filter((p): p is Procedure => Boolean(p));
+  const candidates = closeCandidates(ctx);
   if (nlu?.ambiguous && candidates.length >= 2) {
     // Still talking about one of them: keep the topic rather than asking again.
     const current = candidates.find((p) => p.code === ctx.state.lastProcedure);
@@ -58,16 +65,34 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
     return askDisambiguation(ctx, intent, candidates);
   }
   const chosen = nlu?.procedure ? catalog.byCode(nlu.procedure.code) : undefined;
-  if (chosen) return answerProcedure(ctx, intent, chosen);
+  if (chosen) {
+    const decision = decideVariant(chosen, text, catalog);
+    if (decision.kind === 'ask') return askDisambiguation(ctx, intent, decision.options);
+    return answerProcedure(ctx, intent, decision.procedure);
+  }
   if (candidates.length >= 2) return askDisambiguation(ctx, intent, candidates);
+  if (intent === 'procedure_info' && namesSomething(text)) return notInCatalog(ctx, intent);
+  return followUp(ctx, intent);
+}
 
-  // Nothing named: a follow-up about the current topic.
+/** Nothing named: the current topic, the options just offered, or a question back. */
+function followUp(ctx: TurnContext, intent: ProcedureIntent): void {
+  const { catalog } = ctx.services;
   const last = ctx.state.lastProcedure ? catalog.byCode(ctx.state.lastProcedure) : undefined;
   if (last) return answerProcedure(ctx, intent, last);
   const offered = (ctx.state.lastCandidates ?? []).map((c) => catalog.byCode(c)).filter((p): p is Procedure => Boolean(p));
   if (offered.length >= 2) return askDisambiguation(ctx, intent, offered);
-  if (intent === 'procedure_info' && namesSomething(ctx.text ?? '')) return notInCatalog(ctx, intent);
   return askWhichProcedure(ctx, intent);
+}
+
+/** The NLU's candidates the catalog holds, close to the best one. */
+function closeCandidates(ctx: TurnContext): Procedure[] {
+  const list = ctx.nlu?.candidates ?? [];
+  const top = list[0]?.score ?? 0;
+  return list
+    .filter((c) => c.score >= top - CLOSE_SCORE)
+    .map((c) => ctx.services.catalog.byCode(c.code))
+    .filter((p): p is Procedure => Boolean(p));
 }
 
 export function askWhichProcedure(ctx: TurnContext, intent: ProcedureIntent): void {

@@ -1,0 +1,68 @@
+/**
+ * Variants of one procedure in the catalog: the same core name with a qualifier
+ * (level, "có yếu tố nước ngoài", "lưu động", "lại", "đổi", "dưới 14 tuổi"…).
+ * When the NLU picks a variant whose qualifier the citizen never said ("làm căn
+ * cước" → "… cho người từ đủ 14 tuổi trở lên"), the choice is a guess: the router
+ * asks among the variants that assume least, or takes the only one.
+ */
+import type { Procedure } from '../catalog/procedure-schema.js';
+import type { Catalog } from '../services.js';
+
+interface Qualifier {
+  /** Removed from a lower-case name to get its core. */
+  strip: RegExp;
+  /** The citizen said it (accented or not). */
+  said: RegExp;
+}
+
+/** A whole word or phrase (JS \\b does not know Vietnamese letters). */
+const w = (alternatives: string) => new RegExp(`(?:^|[\\s,.;!?])(?:${alternatives})(?=$|[\\s,.;!?])`);
+
+const QUALIFIERS: Qualifier[] = [
+  {
+    strip: /\s*\((?:được )?(?:thực hiện )?(?:tại |ở )?cấp (?:tỉnh|xã|huyện|trung ương|bộ)\)/g,
+    said: w('cấp tỉnh|cap tinh|cấp xã|cap xa|cấp huyện|cap huyen|trung ương|trung uong|cấp bộ|cap bo'),
+  },
+  { strip: / có yếu tố nước ngoài/g, said: /nước ngoài|nuoc ngoai|ngoại quốc|ngoai quoc|quốc tịch khác/ },
+  { strip: / lưu động/g, said: /lưu động|luu dong/ },
+  { strip: / cho người dưới 14 tuổi/g, said: /dưới 14|duoi 14|trẻ em|tre em|cho con|cho bé|cho be|con nhỏ|con nho/ },
+  { strip: / cho người từ đủ 14 tuổi trở lên/g, said: /(từ|tu|đủ|du|trên|tren) 14|lần đầu|lan dau/ },
+  { strip: / lại(?= )/g, said: w('lại|bị mất|bi mat|làm mất|lam mat|đánh mất|danh mat|thất lạc|that lac') },
+  { strip: / đổi(?= )/g, said: w('đổi|doi|hết hạn|het han|bị hỏng|bi hong|hư hỏng|hu hong') },
+  { strip: / cho người đã có hồ sơ, giấy tờ cá nhân/g, said: /đã có hồ sơ|da co ho so|giấy tờ cá nhân|giay to ca nhan/ },
+  { strip: / tại khu vực biên giới/g, said: /biên giới|bien gioi/ },
+];
+
+const lower = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+function analyse(name: string): { core: string; qualifiers: number[] } {
+  let core = ` ${lower(name).replace(/^thủ tục /, '')} `;
+  const qualifiers: number[] = [];
+  QUALIFIERS.forEach((q, i) => {
+    const next = core.replace(q.strip, '');
+    if (next !== core) qualifiers.push(i);
+    core = next;
+  });
+  return { core: core.replace(/[.\s]+$/, '').trim(), qualifiers };
+}
+
+export type VariantDecision = { kind: 'answer'; procedure: Procedure } | { kind: 'ask'; options: Procedure[] };
+
+/** What to do with the NLU's choice `chosen` for message `text`. */
+export function decideVariant(chosen: Procedure, text: string, catalog: Catalog, max = 5): VariantDecision {
+  const said = new Set(QUALIFIERS.map((q, i) => (q.said.test(lower(text)) ? i : -1)).filter((i) => i >= 0));
+  const mine = analyse(chosen.name);
+  if (mine.qualifiers.every((q) => said.has(q))) return { kind: 'answer', procedure: chosen };
+  const family = catalog.procedures
+    .map((p) => ({ p, a: analyse(p.name) }))
+    .filter(({ a }) => a.core === mine.core)
+    // Keep the variants compatible with what was said, ranked by how much they assume.
+    .filter(({ a }) => [...said].every((q) => a.qualifiers.includes(q) || !QUALIFIERS[q]))
+    .map(({ p, a }) => ({ p, extra: a.qualifiers.filter((q) => !said.has(q)).length }));
+  if (family.length === 0) return { kind: 'answer', procedure: chosen };
+  const least = Math.min(...family.map((f) => f.extra));
+  const best = family.filter((f) => f.extra === least).map((f) => f.p);
+  if (best.length === 1) return { kind: 'answer', procedure: best[0] };
+  const ordered = [chosen, ...best.filter((p) => p.code !== chosen.code)].filter((p) => best.includes(p));
+  return { kind: 'ask', options: ordered.slice(0, max) };
+}

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import type { Catalog } from '../../../src/services.js';
+import { decideVariant } from '../../../src/dialog/variant-family.js';
+import { isPureFollowUp } from '../../../src/dialog/is-follow-up.js';
+
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = await loadCatalog();
+});
+const decide = (code: string, text: string) => {
+  const d = decideVariant(catalog.byCode(code)!, text, catalog);
+  return d.kind === 'answer' ? d.procedure.code : d.options.map((p) => p.code);
+};
+
+describe('decideVariant', () => {
+  it('asks among the căn cước variants when none was said', () => {
+    expect(decide('1.014061', 'làm căn cước')).toEqual(['1.014061', '1.014062', '1.014063', '1.014064']);
+  });
+  it('takes the one variant the citizen described', () => {
+    expect(decide('1.000757', 'làm lại căn cước')).toBe('1.014064');
+    expect(decide('1.014061', 'làm căn cước cho con 10 tuổi')).toBe('1.014062');
+    expect(decide('1.014064', 'thẻ căn cước bị mất cần làm gì')).toBe('1.014064');
+  });
+  it('asks between levels', () => {
+    expect(decide('1.001456', 'làm hộ chiếu')).toEqual(['1.001456', '1.001471']);
+    expect(decide('1.001456', 'làm hộ chiếu ở cấp tỉnh')).toBe('1.001456');
+  });
+  it('keeps a procedure without qualifiers (the plain reading)', () => {
+    expect(decide('1.000894', 'thủ tục đăng ký kết hôn')).toBe('1.000894');
+  });
+});
+
+describe('isPureFollowUp', () => {
+  it('recognises messages made only of question words', () => {
+    expect(isPureFollowUp('còn lệ phí thì sao?')).toBe(true);
+    expect(isPureFollowUp('lệ phí bao nhiêu')).toBe(true);
+    expect(isPureFollowUp('nộp ở đâu vậy em')).toBe(true);
+    expect(isPureFollowUp('mất mấy ngày')).toBe(true);
+  });
+  it('sees a procedure named in the message', () => {
+    expect(isPureFollowUp('còn kết hôn thì sao')).toBe(false);
+    expect(isPureFollowUp('lệ phí làm hộ chiếu')).toBe(false);
+  });
+});
