@@ -9,8 +9,11 @@ import type { z } from 'zod';
 
 type Channel = z.infer<typeof ChannelKind>;
 
-/** "135.000 đồng", "50.000đ/tem", "160.000/hộ chiếu", "400.000 Đồng". Needs a thousands group. */
-const AMOUNT = /(\d{1,3}(?:\.\d{3})+)\s*(?:(?:đồng|đ|vnđ)(?!\p{L})|(?=\/))(\s*\/\s*[^.,;()\n]{1,60})?/giu;
+/**
+ * "135.000 đồng", "50.000đ/tem", "160.000/hộ chiếu", "400.000 Đồng", "5000 đồng". A bare number needs
+ * a thousands group, or four digits and a currency word, so dates and article numbers never match.
+ */
+const AMOUNT = /(\d{1,3}(?:\.\d{3})+|\d{4,})\s*(?:(?:đồng|đ|vnđ)(?!\p{L})|(?<=\.\d{3})(?=\/))(\s*\/\s*[^.,;()\n]{1,60})?/giu;
 const RANGE = /từ ngày (\d{1,2})\/(\d{1,2})\/(\d{4})\s*(?:đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
 const UNTIL = /đến hết ngày (\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
 const PERCENT = /bằng (\d{1,3})\s*%/iu;
@@ -43,10 +46,13 @@ function clauseValidity(clause: string): Validity | undefined {
 
 function cleanLabel(s: string): string | undefined {
   const t = s
-    .replace(/^[\s\-+:;,.]+|[\s\-+:;,.]+$/g, '')
     .replace(/\s+/g, ' ')
+    .replace(/^[\s\-+:;,.()]+|[\s\-+:;,.()]+$/g, '')
+    // "... trực tiếp thu 10.000 đồng", "... áp dụng mức thu lệ phí là 115.000": the verb is not the case.
+    .replace(/\s*(?:(?:áp dụng )?mức thu(?: lệ phí)?(?: là)?|thu|là)$/iu, '')
+    .replace(/[\s\-+:;,.()]+$/g, '')
     .trim();
-  return t.length > 0 ? t.slice(0, 160) : undefined;
+  return /\p{L}/u.test(t) ? t.slice(0, 160) : undefined;
 }
 
 function toAmount(digits: string): number {
@@ -118,10 +124,17 @@ function dedupe(amounts: FeeAmount[]): FeeAmount[] {
   });
   const generic = (a: FeeAmount) => a.label === undefined || GENERIC_LABEL.test(a.label);
   const kept = new Set<string>();
-  return unique.filter((a) => {
-    if (!generic(a)) return true;
-    if (kept.has(when(a)) || unique.some((b) => when(b) === when(a) && !generic(b))) return false;
-    kept.add(when(a));
-    return true;
-  });
+  return unique
+    .filter((a) => {
+      if (!generic(a)) return true;
+      if (kept.has(when(a)) || unique.some((b) => when(b) === when(a) && !generic(b))) return false;
+      kept.add(when(a));
+      return true;
+    })
+    .map((a) => {
+      // Keep the unit that one of the dropped repetitions carried ("400.000đ/trường hợp").
+      if (a.per || !generic(a)) return a;
+      const per = unique.find((b) => when(b) === when(a) && b.per)?.per;
+      return per ? { ...a, per } : a;
+    });
 }

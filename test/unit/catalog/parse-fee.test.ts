@@ -82,6 +82,15 @@ describe('parseFee', () => {
     ]);
   });
 
+  it('reads "5000 đồng" without a thousands dot, and drops the verb from the label', () => {
+    const { fee } = parseFee('5,000 Việt Nam Đồng(Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực tuyến thu 5000 đồng/lần đăng ký;)', 'truc_tuyen');
+    expect(fee.amounts).toEqual([{ amountVnd: 5000, label: 'Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực tuyến', per: 'lần đăng ký' }]);
+    // Dates and article numbers are not amounts.
+    expect(parseFee('20,000 Việt Nam Đồng(Theo Điều 4 Thông tư số 75/2022/TT-BTC ngày 22/12/2022.)', 'truc_tiep').fee.amounts).toEqual([
+      { amountVnd: 20_000 },
+    ]);
+  });
+
   it('keeps a foreign-currency fee apart from đồng amounts', () => {
     const { fee } = parseFee('10 USD(/bản)Tại cơ quan đại diện: 10 USD/bản.', 'truc_tiep');
     expect(fee).toMatchObject({ kind: 'amount', amounts: [], foreignAmounts: [{ amount: 10, currency: 'USD', per: 'bản' }] });
