@@ -27,9 +27,10 @@ export function askDisambiguation(ctx: TurnContext, intent: ProcedureIntent, can
     ...options.map((p, i) => `${i + 1}. ${procedureTitle(p)} (mã ${p.code})`),
     'Anh/chị bấm nút hoặc nhắn số thứ tự giúp em.',
   ];
+  const titles = distinctTitles(options.map((p) => procedureTitle(p)));
   const buttons = options.map((p, i) => ({
     type: 'oa.query.show' as const,
-    title: shortenText(`${i + 1}. ${procedureTitle(p)}`, TITLE_MAX),
+    title: shortenText(`${i + 1}. ${titles[i]}`, TITLE_MAX),
     payload: optionPayload(p),
   }));
   ctx.reply(...splitMessage(blocks, buttons));
@@ -37,6 +38,19 @@ export function askDisambiguation(ctx: TurnContext, intent: ProcedureIntent, can
   ctx.state.pending = { kind: 'disambiguation', intent, candidates: codes };
   ctx.state.lastCandidates = codes;
   ctx.outcome = { intent, answered: true };
+}
+
+/**
+ * Names that share a long beginning ("Cấp hộ chiếu phổ thông ở trong nước (thực
+ * hiện tại cấp tỉnh)" / "… (thực hiện tại cấp trung ương)") are told apart by
+ * what follows it, so short titles still differ.
+ */
+export function distinctTitles(names: string[]): string[] {
+  const words = names.map((n) => n.replace(/[()]/g, '').split(/\s+/));
+  let common = 0;
+  while (words.every((w) => w.length > common + 1 && w[common] === words[0][common])) common++;
+  if (names.length < 2 || common < 3) return names;
+  return words.map((w) => `…${w.slice(common).join(' ')}`);
 }
 
 type Disambiguation = Extract<PendingQuestion, { kind: 'disambiguation' }>;

@@ -15,6 +15,7 @@ import { lookupCode } from './procedure-code.js';
 import { replyAskProcedure } from './small-talk.js';
 import { isPureFollowUp } from './is-follow-up.js';
 import { decideVariant } from './variant-family.js';
+import { findNamedProcedure, foldedName } from './find-named-procedure.js';
 
 /** Candidates within this score of the best are offered together. */
 const CLOSE_SCORE = 0.3;
@@ -55,6 +56,9 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   if (code.unknownCode) return notInCatalog(ctx, intent);
   // Only question words: about the current topic, whatever weak match the NLU found.
   if (isPureFollowUp(text)) return followUp(ctx, intent);
+  const named = findNamedProcedure(text, catalog);
+  // The full name was typed: trust it, unless the NLU found a more specific procedure containing it.
+  if (named && !nluRefines(ctx, named)) return answerOrAskVariant(ctx, intent, named);
   if (nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
 
   const candidates = closeCandidates(ctx);
@@ -65,14 +69,23 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
     return askDisambiguation(ctx, intent, candidates);
   }
   const chosen = nlu?.procedure ? catalog.byCode(nlu.procedure.code) : undefined;
-  if (chosen) {
-    const decision = decideVariant(chosen, text, catalog);
-    if (decision.kind === 'ask') return askDisambiguation(ctx, intent, decision.options);
-    return answerProcedure(ctx, intent, decision.procedure);
-  }
+  if (chosen) return answerOrAskVariant(ctx, intent, chosen);
   if (candidates.length >= 2) return askDisambiguation(ctx, intent, candidates);
   if (intent === 'procedure_info' && namesSomething(text)) return notInCatalog(ctx, intent);
   return followUp(ctx, intent);
+}
+
+function answerOrAskVariant(ctx: TurnContext, intent: ProcedureIntent, chosen: Procedure): void {
+  const decision = decideVariant(chosen, ctx.text ?? '', ctx.services.catalog);
+  if (decision.kind === 'ask') return askDisambiguation(ctx, intent, decision.options);
+  return answerProcedure(ctx, intent, decision.procedure);
+}
+
+function nluRefines(ctx: TurnContext, named: Procedure): boolean {
+  const nlu = ctx.nlu;
+  if (!nlu?.procedure || nlu.ambiguous || nlu.procedure.code === named.code) return false;
+  const mine = ctx.services.catalog.byCode(nlu.procedure.code);
+  return Boolean(mine && foldedName(mine.name).includes(foldedName(named.name)));
 }
 
 /** Nothing named: the current topic, the options just offered, or a question back. */

@@ -43,3 +43,22 @@ describe('isPureFollowUp', () => {
     expect(isPureFollowUp('lệ phí làm hộ chiếu')).toBe(false);
   });
 });
+
+describe('distinctTitles', () => {
+  it('keeps the part that tells long names apart', async () => {
+    const { distinctTitles } = await import('../../../src/dialog/disambiguation.js');
+    expect(
+      distinctTitles(['Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)']),
+    ).toEqual(['…tỉnh', '…trung ương']);
+    expect(distinctTitles(['Cấp đổi thẻ căn cước', 'Cấp lại thẻ căn cước'])).toEqual(['Cấp đổi thẻ căn cước', 'Cấp lại thẻ căn cước']);
+  });
+});
+
+describe('findNamedProcedure', () => {
+  it('finds a full name typed in the message, preferring the unbracketed one', async () => {
+    const { findNamedProcedure } = await import('../../../src/dialog/find-named-procedure.js');
+    expect(findNamedProcedure('lệ phí cấp đổi thẻ căn cước bao nhiêu', catalog)?.code).toBe('1.014063');
+    expect(findNamedProcedure('dang ky ket hon co yeu to nuoc ngoai', catalog)?.code).toBe('2.000806');
+    expect(findNamedProcedure('cho hỏi chút', catalog)).toBeUndefined();
+  });
+});
