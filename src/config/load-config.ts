@@ -75,17 +75,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const issue of parsed.error.issues) {
       problems.push(`${issue.path.join('.') || '(env)'}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`);
     }
-    throw new ConfigError(problems);
   }
-  const e = parsed.data;
-  const localMode = !e.ZALO_APP_ID;
+  // Cross-field checks read the raw values so that one message lists every problem.
+  const given = (k: string) => (env[k] ?? '').trim() !== '';
+  const localMode = !given('ZALO_APP_ID');
   if (!localMode) {
-    if (!e.ZALO_OA_SECRET_KEY) problems.push('ZALO_OA_SECRET_KEY: required with ZALO_APP_ID (verifies webhook signatures)');
-    if (!e.ZALO_ACCESS_TOKEN) problems.push('ZALO_ACCESS_TOKEN: required with ZALO_APP_ID (OA API calls)');
-    if (e.ZALO_REFRESH_TOKEN && !e.ZALO_APP_SECRET_KEY)
+    if (!given('ZALO_OA_SECRET_KEY')) problems.push('ZALO_OA_SECRET_KEY: required with ZALO_APP_ID (verifies webhook signatures)');
+    if (!given('ZALO_ACCESS_TOKEN')) problems.push('ZALO_ACCESS_TOKEN: required with ZALO_APP_ID (OA API calls)');
+    if (given('ZALO_REFRESH_TOKEN') && !given('ZALO_APP_SECRET_KEY'))
       problems.push('ZALO_APP_SECRET_KEY: required with ZALO_REFRESH_TOKEN (token refresh)');
   }
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
   return {
     ...e,
     // Local mode talks only to the emulator on loopback: fixed, printed defaults

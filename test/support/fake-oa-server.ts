@@ -1,7 +1,8 @@
 /**
  * An independent fake Zalo OA (plain node:http, not our emulator): records every
  * request and answers with canned OA JSON, so tests assert the exact outbound
- * calls. Queue special answers per path with `respond()`.
+ * calls. Queue special answers per path with `respond()`. Accepted sends are
+ * served back by GET /v2.0/oa/conversation (the crash-recovery check).
  *
  * Usage:
  *   const oa = await startFakeOa();
@@ -28,6 +29,8 @@ export interface FakeAnswer {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Answer only after this long (a hanging OA; the connection may be cut first). */
+  delayMs?: number;
 }
 
 export interface FakeOa {
@@ -46,6 +49,8 @@ export const TOKEN_PATH = '/v4/oa/access_token';
 
 export async function startFakeOa(): Promise<FakeOa> {
   const requests: FakeOaRequest[] = [];
+  /** Messages the OA accepted (answered error 0), per user, for /v2.0/oa/conversation. */
+  const conversation = new Map<string, Record<string, unknown>[]>();
   const queued = new Map<string, FakeAnswer[]>();
   let tokenN = 0;
 
@@ -61,7 +66,11 @@ export async function startFakeOa(): Promise<FakeOa> {
     if (req.path === '/v3.0/oa/user/detail') {
       return { body: { error: 0, message: 'Success', data: { display_name: 'Người dùng', user_is_follower: true } } };
     }
-    if (req.path === '/v2.0/oa/conversation') return { body: { error: 0, message: 'Success', data: [] } };
+    if (req.path === '/v2.0/oa/conversation') {
+      const q = JSON.parse(req.query.get('data') ?? '{}') as { user_id?: string; offset?: number; count?: number };
+      const rows = [...(conversation.get(String(q.user_id)) ?? [])].reverse();
+      return { body: { error: 0, message: 'Success', data: rows.slice(q.offset ?? 0, (q.offset ?? 0) + (q.count ?? 10)) } };
+    }
     return { status: 404, body: { error: -404, message: 'not found' } };
   };
 
@@ -83,8 +92,19 @@ export async function startFakeOa(): Promise<FakeOa> {
       const rec: FakeOaRequest = { method: req.method ?? 'GET', path: u.pathname, query: u.searchParams, headers: req.headers, raw, body, at: Date.now() };
       requests.push(rec);
       const answer = queued.get(u.pathname)?.shift() ?? defaultAnswer(rec);
-      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify(answer.body ?? {}));
+      const send = () => {
+        if (res.destroyed) return; // the caller hung up: the OA never accepted it
+        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+        res.end(JSON.stringify(answer.body ?? {}));
+        const b = answer.body as { error?: number; data?: { message_id?: string } } | undefined;
+        if (rec.path.startsWith(SEND_PREFIX) && (answer.status ?? 200) === 200 && b?.error === 0) {
+          const userId = String(rec.body?.recipient?.user_id ?? '');
+          const line = { message_id: b.data?.message_id ?? '', from_id: 'fake-oa', to_id: userId, time: Date.now(), type: 'text', message: rec.body?.message?.text ?? '' };
+          conversation.set(userId, [...(conversation.get(userId) ?? []), line]);
+        }
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs).unref();
+      else send();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

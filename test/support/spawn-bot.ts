@@ -75,7 +75,7 @@ export async function spawnBot(opts: SpawnBotOptions): Promise<SpawnedBot> {
   const bot: SpawnedBot = { url, port, child, output: () => out, exited, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
 
   if (opts.waitReady !== false) {
-    const deadline = Date.now() + (opts.readyTimeoutMs ?? 20_000);
+    const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
     let gone = false;
     void exited.then(() => (gone = true));
     for (;;) {
@@ -88,7 +88,7 @@ export async function spawnBot(opts: SpawnBotOptions): Promise<SpawnedBot> {
       }
       if (Date.now() > deadline) {
         await bot.kill();
-        throw new Error(`bot not ready within ${opts.readyTimeoutMs ?? 20_000} ms:\n${out}`);
+        throw new Error(`bot not ready within ${opts.readyTimeoutMs ?? 60_000} ms:\n${out}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
