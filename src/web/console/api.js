@@ -29,7 +29,8 @@ export async function adminApi(path, { method = 'GET', body, token = session.tok
     throw new ApiError(401, 'Mã quản trị không đúng hoặc đã hết hiệu lực.');
   }
   if (!res.ok) {
-    const detail = data.message || (Array.isArray(data.issues) ? data.issues.join('; ') : data.error) || '';
+    const problems = Array.isArray(data.problems) ? data.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ') : '';
+    const detail = data.message || problems || (Array.isArray(data.issues) ? data.issues.join('; ') : data.error) || '';
     throw new ApiError(res.status, `Lỗi ${res.status}${detail ? `: ${detail}` : ''}`);
   }
   return data;

@@ -23,8 +23,8 @@ function figure(title, chart, summary) {
 
 /** rows: [{label, value, cls?}] → horizontal bars, value printed at the end of each. */
 export function horizontalBars(title, rows, { unit = '' } = {}) {
-  const width = 360;
-  const labelW = 130;
+  const width = 480;
+  const labelW = 150;
   const rowH = 26;
   const max = Math.max(1, ...rows.map((r) => r.value));
   const chart = svg('svg', { viewBox: `0 0 ${width} ${Math.max(1, rows.length) * rowH + 4}`, class: 'hbars' });
@@ -32,7 +32,7 @@ export function horizontalBars(title, rows, { unit = '' } = {}) {
     const y = i * rowH + 2;
     const w = Math.round(((width - labelW - 50) * r.value) / max);
     chart.append(
-      svg('text', { x: labelW - 6, y: y + 16, 'text-anchor': 'end', class: 'label' }, r.label.length > 20 ? `${r.label.slice(0, 19)}…` : r.label),
+      svg('text', { x: labelW - 6, y: y + 16, 'text-anchor': 'end', class: 'label' }, r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label),
       svg('rect', { x: labelW, y: y + 4, width: Math.max(w, r.value > 0 ? 2 : 0), height: rowH - 10, rx: 3, class: `bar ${r.cls || ''}` }),
       svg('text', { x: labelW + w + 6, y: y + 16, class: 'value' }, `${r.value}${unit}`),
     );
@@ -43,8 +43,8 @@ export function horizontalBars(title, rows, { unit = '' } = {}) {
 
 /** columns: [{label, parts: [n, m, ...]}], series: [{name, cls}] → stacked columns. */
 export function stackedColumns(title, columns, series) {
-  const width = 360;
-  const height = 170;
+  const width = 480;
+  const height = 200;
   const base = height - 22;
   const max = Math.max(1, ...columns.map((c) => c.parts.reduce((a, b) => a + b, 0)));
   const step = (width - 30) / Math.max(1, columns.length);
@@ -59,7 +59,7 @@ export function stackedColumns(title, columns, series) {
       if (n > 0) chart.append(svg('rect', { x: x + 1, y, width: Math.max(2, step - 3), height: hgt, class: `bar ${series[s].cls}` }));
     });
     // Label every other day when there are many, so the dates stay readable.
-    if (columns.length <= 10 || i % 2 === columns.length % 2) {
+    if (columns.length <= 10 || i % 2 === (columns.length - 1) % 2) {
       chart.append(svg('text', { x: x + step / 2, y: base + 14, 'text-anchor': 'middle', class: 'label small' }, c.label));
     }
   });

@@ -29,6 +29,7 @@ function showTab(name, { focus = false } = {}) {
     $(`panel-${button.dataset.tab}`).hidden = !selected;
   }
   const panel = $(`panel-${name}`);
+  $('toast').textContent = '';
   if (!tabs[name]) tabs[name] = MOUNTS[name](panel);
   tabs[name].refresh();
   clearInterval(timer);

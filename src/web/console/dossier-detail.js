@@ -29,8 +29,9 @@ function statusForm(dossier, onChanged) {
     const button = form.querySelector('button');
     button.disabled = true;
     try {
-      await adminApi(`/api/admin/dossiers/${encodeURIComponent(dossier.code)}/events`, { method: 'POST', body });
-      toast(`Đã cập nhật ${dossier.code} sang trạng thái ${body.status}.`);
+      const r = await adminApi(`/api/admin/dossiers/${encodeURIComponent(dossier.code)}/events`, { method: 'POST', body });
+      const sent = typeof r.notifications === 'number' ? ` ${r.notifications} thông báo đã xếp hàng gửi.` : '';
+      toast(r.applied === false ? `Sự kiện cũ hơn trạng thái hiện tại: chỉ lưu vào lịch sử.` : `Đã cập nhật ${dossier.code} sang trạng thái ${body.status}.${sent}`);
       onChanged();
     } catch (err) {
       toast(err.message, 'error');
@@ -39,6 +40,17 @@ function statusForm(dossier, onChanged) {
     }
   });
   return form;
+}
+
+/** One line about the deadline the API computed (working days; clock stops while waiting for the citizen). */
+function describeDeadline(deadline) {
+  if (!deadline) return '';
+  if (deadline.closed) return 'Hồ sơ đã đóng, không tính hạn';
+  const late = deadline.workingDaysLate ? ` · trễ ${deadline.workingDaysLate} ngày làm việc` : '';
+  if (deadline.finished) return `Đã có kết quả${late}`;
+  const left = deadline.workingDaysLeft !== undefined ? ` · còn ${deadline.workingDaysLeft} ngày làm việc` : '';
+  const paused = deadline.paused ? ' · đang tạm dừng chờ công dân' : '';
+  return `Hạn ${formatDate(deadline.dueDate)}${left}${late}${paused}`;
 }
 
 /** Load and render dossier `code` into `box`; `onChanged` reloads the list. */
@@ -51,7 +63,8 @@ export async function showDossierDetail(box, code, onChanged) {
     return;
   }
   const d = data.dossier ?? data;
-  const subscribers = data.subscribers ?? [];
+  // The API gives a count; an array (older shape) is counted.
+  const subscribers = Array.isArray(data.subscribers) ? data.subscribers.length : Number(data.subscribers ?? 0);
   const outbox = data.outbox ?? [];
   const reload = () => {
     onChanged();
@@ -64,13 +77,14 @@ export async function showDossierDetail(box, code, onChanged) {
       'dl',
       { class: 'fields' },
       field('Trạng thái', statusBadge(d.status)),
-      field('Thủ tục', d.procedureCode),
+      field('Thủ tục', d.procedureName ? `${d.procedureName} (${d.procedureCode})` : d.procedureCode),
       field('Người nộp', `${d.applicant?.fullName ?? ''} · ${d.applicant?.phone ?? ''}`),
       field('Ngày tiếp nhận', formatDateTime(d.receivedAt)),
       field('Ngày hẹn trả', formatDate(d.appointmentDate)),
+      field('Hạn xử lý', describeDeadline(d.deadline)),
       field('Cơ quan', d.agency),
       field('Nơi trả kết quả', d.returnPlace),
-      field('Công dân nhận thông báo', subscribers.length ? subscribers.map((s) => s.userId).join(', ') : 'Chưa có ai đăng ký'),
+      field('Công dân nhận thông báo', subscribers ? `${subscribers} người đăng ký` : 'Chưa có ai đăng ký'),
     ),
     h('h4', {}, 'Đổi trạng thái'),
     statusForm(d, reload),

@@ -99,7 +99,8 @@ export function mountDossiersTab(panel) {
       const { items = [], total = 0 } = await adminApi(`/api/admin/dossiers?${params}`);
       const rows = items.map((d) => [
         h('button', { type: 'button', class: 'link', onclick: () => open(d.code) }, d.code),
-        d.procedureCode,
+        h('span', { title: d.procedureName ?? '' }, d.procedureCode),
+        // The admin API masks names and phones in lists; maskPhone keeps a full one from showing anyway.
         `${d.applicant?.fullName ?? ''} · ${maskPhone(d.applicant?.phone)}`,
         statusBadge(d.status),
         formatDate(d.appointmentDate),

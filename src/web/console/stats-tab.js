@@ -4,7 +4,28 @@ import { adminApi } from './api.js';
 import { h } from './dom.js';
 import { horizontalBars, stackedColumns } from './bar-chart.js';
 
-const INTENT_LABELS = { unknown: 'Không hiểu', greeting: 'Chào hỏi', handoff: 'Gặp cán bộ', feedback: 'Phản ánh' };
+/** Intent ids of src/nlu/nlu-types.ts and the dialog's own outcomes, in officers' words. */
+const INTENT_LABELS = {
+  greeting: 'Chào hỏi',
+  help: 'Hỏi cách dùng',
+  procedure_info: 'Hỏi về thủ tục',
+  ask_documents: 'Giấy tờ cần nộp',
+  ask_fee: 'Lệ phí',
+  ask_duration: 'Thời gian giải quyết',
+  ask_location: 'Nơi nộp',
+  ask_online: 'Nộp trực tuyến',
+  dossier_status: 'Tra cứu hồ sơ',
+  subscribe: 'Đăng ký thông báo',
+  unsubscribe: 'Hủy thông báo',
+  human_handoff: 'Gặp cán bộ',
+  handoff_open: 'Đang gặp cán bộ',
+  feedback: 'Phản ánh',
+  thanks: 'Cảm ơn',
+  out_of_scope: 'Ngoài phạm vi',
+  media: 'Gửi ảnh, nhãn dán',
+  submit_info: 'Chia sẻ thông tin',
+  unknown: 'Không hiểu',
+};
 
 export function mountStatsTab(panel) {
   const days = h('select', { 'aria-label': 'Khoảng thời gian' }, [7, 14, 30].map((n) => h('option', { value: n, selected: n === 14 }, `${n} ngày gần đây`)));

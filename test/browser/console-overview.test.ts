@@ -1,0 +1,125 @@
+/**
+ * The officer console in real Chromium, over data made the real way (citizens
+ * talking through the emulator): login, keyboard tabs, the outbox with a failed
+ * reply and its retry, feedback tickets, unanswered questions ranked by count,
+ * the charts, a test dossier created from the form, and a phone-sized layout.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ADMIN_TOKEN, startBrowserSession, type BrowserSession } from './support/browser-session.js';
+import { waitFor } from '../support/wait-for.js';
+
+let s: BrowserSession;
+let page: Page;
+const say = async (userId: string, text: string) => {
+  const before = s.bot.emulator.outbound(userId).length;
+  expect((await s.bot.emulator.userSays(userId, text)).status).toBe(200);
+  await s.bot.waitForOutbound(userId, before + 1);
+};
+
+beforeAll(async () => {
+  s = await startBrowserSession();
+  // Two citizens ask for something the catalog does not have, one asks twice.
+  await say('8100000000000000011', 'thủ tục xin giấy phép nuôi rồng cần gì');
+  await say('8100000000000000012', 'thủ tục xin giấy phép nuôi rồng cần gì');
+  await say('8100000000000000012', 'làm giấy khai sinh cần mang theo gì');
+  await say('8100000000000000011', 'tôi muốn phản ánh');
+  await say('8100000000000000011', 'quầy tiếp nhận buổi chiều thứ sáu không có cán bộ trực');
+  // The OA refuses the next reply for good (-201): it ends up failed in the outbox.
+  s.bot.emulator.injectFault({ endpoint: '/v3.0/oa/message/cs', kind: 'api', code: -201, times: 1 });
+  await s.bot.emulator.userSays('8100000000000000013', 'xin chào');
+  await waitFor(() => s.bot.services.store.tx(async (t) => (await t.listOutbox({ status: 'failed' }))[0]), { what: 'a failed reply' });
+  page = await s.desktopPage();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('officer console', () => {
+  it('refuses a wrong token and lets the right one in', async () => {
+    await page.goto(`${s.url}/console`);
+    await expect(page.locator('#login-hint').textContent()).resolves.toContain('local-admin');
+    await page.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill('not-the-token');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Mã quản trị không đúng.').waitFor();
+    await page.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(ADMIN_TOKEN);
+    await page.getByLabel('Mã quản trị (ADMIN_TOKEN)').press('Enter');
+    await page.waitForSelector('body[data-view="app"]');
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    await page.getByRole('tab', { name: 'Hồ sơ' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Thông báo' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Thông báo');
+    expect(page.url()).toMatch(/#outbox$/);
+  });
+
+  it('shows a failed reply with its reason and sends it again on "Gửi lại"', async () => {
+    const row = page.locator('#panel-outbox tr', { hasText: '8100000000000000013' });
+    await row.filter({ hasText: 'Thất bại' }).waitFor();
+    await expect(row.textContent()).resolves.toContain('-201');
+    await s.screenshot(page, 'console-outbox-failed');
+    await row.getByRole('button', { name: 'Gửi lại' }).click();
+    await waitFor(async () => {
+      await page.getByRole('button', { name: 'Tải lại' }).click();
+      return (await row.textContent())?.includes('Đã gửi');
+    }, { what: 'the retried reply to be sent', timeoutMs: 10_000, intervalMs: 300 });
+    expect(s.bot.emulator.outbound('8100000000000000013').length).toBe(1);
+  });
+
+  it('lists feedback tickets', async () => {
+    await page.getByRole('tab', { name: 'Phản ánh' }).click();
+    const row = page.locator('#panel-feedback tr', { hasText: 'không có cán bộ trực' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/PAKN-\d{8}-\d{4}/);
+  });
+
+  it('ranks unanswered questions by how often they were asked', async () => {
+    await page.getByRole('tab', { name: 'Câu hỏi chưa trả lời' }).click();
+    const first = page.locator('#panel-unanswered tbody tr').first();
+    await first.waitFor();
+    await expect(first.textContent()).resolves.toContain('nuôi rồng');
+    await expect(first.locator('td').nth(2).textContent()).resolves.toBe('2');
+  });
+
+  it('draws the charts from the turn log, the outbox and satisfaction answers', async () => {
+    await s.bot.services.store.tx(async (t) => {
+      // Satisfaction answers come after a result is returned; two are enough to draw the chart.
+      await t.addSatisfaction({ code: 'A-1', userId: '8100000000000000011', score: 5, at: new Date().toISOString() });
+      await t.addSatisfaction({ code: 'A-2', userId: '8100000000000000012', score: 4, at: new Date().toISOString() });
+    });
+    await page.getByRole('tab', { name: 'Thống kê' }).click();
+    await page.locator('#panel-stats figure.chart').nth(4).waitFor();
+    const titles = await page.locator('#panel-stats figcaption').allTextContents();
+    expect(titles).toEqual(['Tin nhắn mỗi ngày', 'Ý định (intent)', 'Trả lời được và không hiểu', 'Thông báo hồ sơ', 'Mức độ hài lòng']);
+    await expect(page.locator('#panel-stats svg[aria-label^="Mức độ hài lòng"]').getAttribute('aria-label')).resolves.toContain('5 sao 1');
+    await expect(page.locator('#panel-stats .counters').textContent()).resolves.toContain('4.5');
+    await s.screenshot(page, 'console-stats');
+  });
+
+  it('creates a test dossier from the form, as the one-stop system would', async () => {
+    await page.getByRole('tab', { name: 'Hồ sơ' }).click();
+    await page.locator('summary', { hasText: 'Tạo hồ sơ thử' }).click();
+    const code = await page.locator('input[name="code"]').inputValue();
+    await page.locator('input[name="procedureCode"]').fill('1.001193');
+    await page.getByRole('button', { name: 'Tạo hồ sơ thử' }).click();
+    await page.locator('#dossier-title', { hasText: code }).waitFor();
+    const stored = await s.bot.services.store.tx((t) => t.getDossier(code));
+    expect(stored).toMatchObject({ procedureCode: '1.001193', status: 2 });
+    await s.screenshot(page, 'console-dossiers');
+  });
+
+  it('fits a phone screen and threw no script errors', async () => {
+    const phone = await s.phonePage();
+    await phone.goto(`${s.url}/console#dossiers`);
+    await phone.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(ADMIN_TOKEN);
+    await phone.getByLabel('Mã quản trị (ADMIN_TOKEN)').press('Enter');
+    await phone.locator('#panel-dossiers tbody tr').first().waitFor();
+    // Wide tables scroll inside their box; the page itself never scrolls sideways.
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await s.screenshot(phone, 'console-phone');
+    expect(s.pageErrors).toEqual([]);
+  });
+});
