@@ -68,4 +68,26 @@ describe('OA emulator: inbound events to a webhook', () => {
     expect(((await res.json()) as { status: number }).status).toBe(200);
     expect(sink.received[0].event).toMatchObject({ kind: 'user_send_text', userId: 'u9', text: 'hỏi thủ tục' });
   });
+
+  it('posts delivery receipts, arbitrary events and byte-identical redeliveries', async () => {
+    await oa.userReceived('u5', 'out-1');
+    await oa.userSeen('u5', ['out-1', 'out-2']);
+    await oa.postEvent({ event_name: 'oa_send_text', sender: { id: oa.oaId }, recipient: { id: 'u5' }, message: { msg_id: 'e1', text: 'echo' } });
+    expect(sink.received.map((r) => r.event)).toMatchObject([
+      { kind: 'user_received_message', userId: 'u5', msgId: 'out-1' },
+      { kind: 'user_seen_message', userId: 'u5', msgIds: ['out-1', 'out-2'] },
+      { kind: 'ignored', eventName: 'oa_send_text', userId: 'u5' },
+    ]);
+    expect(sink.received.every((r) => r.signatureOk)).toBe(true);
+    await oa.userSays('u5', 'lặp lại');
+    await oa.redeliverLast();
+    const [first, again] = sink.received.slice(-2);
+    expect(again.raw.equals(first.raw)).toBe(true);
+    expect(again.signatureOk).toBe(true);
+    expect(again.headers.num_retry).toBe('1');
+    expect(first.headers.num_retry).toBeUndefined();
+    const over = await fetch(`${oa.url}/_emulator/redeliver`, { method: 'POST' });
+    expect(((await over.json()) as { status: number }).status).toBe(200);
+    expect(sink.received[sink.received.length - 1].headers.num_retry).toBe('2');
+  });
 });

@@ -10,6 +10,7 @@ export interface Received {
   json: Record<string, unknown>;
   event: OaEvent;
   signatureOk: boolean;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 export async function startWebhookSink(oaSecretKey: string, status = 200) {
@@ -20,7 +21,7 @@ export async function startWebhookSink(oaSecretKey: string, status = 200) {
     const raw = Buffer.concat(chunks);
     const json = JSON.parse(raw.toString('utf8'));
     const signatureOk = verifySignature(req.headers['x-zevent-signature'], raw, json.app_id, json.timestamp, oaSecretKey);
-    received.push({ raw, json, event: parseOaEvent(json), signatureOk });
+    received.push({ raw, json, event: parseOaEvent(json), signatureOk, headers: req.headers });
     res.writeHead(signatureOk ? status : 401).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -83,3 +83,22 @@ export function buildSubmitInfo(ids: InboundIds, userId: string, info: { name: s
     info: { name: info.name, phone: toInternationalVnPhone(info.phone) },
   };
 }
+
+/** Delivery receipt for an OA message (OA → user direction: the user is recipient.id). */
+export function buildUserReceived(ids: InboundIds, userId: string, msgId: string) {
+  return {
+    ...envelope(ids, 'user_received_message', userId),
+    sender: { id: ids.oaId },
+    recipient: { id: userId },
+    message: { msg_id: msgId },
+  };
+}
+
+export function buildUserSeen(ids: InboundIds, userId: string, msgIds: string[]) {
+  return {
+    ...envelope(ids, 'user_seen_message', userId),
+    sender: { id: ids.oaId },
+    recipient: { id: userId },
+    message: { msg_ids: msgIds },
+  };
+}

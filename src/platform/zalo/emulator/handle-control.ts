@@ -8,9 +8,12 @@
  *   POST   /_emulator/faults {InjectedFault} DELETE /_emulator/faults
  *   POST   /_emulator/expire-token           GET /_emulator/stats   GET /_emulator/tokens
  *   POST   /_emulator/webhook-url {url}
+ *   POST   /_emulator/users/:id/received {msgId} | /seen {msgIds}
+ *   POST   /_emulator/events {any event payload}   POST /_emulator/redeliver
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { InjectedFault, OaEmulatorHandle } from './emulator-handle.js';
+import type { InjectedFault } from './emulator-handle.js';
+import type { OaEmulator } from './oa-emulator.js';
 import { isObject, readBody, sendJson, tryJson } from './http-io.js';
 import type { EmulatedMedia } from './build-inbound-event.js';
 
@@ -21,7 +24,7 @@ function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 }
 
-export async function handleControl(h: OaEmulatorHandle, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleControl(h: OaEmulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   const path = url.pathname;
   if (!path.startsWith('/_emulator/')) return false;
   const method = req.method ?? 'GET';
@@ -58,6 +61,12 @@ export async function handleControl(h: OaEmulatorHandle, req: IncomingMessage, r
       case 'follower':
         h.setFollower(id, body.follows !== false);
         return reply(res, 200, { ok: true });
+      case 'received':
+        return typeof body.msgId === 'string' ? reply(res, 200, await h.userReceived(id, body.msgId)) : reply(res, 400, { error: 'msgId required' });
+      case 'seen':
+        return Array.isArray(body.msgIds) && body.msgIds.every((m) => typeof m === 'string')
+          ? reply(res, 200, await h.userSeen(id, body.msgIds as string[]))
+          : reply(res, 400, { error: 'msgIds (strings) required' });
     }
   }
   const route = `${method} ${path}`;
@@ -81,6 +90,11 @@ export async function handleControl(h: OaEmulatorHandle, req: IncomingMessage, r
       if (typeof body.url !== 'string') return reply(res, 400, { error: 'url required' });
       h.setWebhookUrl(body.url);
       return reply(res, 200, { ok: true });
+    case 'POST /_emulator/events':
+      if (typeof body.event_name !== 'string') return reply(res, 400, { error: 'event_name required' });
+      return reply(res, 200, await h.postEvent(body));
+    case 'POST /_emulator/redeliver':
+      return reply(res, 200, await h.redeliverLast());
     case 'GET /_emulator/stats':
       return reply(res, 200, { refreshCount: h.refreshCount(), outboundCount: h.outbound().length });
     case 'GET /_emulator/tokens':

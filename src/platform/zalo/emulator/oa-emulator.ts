@@ -15,7 +15,16 @@ import { handleOaApi, type ApiContext } from './handle-oa-api.js';
 import { handleControl } from './handle-control.js';
 import { sendJson } from './http-io.js';
 import { postWebhook } from './post-webhook.js';
-import { buildFollow, buildSubmitInfo, buildUserMedia, buildUserText, newMsgId, type EmulatedMedia } from './build-inbound-event.js';
+import {
+  buildFollow,
+  buildSubmitInfo,
+  buildUserMedia,
+  buildUserReceived,
+  buildUserSeen,
+  buildUserText,
+  newMsgId,
+  type EmulatedMedia,
+} from './build-inbound-event.js';
 import { normalizeVnPhone } from '../normalize-phone.js';
 
 export interface OaEmulatorOptions {
@@ -33,7 +42,18 @@ export interface OaEmulatorOptions {
   now?: () => Date;
 }
 
-export type OaEmulator = OaEmulatorHandle & { setWebhookUrl(url: string): void; readonly oaId: string };
+/** The handle plus extras for platform-level tests (kept off the shared interface so fakes need not grow). */
+export type OaEmulator = OaEmulatorHandle & {
+  setWebhookUrl(url: string): void;
+  readonly oaId: string;
+  /** Delivery receipts for OA messages (user_received_message / user_seen_message). */
+  userReceived(userId: string, msgId: string): Promise<PostResult>;
+  userSeen(userId: string, msgIds: string[]): Promise<PostResult>;
+  /** Sign and post any payload (e.g. an oa_send_text echo); app_id/timestamp default to the emulator's. */
+  postEvent(payload: Record<string, unknown>): Promise<PostResult>;
+  /** Post the last event again, byte for byte, with a num_retry header (a platform redelivery). */
+  redeliverLast(): Promise<PostResult>;
+};
 
 export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<OaEmulator> {
   const now = opts.now ?? (() => new Date());
@@ -51,8 +71,10 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
   const events = new EventEmitter();
   const ctx: ApiContext = { state, events, appId, appSecretKey, hanging: new Set() };
 
+  let last: { payload: { app_id: string; timestamp: string }; msgId?: string; retries: number } | undefined;
   const post = async (userId: string, payload: { app_id: string; timestamp: string }, msgId?: string): Promise<PostResult> => {
     if (!webhookUrl) throw new Error(`OA emulator: no webhook URL set (setWebhookUrl) to deliver an event for ${userId}`);
+    last = { payload, msgId, retries: 0 };
     return postWebhook(webhookUrl, payload, oaSecretKey, msgId);
   };
   const ids = () => ({ appId, oaId, now: now() });
@@ -99,6 +121,21 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
       u.sharedPhone = normalizeVnPhone(info.phone);
       interacted(userId);
       return post(userId, buildSubmitInfo(ids(), userId, info));
+    },
+    async userReceived(userId, msgId) {
+      return post(userId, buildUserReceived(ids(), userId, msgId), msgId);
+    },
+    async userSeen(userId, msgIds) {
+      return post(userId, buildUserSeen(ids(), userId, msgIds));
+    },
+    async postEvent(payload) {
+      const p = { app_id: appId, timestamp: String(now().getTime()), ...payload } as { app_id: string; timestamp: string };
+      return post('(raw event)', p);
+    },
+    async redeliverLast() {
+      if (!last || !webhookUrl) throw new Error('OA emulator: nothing posted yet to redeliver');
+      last.retries += 1;
+      return postWebhook(webhookUrl, last.payload, oaSecretKey, last.msgId, last.retries);
     },
     outbound(userId?: string): RecordedOutbound[] {
       return state.outboundLog.filter((r) => userId === undefined || r.userId === userId);

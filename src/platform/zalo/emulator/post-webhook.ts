@@ -9,6 +9,8 @@ export async function postWebhook(
   payload: { app_id: string; timestamp: string },
   oaSecretKey: string,
   msgId?: string,
+  /** Redeliveries add `num_retry` (doc §1.5). */
+  retry?: number,
 ): Promise<PostResult> {
   // Sign exactly the bytes that are sent.
   const body = Buffer.from(JSON.stringify(payload), 'utf8');
@@ -16,7 +18,11 @@ export async function postWebhook(
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-zevent-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-zevent-signature': signature,
+        ...(retry ? { num_retry: String(retry) } : {}),
+      },
       body,
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
