@@ -46,7 +46,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** `durable`: keep fsync on (the bench compares with lowdb, which fsyncs); tests turn it off for speed. */
+export async function startPostgresCluster(opts: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found: install the `postgresql` package or set PG_BIN');
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-pg-'));
@@ -65,9 +66,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       `-k ${dir}`,
       '-c listen_addresses=127.0.0.1',
       // Throwaway data: durability off makes the tests fast; the semantics under test do not depend on it.
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(opts.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=300',
     ].join(' ');
     await exec('pg_ctl', ['-D', data, '-o', serverOpts, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);

@@ -5,14 +5,10 @@
  *
  *   const db = await createTestDatabase('contract'); … db.url …; await db.drop();
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { createDatabase, type TestDatabase } from './postgres-database.js';
 
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
+export type { TestDatabase };
 
 export function postgresAdminUrl(): string {
   const url = inject('pgAdminUrl');
@@ -26,27 +22,6 @@ export function postgresAdminUrl(): string {
   return url;
 }
 
-export async function createTestDatabase(prefix: string, adminUrl = postgresAdminUrl()): Promise<TestDatabase> {
-  const name = `motcua_${prefix.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
+export function createTestDatabase(prefix: string, adminUrl = postgresAdminUrl()): Promise<TestDatabase> {
+  return createDatabase(adminUrl, prefix);
 }
