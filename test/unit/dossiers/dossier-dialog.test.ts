@@ -1,0 +1,110 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handleDossierIntent, handleDossierPending, handleSharedInfo } from '../../../src/dossiers/chat/dossier-dialog.js';
+import { makeTestServices, runTurn, sampleDossier, textOf } from './make-test-services.js';
+
+const code = '000.00.12.H12-250124-0001';
+let services: ReturnType<typeof makeTestServices>;
+
+beforeEach(async () => {
+  services = makeTestServices(new Date('2025-01-24T09:00:00+07:00'));
+  await services.store.tx((t) => t.putDossier(sampleDossier()));
+});
+
+const intent = (userId: string, text: string, which: 'dossier_status' | 'subscribe' | 'unsubscribe' = 'dossier_status') =>
+  runTurn(services, userId, text, (ctx) => handleDossierIntent(ctx, which));
+const answer = (userId: string, text: string) =>
+  runTurn(services, userId, text, async (ctx) => {
+    const handled = await handleDossierPending(ctx, ctx.state.pending!);
+    if (!handled && ctx.state.pending) ctx.state.pending = undefined;
+    return handled;
+  });
+
+describe('dossier lookup in chat', () => {
+  it('asks for the code, then the challenge, then shows the verified status', async () => {
+    const ask = await intent('u1', 'Tra cứu hồ sơ');
+    expect(textOf(ask.replies)).toContain('mã hồ sơ');
+    expect(ask.ctx.state.pending).toEqual({ kind: 'dossier_code', then: 'status' });
+
+    const challenge = await answer('u1', code.toLowerCase());
+    expect(textOf(challenge.replies)).toContain('4 số cuối số điện thoại hoặc số CCCD');
+    expect(challenge.replies[1]).toMatchObject({ kind: 'request_user_info' });
+    expect(challenge.ctx.state.pending).toEqual({ kind: 'challenge', code, then: 'status' });
+
+    const shown = await answer('u1', '2345'); // last 4 digits of the CCCD
+    const text = textOf(shown.replies);
+    expect(text).toContain('Đăng ký khai sinh');
+    expect(text).toContain('Nguyễn V** A');
+    expect(text).toContain('24/01/2025');
+    expect(text).toContain('05/02/2025');
+    expect(text).toContain('Còn 3 ngày làm việc');
+    expect(text).not.toMatch(/0912345678|001090012345/);
+    expect(shown.ctx.state.verifiedCodes).toEqual([code]);
+    expect(shown.ctx.state.pending).toBeUndefined();
+  });
+
+  it('gives unknown codes and wrong answers the same replies', async () => {
+    const known = await intent('u2', `Tra cứu hồ sơ ${code}`);
+    const unknownCode = '000.00.12.H12-250124-0999';
+    const unknown = await intent('u3', `Tra cứu hồ sơ ${unknownCode}`);
+    expect(textOf(known.replies).replace(code, 'X')).toBe(textOf(unknown.replies).replace(unknownCode, 'X'));
+    const wrongKnown = await answer('u2', '1111');
+    const wrongUnknown = await answer('u3', '1111');
+    expect(textOf(wrongKnown.replies)).toBe(textOf(wrongUnknown.replies));
+  });
+
+  it('locks after five failures in the window, even for the right answer', async () => {
+    await intent('u4', `Tra cứu hồ sơ ${code}`);
+    for (let i = 0; i < 5; i++) await answer('u4', `000${i}`);
+    const after = await intent('u4', `Tra cứu hồ sơ ${code}`);
+    expect(textOf(after.replies)).toContain('tạm dừng tra cứu');
+    expect(textOf(after.replies)).toContain('(giờ Việt Nam)');
+    // A new user trying the same code is refused too (per-code limit).
+    const other = await intent('u5', `Tra cứu hồ sơ ${code}`);
+    expect(textOf(other.replies)).toContain('tạm dừng tra cứu');
+  });
+
+  it('lets a user whose shared phone matches see the status without a challenge', async () => {
+    await intent('u6', `Tra cứu hồ sơ ${code}`);
+    const shared = await runTurn(services, 'u6', '', (ctx) => handleSharedInfo(ctx), { sharedPhone: '0912345678', eventKind: 'user_submit_info' });
+    expect(textOf(shared.replies)).toContain('Nguyễn V** A');
+  });
+
+  it('does not take an unrelated message as the challenge answer', async () => {
+    await intent('u7', `Tra cứu hồ sơ ${code}`);
+    const r = await answer('u7', 'thủ tục đăng ký kết hôn cần gì');
+    expect(r.replies).toHaveLength(0);
+  });
+});
+
+describe('subscriptions and rating', () => {
+  it('subscribes only after verification, and unsubscribes', async () => {
+    const first = await intent('s1', `Nhận thông báo hồ sơ ${code}`, 'subscribe');
+    expect(textOf(first.replies)).toContain('4 số cuối');
+    const verified = await answer('s1', '5678');
+    expect(textOf(verified.replies)).toContain('đã đăng ký nhận thông báo cho hồ sơ');
+    expect(await services.store.tx((t) => t.listSubscribers(code))).toHaveLength(1);
+
+    const off = await intent('s1', `Hủy nhận thông báo hồ sơ ${code}`, 'subscribe');
+    expect(textOf(off.replies)).toContain('đã hủy nhận thông báo');
+    expect(await services.store.tx((t) => t.listSubscribers(code))).toHaveLength(0);
+  });
+
+  it('"Nhận thông báo" after a lookup subscribes the dossier just shown', async () => {
+    await intent('s2', `Tra cứu hồ sơ ${code}`);
+    await answer('s2', '5678');
+    const r = await intent('s2', 'Nhận thông báo', 'subscribe');
+    expect(textOf(r.replies)).toContain(`đã đăng ký nhận thông báo cho hồ sơ ${code}`);
+  });
+
+  it('stores a 1–5 rating from a linked user once the result is returned', async () => {
+    await services.store.tx(async (t) => {
+      await t.putDossier(sampleDossier({ status: 10, state: 'returned' }));
+      await t.addSubscription({ code, userId: 'r1', createdAt: '2025-01-24T02:00:00Z' });
+    });
+    const r = await intent('r1', `Đánh giá 5/5 hồ sơ ${code}`);
+    expect(textOf(r.replies)).toContain('5/5');
+    const stranger = await intent('r2', `Đánh giá 1/5 hồ sơ ${code}`);
+    expect(textOf(stranger.replies)).toContain('chưa ghi nhận');
+    expect(await services.store.tx((t) => t.listSatisfaction())).toEqual([expect.objectContaining({ userId: 'r1', score: 5 })]);
+  });
+});

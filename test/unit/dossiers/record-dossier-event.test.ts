@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { recordDossierEvent } from '../../../src/dossiers/record-dossier-event.js';
+import { upsertDossier } from '../../../src/dossiers/upsert-dossier.js';
+import { FeedValidationError } from '../../../src/dossiers/feed-schemas.js';
+import { DossierNotFoundError } from '../../../src/dossiers/dossier-errors.js';
+import { makeTestServices } from './make-test-services.js';
+
+const code = '000.00.12.H12-250301-0001';
+const body = {
+  procedureCode: '1.001193',
+  applicant: { fullName: 'Nguyễn Văn An', phone: '84912345678', idNumber: '001090012345' },
+  receivedAt: '2025-03-03T08:00:00+07:00',
+  appointmentDate: '2025-03-06',
+};
+
+let services: ReturnType<typeof makeTestServices>;
+beforeEach(async () => {
+  services = makeTestServices(new Date('2025-03-04T03:00:00Z'));
+  await upsertDossier(services, code, body);
+  await services.store.tx(async (t) => {
+    await t.addSubscription({ code, userId: 'u1', createdAt: '2025-03-03T02:00:00Z' });
+    await t.addSubscription({ code, userId: 'u2', createdAt: '2025-03-03T02:00:00Z' });
+  });
+});
+
+const outbox = () => services.store.tx((t) => t.listOutbox({ dossierCode: code }));
+
+describe('recordDossierEvent', () => {
+  it('stores the phone in national form and the dossier with status 2', async () => {
+    const d = await services.store.tx((t) => t.getDossier(code));
+    expect(d).toMatchObject({ status: 2, state: 'received', applicant: { phone: '0912345678' } });
+  });
+
+  it('writes the status change and one notification per subscriber together', async () => {
+    const r = await recordDossierEvent(services, code, { eventId: 'e9', status: 9, at: '2025-03-05T09:00:00+07:00' });
+    expect(r).toMatchObject({ duplicate: false, applied: true, notifications: 2 });
+    const items = await outbox();
+    expect(items.map((i) => i.userId).sort()).toEqual(['u1', 'u2']);
+    expect(items[0]).toMatchObject({ kind: 'notification', status: 'pending', sentParts: 0, attempts: 0, dossierCode: code });
+    expect(items.map((i) => i.dedupeKey).sort()).toEqual([`notify:${code}:e9:u1`, `notify:${code}:e9:u2`]);
+    expect(services.kicks).toBe(1);
+  });
+
+  it('gives a redelivered event no second effect', async () => {
+    const ev = { eventId: 'e5', status: 5, at: '2025-03-04T09:00:00+07:00', note: 'Bản sao Giấy chứng sinh' };
+    await recordDossierEvent(services, code, ev);
+    const again = await recordDossierEvent(services, code, ev);
+    expect(again).toMatchObject({ duplicate: true, notifications: 0 });
+    expect(again.dossier.history).toHaveLength(1);
+    expect(await outbox()).toHaveLength(2);
+  });
+
+  it('keeps an out-of-order event without rollback or notification', async () => {
+    await recordDossierEvent(services, code, { eventId: 'late', status: 9, at: '2025-03-05T09:00:00+07:00' });
+    const old = await recordDossierEvent(services, code, { eventId: 'early', status: 5, at: '2025-03-04T09:00:00+07:00' });
+    expect(old).toMatchObject({ applied: false, notifications: 0 });
+    expect(old.dossier.status).toBe(9);
+    expect(old.dossier.history.map((e) => e.applied)).toEqual([true, false]);
+  });
+
+  it('does not notify for a status that is not news (4), but does for a new appointment date', async () => {
+    expect((await recordDossierEvent(services, code, { eventId: 'p', status: 4, at: '2025-03-04T09:00:00+07:00' })).notifications).toBe(0);
+    const r = await recordDossierEvent(services, code, {
+      eventId: 'late-date',
+      status: 4,
+      at: '2025-03-05T09:00:00+07:00',
+      note: 'Chờ xác minh',
+      newAppointmentDate: '2025-03-12',
+    });
+    expect(r.notifications).toBe(2);
+    expect(r.dossier.appointmentDate).toBe('2025-03-12');
+    const [item] = await outbox();
+    const text = item.parts[0].kind === 'text' ? item.parts[0].text : '';
+    expect(text).toContain('xin lỗi');
+    expect(text).toContain('12/03/2025');
+    expect(text).toContain('06/03/2025');
+  });
+
+  it('asks subscribers for a rating when the result is returned (status 10)', async () => {
+    await recordDossierEvent(services, code, { eventId: 'r', status: 10, at: '2025-03-06T09:00:00+07:00' });
+    const state = await services.store.tx((t) => t.getConversation('u1'));
+    expect(state?.pending).toEqual({ kind: 'satisfaction', code });
+  });
+
+  it('reports unknown dossiers and every field problem', async () => {
+    await expect(recordDossierEvent(services, 'NOPE-250301-0001', { eventId: 'x', status: 4, at: '2025-03-04T09:00:00Z' })).rejects.toBeInstanceOf(
+      DossierNotFoundError,
+    );
+    const err = await recordDossierEvent(services, code, { status: 0, at: '04/03/2025', newAppointmentDate: '2025-13-01' }).catch((e) => e);
+    expect(err).toBeInstanceOf(FeedValidationError);
+    expect((err as FeedValidationError).problems.map((p) => p.path).sort()).toEqual(['at', 'eventId', 'newAppointmentDate', 'status']);
+  });
+});
