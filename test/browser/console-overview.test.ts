@@ -95,7 +95,7 @@ describe('officer console', () => {
     expect(titles).toEqual(['Tin nhắn mỗi ngày', 'Ý định (intent)', 'Trả lời được và không hiểu', 'Thông báo hồ sơ', 'Mức độ hài lòng']);
     await expect(page.locator('#panel-stats svg[aria-label^="Mức độ hài lòng"]').getAttribute('aria-label')).resolves.toContain('5 sao 1');
     await expect(page.locator('#panel-stats .counters').textContent()).resolves.toContain('4.5');
-    await s.screenshot(page, 'console-stats');
+    await s.screenshot(page, 'console-stats', { fullPage: true });
   });
 
   it('creates a test dossier from the form, as the one-stop system would', async () => {

@@ -18,6 +18,8 @@ const MOUNTS = {
 };
 const tabs = {};
 let timer = null;
+/** From /console/config.json: orgName, simulator (an emulator is attached), localDefaultToken. */
+let config = {};
 
 function showTab(name, { focus = false } = {}) {
   if (!MOUNTS[name]) name = 'dossiers';
@@ -30,7 +32,7 @@ function showTab(name, { focus = false } = {}) {
   }
   const panel = $(`panel-${name}`);
   $('toast').textContent = '';
-  if (!tabs[name]) tabs[name] = MOUNTS[name](panel);
+  if (!tabs[name]) tabs[name] = MOUNTS[name](panel, config);
   tabs[name].refresh();
   clearInterval(timer);
   if (tabs[name].autoRefreshMs) timer = setInterval(() => !document.hidden && tabs[name].refresh(), tabs[name].autoRefreshMs);
@@ -88,7 +90,7 @@ async function login(token) {
 }
 
 async function boot() {
-  const config = await fetch('/console/config.json', { cache: 'no-store' }).then((r) => r.json()).catch(() => ({}));
+  config = await fetch('/console/config.json', { cache: 'no-store' }).then((r) => r.json()).catch(() => ({}));
   if (config.orgName) {
     $('org-name').textContent = config.orgName;
     document.title = `Trang quản trị · ${config.orgName}`;

@@ -12,7 +12,7 @@ function thread(handoff) {
   return h('ol', { class: 'thread', 'aria-label': 'Tin nhắn gần đây' }, items.length ? items : h('li', { class: 'empty' }, 'Chưa có tin nhắn.'));
 }
 
-export function mountHandoffsTab(panel) {
+export function mountHandoffsTab(panel, config = {}) {
   const list = h('div', { class: 'handoffs' });
   const cards = new Map();
 
@@ -49,7 +49,12 @@ export function mountHandoffsTab(panel) {
     });
     const threadBox = h('div', {}, thread(handoff));
     const head = h('div', { class: 'handoff-head' });
-    const node = h('article', { class: 'handoff box', dataset: { userId } }, head, threadBox, form, release);
+    // With the emulator attached (local mode), the officer can watch the citizen's side too.
+    const watch = config.simulator
+      ? h('a', { href: `/simulator?user=${encodeURIComponent(userId)}`, target: '_blank', rel: 'noopener', class: 'watch-link' }, 'Xem phía công dân (trình mô phỏng) ↗')
+      : null;
+    const actions = h('div', { class: 'handoff-actions' }, release, watch);
+    const node = h('article', { class: 'handoff box', dataset: { userId } }, head, threadBox, form, actions);
     const update = (next) => {
       head.replaceChildren(
         h('h3', {}, `Công dân ${userId}`),

@@ -175,6 +175,8 @@ async function start() {
     $('oa-name').textContent = info.oaName;
     document.title = `${info.oaName} · Mô phỏng Zalo`;
     connect();
+    // With a mouse and keyboard, start in the message box; on touch screens that would pop the keyboard.
+    if (matchMedia('(pointer: fine)').matches) ui.input.focus();
   } catch (err) {
     if (err instanceof UnauthorizedError) askToken();
     else notice(`Không tải được trình mô phỏng: ${err.message}`);

@@ -30,7 +30,7 @@ export interface BrowserSession {
   phonePage(): Promise<Page>;
   /** A laptop-sized page (1280×860). */
   desktopPage(): Promise<Page>;
-  screenshot(page: Page, name: string): Promise<string>;
+  screenshot(page: Page, name: string, opts?: { fullPage?: boolean }): Promise<string>;
   /** Call the admin API as an officer would (bearer ADMIN_TOKEN). */
   admin(method: string, apiPath: string, body?: unknown): Promise<{ status: number; json: any }>;
   close(): Promise<void>;
@@ -60,10 +60,12 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     pageErrors,
     phonePage: () => open({ width: 390, height: 844 }, true),
     desktopPage: () => open({ width: 1280, height: 860 }, false),
-    async screenshot(page, name) {
+    async screenshot(page, name, opts = {}) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path: file });
+      // Toasts are transient; keep them out of the documentation pictures.
+      await page.evaluate(() => document.getElementById('toast')?.replaceChildren());
+      await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
       if (process.env.UPDATE_SCREENSHOTS === '1') {
         await mkdir(DOC_SCREENSHOT_DIR, { recursive: true });
         await copyFile(file, path.join(DOC_SCREENSHOT_DIR, `${name}.png`));
