@@ -41,17 +41,27 @@ export function askDisambiguation(ctx: TurnContext, intent: ProcedureIntent, can
 }
 
 /**
- * Names that share a long beginning ("Cấp hộ chiếu phổ thông ở trong nước (thực
- * hiện tại cấp tỉnh)" / "… (thực hiện tại cấp trung ương)") are told apart by
- * what follows it, so short titles still differ.
+ * Names that share a long beginning with another option ("Cấp hộ chiếu phổ thông
+ * ở trong nước (thực hiện tại cấp tỉnh)" / "… (thực hiện tại cấp trung ương)")
+ * keep their first words and what tells them apart, so short titles still differ.
  */
 export function distinctTitles(names: string[]): string[] {
   const words = names.map((n) => n.replace(/[()]/g, '').split(/\s+/));
-  let common = 0;
-  while (words.every((w) => w.length > common + 1 && w[common] === words[0][common])) common++;
-  if (names.length < 2 || common < 3) return names;
-  return words.map((w) => `…${w.slice(common).join(' ')}`);
+  return words.map((w, i) => {
+    let shared = 0;
+    words.forEach((o, j) => {
+      if (j === i) return;
+      let k = 0;
+      while (k < w.length - 1 && k < o.length && w[k] === o[k]) k++;
+      shared = Math.max(shared, k);
+    });
+    if (shared < HEAD_WORDS + 1) return names[i];
+    return `${w.slice(0, HEAD_WORDS).join(' ')}… ${w.slice(shared).join(' ')}`;
+  });
 }
+
+/** Words kept from the beginning of a long shared name. */
+const HEAD_WORDS = 3;
 
 type Disambiguation = Extract<PendingQuestion, { kind: 'disambiguation' }>;
 

@@ -9,7 +9,7 @@ import { openHandoff } from './handoff-service.js';
 import { foldText, menuButtons } from './menu.js';
 
 const SUGGEST =
-  'Anh/chị có thể: nhắn lại tên thủ tục theo cách khác (hoặc mã thủ tục dạng N.NNNNNN), chọn mục trong menu bên dưới, hoặc bấm “Gặp cán bộ” để được cán bộ hỗ trợ.';
+  'Anh/chị có thể: nhắn lại tên thủ tục theo cách khác (hoặc mã số của thủ tục, dạng N.NNNNNN), chọn mục trong menu bên dưới, hoặc bấm “Gặp cán bộ” để được cán bộ hỗ trợ.';
 
 /** The log key: accent-insensitive, lower case, single spaces, bounded. */
 export function normaliseQuestion(text: string): string {

@@ -22,7 +22,7 @@ export function replyHelp(ctx: TurnContext): void {
     text:
       `Dạ, ${CAN_DO}\n` +
       'Anh/chị có thể nhắn như khi hỏi cán bộ tại quầy, ví dụ tên thủ tục kèm điều cần hỏi (giấy tờ, lệ phí, thời gian…), ' +
-      'hoặc mã thủ tục dạng N.NNNNNN; để tra cứu hồ sơ, nhắn mã hồ sơ trên phiếu hẹn.',
+      'hoặc mã số của thủ tục (dạng N.NNNNNN); để tra cứu hồ sơ, nhắn mã hồ sơ trên phiếu hẹn.',
     buttons: menuButtons(),
   });
   ctx.outcome = { intent: 'help', answered: true };
@@ -59,6 +59,6 @@ export function replyAskProcedure(ctx: TurnContext, what?: string): void {
     kind: 'text',
     text:
       `Dạ, anh/chị muốn hỏi ${what ? `${what} của ` : 'về '}thủ tục nào ạ? ` +
-      'Anh/chị nhắn tên thủ tục (ví dụ theo việc cần làm) hoặc mã thủ tục dạng N.NNNNNN giúp em.',
+      'Anh/chị nhắn tên thủ tục (theo việc cần làm) hoặc mã số của thủ tục (dạng N.NNNNNN) giúp em.',
   });
 }

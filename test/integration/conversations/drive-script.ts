@@ -47,7 +47,12 @@ export class ScriptDriver {
       const button = this.last.flatMap((m) => m.buttons).find((b) => b.title.toLowerCase().includes(step.tap.toLowerCase()));
       expect(button, `${where}: no button "${step.tap}" in the previous reply`).toBeDefined();
       await em.userTaps(this.userId, button!.payload);
-    } else if ('follow' in step) await em.follow(this.userId);
+    } else if ('follow' in step) {
+      // The emulator (defensively) does not open the 7-day window on a bare follow: play a
+      // citizen who has written to the OA before, so the welcome can be delivered at once.
+      em.setLastInteraction(this.userId, new Date());
+      await em.follow(this.userId);
+    }
     else if ('media' in step) await em.userSendsMedia(this.userId, step.media);
     else if ('submitInfo' in step) await em.submitInfo(this.userId, step.submitInfo);
     else if ('officer' in step) return this.officer(step.officer, where);
@@ -84,11 +89,12 @@ export class ScriptDriver {
         const fresh = await this.newOutbox();
         const failed = fresh.find((o) => o.status === 'failed');
         if (failed) throw new Error(`${where}: outbox item failed: ${failed.lastError}`);
-        return fresh.every((o) => o.status === 'sent') ? { fresh } : undefined;
+        // 'waiting' is final too: outside the consultation window nothing goes out until the citizen writes.
+        return fresh.every((o) => o.status === 'sent' || o.status === 'waiting') ? { fresh } : undefined;
       },
       { timeoutMs: WAIT_MS, what: `${where}: replies to be sent` },
     );
-    const parts = items.fresh.reduce((n, o) => n + o.oaMessageIds.length, 0);
+    const parts = items.fresh.reduce((n, o) => n + (o.status === 'sent' ? o.oaMessageIds.length : 0), 0);
     const wire = await waitFor(() => {
       const out = this.bot.emulator.outbound(this.userId);
       return out.length >= this.seenWire + parts ? out : undefined;
