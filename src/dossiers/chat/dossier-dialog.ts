@@ -126,7 +126,6 @@ async function answerChallenge(ctx: TurnContext, code: string, then: Then, text:
   // Checked before the answer: once locked, even a right answer is refused.
   const lockedUntil = await challengeLockedUntil(ctx.t, cfg, ctx.userId, code, ctx.now);
   if (lockedUntil) {
-    ctx.state.pending = undefined;
     ctx.reply({ kind: 'text', text: lockedReply(ctx.services, lockedUntil) });
     return;
   }
@@ -135,13 +134,11 @@ async function answerChallenge(ctx: TurnContext, code: string, then: Then, text:
     ctx.state.pending = undefined;
     return showVerified(ctx, d, then);
   }
-  const nowLocked = await recordChallengeFailure(ctx.t, cfg, ctx.userId, code, ctx.now);
-  ctx.state.pending = nowLocked ? undefined : { kind: 'challenge', code, then };
+  await recordChallengeFailure(ctx.t, cfg, ctx.userId, code, ctx.now);
+  // Every failure gets the same reply (the one an unknown code gets); the question stays open,
+  // so a further try within the window meets the lock message above.
+  ctx.state.pending = { kind: 'challenge', code, then };
   ctx.reply({ kind: 'text', text: NOT_MATCHED });
-  if (nowLocked) {
-    const until = (await challengeLockedUntil(ctx.t, cfg, ctx.userId, code, ctx.now)) ?? ctx.now;
-    ctx.reply({ kind: 'text', text: lockedReply(ctx.services, until) });
-  }
 }
 
 async function showVerified(ctx: TurnContext, d: Dossier, then: Then): Promise<void> {

@@ -66,12 +66,22 @@ describe('verified lookup, subscription and the result notification', () => {
     expect(items.filter((i) => i.kind === 'notification')).toHaveLength(1);
   });
 
-  it('a subscribed user sees the status again without a challenge', async () => {
-    const [answer] = await say('citizen-1', `Tra cứu hồ sơ`);
-    expect(answer).toContain('mã hồ sơ');
-    const [status] = await say('citizen-1', code);
+  it('a subscribed user sees the status again without a challenge, by a code in a sentence', async () => {
+    const [status] = await say('citizen-1', `hồ sơ ${code.toLowerCase()} của tôi xong chưa`);
     expect(status).toContain('Đã xử lý xong');
     expect(status).toContain('Phiếu tiếp nhận và hẹn trả kết quả');
+  });
+
+  it('unsubscribes by message, and unfollowing removes every subscription', async () => {
+    const [off] = await say('citizen-1', `Hủy nhận thông báo hồ sơ ${code}`);
+    expect(off).toContain('đã hủy nhận thông báo');
+    expect(await bot.services.store.tx((t) => t.listSubscribers(code))).toHaveLength(0);
+
+    await bot.services.store.tx((t) => t.addSubscription({ code, userId: 'citizen-1', createdAt: new Date().toISOString() }));
+    await bot.emulator.unfollow('citizen-1');
+    await waitFor(async () => (await bot.services.store.tx((t) => t.listUserSubscriptions('citizen-1'))).length === 0, {
+      what: 'subscriptions removed after unfollow',
+    });
   });
 });
 
@@ -95,12 +105,15 @@ describe('the challenge reveals nothing and is rate limited', () => {
   });
 
   it('refuses the sixth attempt within the hour even when it is right', async () => {
-    // prober-1 already failed once on this code; four more wrong answers make five.
-    for (let i = 0; i < 4; i++) await say('prober-1', `000${i}`, i === 3 ? 2 : 1);
-    await say('prober-1', 'Tra cứu hồ sơ');
-    const [refused] = await say('prober-1', code);
+    // prober-1 already failed once on this code; four more wrong answers make five, all answered alike.
+    const replies: string[] = [];
+    for (let i = 0; i < 4; i++) replies.push(...(await say('prober-1', `000${i}`)));
+    expect(new Set(replies).size).toBe(1);
+    const [refused] = await say('prober-1', '5678');
     expect(refused).toContain('tạm dừng tra cứu');
     expect(refused).not.toContain('Nguyễn');
+    const [again] = await say('prober-1', `Tra cứu hồ sơ ${code}`);
+    expect(again).toContain('tạm dừng tra cứu');
     // The lock covers the code for everyone, even with the right answer.
     await say('owner-late', 'Tra cứu hồ sơ');
     const [lockedForCode] = await say('owner-late', code);

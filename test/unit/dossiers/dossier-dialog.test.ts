@@ -54,7 +54,10 @@ describe('dossier lookup in chat', () => {
 
   it('locks after five failures in the window, even for the right answer', async () => {
     await intent('u4', `Tra cứu hồ sơ ${code}`);
-    for (let i = 0; i < 5; i++) await answer('u4', `000${i}`);
+    for (let i = 0; i < 5; i++) expect(textOf((await answer('u4', `000${i}`)).replies)).toContain('chưa khớp');
+    const sixth = await answer('u4', '5678');
+    expect(textOf(sixth.replies)).toContain('tạm dừng tra cứu');
+    expect(textOf(sixth.replies)).not.toContain('Nguyễn');
     const after = await intent('u4', `Tra cứu hồ sơ ${code}`);
     expect(textOf(after.replies)).toContain('tạm dừng tra cứu');
     expect(textOf(after.replies)).toContain('(giờ Việt Nam)');
