@@ -1,6 +1,6 @@
 /**
  * PostgreSQL store for one or several instances on one database.
- *   tx(fn, {lock}) = BEGIN; pg_advisory_xact_lock(hash(lock)); fn; COMMIT — retried
+ *   tx(fn, {lock}) = BEGIN; pg_advisory_xact_lock(key(lock)); fn; COMMIT — retried
  *     whole on serialization failures, deadlocks and dropped connections.
  *   withLock(name, fn) = session advisory lock on a dedicated connection.
  * Named locks are also taken in-process first, so waiting callers queue here
@@ -14,6 +14,8 @@ import { NamedMutexes } from '../async-mutex.js';
 import { PgTx } from './pg-tx.js';
 import { runMigrations } from './run-migrations.js';
 import { isTransientPgError, retryDelayMs } from './transient-errors.js';
+import { lockKey } from './lock-key.js';
+import { pruneTables } from './prune-tables.js';
 
 /** The part of a pino logger the store uses. */
 export interface StoreLogger {
@@ -28,14 +30,16 @@ export interface PgStoreOptions {
   log?: StoreLogger;
   /** Whole-transaction attempts on transient errors (default 5). */
   maxAttempts?: number;
+  /** Prune finished records this often (default one hour; 0 = never). */
+  pruneIntervalMs?: number;
 }
 
-const LOCK_KEY = 'hashtextextended($1::text, 0)';
 
 export class PgStore implements Store {
   readonly kind = 'postgres' as const;
   private readonly named = new NamedMutexes();
   private closed = false;
+  private timer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -59,7 +63,18 @@ export class PgStore implements Store {
       await pool.end().catch(() => undefined);
       throw new Error(`PostgreSQL at DATABASE_URL is not usable: ${(err as Error).message}`, { cause: err });
     }
-    return new PgStore(pool, log, opts.maxAttempts ?? 5);
+    const store = new PgStore(pool, log, opts.maxAttempts ?? 5);
+    const every = opts.pruneIntervalMs ?? 3_600_000;
+    if (every > 0) {
+      store.timer = setInterval(() => void store.housekeep().catch((err) => log.warn({ err: err.message }, 'postgres: prune failed')), every);
+      store.timer.unref();
+    }
+    return store;
+  }
+
+  /** Delete finished records past their retention (../retention.ts); every instance may run it. */
+  housekeep(now = new Date()): Promise<number> {
+    return pruneTables(this.pool, now);
   }
 
   tx<T>(fn: (t: Tx) => Promise<T>, opts?: TxOptions): Promise<T> {
@@ -72,8 +87,8 @@ export class PgStore implements Store {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
-      if (lock) await client.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`, [lock]);
+      // One round trip: the key is a computed integer literal, never user text.
+      await client.query(lock ? `BEGIN; SELECT pg_advisory_xact_lock(${lockKey(lock)})` : 'BEGIN');
       const result = await fn(new PgTx(client));
       await client.query('COMMIT');
       return result;
@@ -91,11 +106,11 @@ export class PgStore implements Store {
       const client = await withRetry(() => this.pool.connect(), this.maxAttempts, this.log);
       let broken = false;
       try {
-        await client.query(`SELECT pg_advisory_lock(${LOCK_KEY})`, [name]);
+        await client.query(`SELECT pg_advisory_lock(${lockKey(name)})`);
         try {
           return await fn();
         } finally {
-          await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`, [name]).catch(() => (broken = true));
+          await client.query(`SELECT pg_advisory_unlock(${lockKey(name)})`).catch(() => (broken = true));
         }
       } finally {
         // A connection that failed to unlock is discarded: closing it drops the session lock.
@@ -107,6 +122,7 @@ export class PgStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.timer) clearInterval(this.timer);
     await this.pool.end();
   }
 }
