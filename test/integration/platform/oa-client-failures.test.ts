@@ -50,6 +50,20 @@ describe('OA client against the emulator: failures', () => {
     expect(ctx.emu.outbound('u1')).toHaveLength(5);
   });
 
+  it('-220 (expired) also refreshes once; a token still rejected after the refresh fails without a second refresh', async () => {
+    ctx = await setup();
+    ctx.emu.setLastInteraction('u1', new Date());
+    ctx.emu.injectFault({ kind: 'api', code: -220 });
+    await ctx.oa.sendConsultation('u1', text);
+    expect(ctx.emu.refreshCount()).toBe(1);
+    ctx.emu.injectFault({ kind: 'api', code: -216, times: 2 });
+    const err = await ctx.oa.sendConsultation('u1', text).catch((e) => e);
+    expect(err).toBeInstanceOf(OaApiError);
+    expect(err.oaError).toBe(-216);
+    expect(ctx.emu.refreshCount()).toBe(2);
+    expect(ctx.emu.outbound('u1')).toHaveLength(1);
+  });
+
   it('a refused refresh is a typed error with a remedy and no token text', async () => {
     ctx = await setup({}, 'rt-wrong-value-not-the-emulators');
     ctx.emu.setLastInteraction('u1', new Date());

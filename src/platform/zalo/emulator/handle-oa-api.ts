@@ -92,18 +92,19 @@ export async function handleOaApi(ctx: ApiContext, req: IncomingMessage, res: Se
     return true;
   }
   const body = tryJson((await readBody(req)).toString('utf8'));
-  const failure = acceptSend(ctx, path, body, token);
-  if (failure) {
-    sendJson(res, 200, { error: failure.code, message: failure.message }, headers);
+  const result = acceptSend(ctx, path, body, token);
+  if ('code' in result) {
+    sendJson(res, 200, { error: result.code, message: result.message }, headers);
     return true;
   }
-  const rec = state.outboundLog[state.outboundLog.length - 1];
+  const rec = result;
   sendJson(res, 200, { error: 0, message: 'Success', data: { message_id: rec.messageId, user_id: rec.userId, sent_time: String(Date.parse(rec.at)) } }, headers);
   ctx.events.emit('outbound', rec);
   return true;
 }
 
-function acceptSend(ctx: ApiContext, path: string, body: unknown, token: string): OaFailure | null {
+/** Validate, apply the window/follower rules, and record an accepted send. */
+function acceptSend(ctx: ApiContext, path: string, body: unknown, token: string): OaFailure | RecordedOutbound {
   const { state } = ctx;
   const isCs = path === OA_PATHS.cs;
   const invalid = isCs ? validateConsultation(body) : validateTransaction(body);
@@ -125,5 +126,5 @@ function acceptSend(ctx: ApiContext, path: string, body: unknown, token: string)
   state.outboundLog.push(rec);
   const text = typeof b.message.text === 'string' ? b.message.text : isObject(b.message.attachment) ? '[template]' : '';
   state.logLine(userId, { messageId: rec.messageId, fromUser: false, time: now.getTime(), type: b.message.attachment ? 'template' : 'text', text });
-  return null;
+  return rec;
 }

@@ -51,6 +51,8 @@ export type OaEmulator = OaEmulatorHandle & {
   userSeen(userId: string, msgIds: string[]): Promise<PostResult>;
   /** Sign and post any payload (e.g. an oa_send_text echo); app_id/timestamp default to the emulator's. */
   postEvent(payload: Record<string, unknown>): Promise<PostResult>;
+  /** The refresh token the emulator currently accepts (local mode wires it into the bot's config). */
+  currentRefreshToken(): string;
   /** Post the last event again, byte for byte, with a num_retry header (a platform redelivery). */
   redeliverLast(): Promise<PostResult>;
 };
@@ -159,6 +161,7 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
       webhookUrl = url;
     },
     currentAccessToken: () => state.accessToken,
+    currentRefreshToken: () => state.refreshToken,
     expireAccessToken() {
       state.accessExpired = true;
     },
