@@ -17,7 +17,8 @@ export interface UpsertResult {
 }
 
 export function parseDossierCodeParam(raw: string): string {
-  const code = normaliseDossierCode(decodeURIComponent(raw));
+  // Express has already decoded the path parameter (a BHXH code arrives as 03706%2F2026%2F07906).
+  const code = normaliseDossierCode(raw);
   if (!isAcceptableDossierCode(code)) {
     throw new FeedValidationError([{ path: 'code', message: 'must be 4–64 letters, digits or . - / _ with at least one digit' }]);
   }

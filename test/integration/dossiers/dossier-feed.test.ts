@@ -57,6 +57,14 @@ describe('status events', () => {
     expect(updated.body).toMatchObject({ created: false, statusIgnored: true, dossier: { status: 2, appointmentDate: '2026-11-26' } });
   });
 
+  it('accepts other systems’ code shapes, such as a BHXH number with slashes', async () => {
+    const res = await feed.put('03706/2026/07906', sampleDossier());
+    expect(res.status).toBe(200);
+    expect(res.body.dossier.code).toBe('03706/2026/07906');
+    expect((await feed.admin(`/api/admin/dossiers/${encodeURIComponent('03706/2026/07906')}`)).status).toBe(200);
+    expect((await feed.put('AB', sampleDossier())).status).toBe(400);
+  });
+
   it('applies an event once; the same eventId again has no effect', async () => {
     const ev = { eventId: 'evt-1', status: 4, at: '2026-11-20T10:00:00+07:00' };
     const first = await feed.event(code, ev);
