@@ -5,7 +5,7 @@
  */
 import { cleanText } from './clean-text.js';
 import { expandAbbreviations } from './expand-abbreviations.js';
-import { foldDiacritics } from './fold-diacritics.js';
+import { foldDiacritics, foldWord } from './fold-diacritics.js';
 import { createTypoCorrector, type TypoCorrector } from './correct-typos.js';
 import { looksLikeSyllable } from './syllable-shape.js';
 import { decodeTelex } from './telex-decode.js';
@@ -19,7 +19,7 @@ export interface NormalizedText {
 
 function fromText(normalized: string): NormalizedText {
   const tokens = normalized.split(' ').filter(Boolean);
-  const foldedTokens = tokens.map(foldDiacritics);
+  const foldedTokens = tokens.map(foldWord);
   return { normalized: tokens.join(' '), folded: foldedTokens.join(' '), tokens, foldedTokens };
 }
 

@@ -5,8 +5,9 @@
  * exact word ("chứng tử" vs "chứng từ").
  */
 import type { Catalog } from '../services.js';
-import { foldDiacritics } from './fold-diacritics.js';
-import { passagesFor, procedureGroupKey, type PassageKind } from './procedure-passages.js';
+import { foldDiacritics, foldWord } from './fold-diacritics.js';
+import { normalizeBasic } from './normalize.js';
+import { cleanProcedureName, passagesFromName, type PassageKind } from './procedure-passages.js';
 import { VARIANT_MARKERS } from './stop-words.js';
 
 export interface IndexedProcedure {
@@ -23,8 +24,10 @@ export interface Passage {
   proc: number;
   kind: PassageKind;
   folded: string[];
+  tokenSet: Set<string>;
   accented: Set<string>;
   bigrams: string[];
+  bigramSet: Set<string>;
   total: number;
   /** Variant markers this passage carries (an alias only carries those it says). */
   markers: string[];
@@ -37,8 +40,12 @@ export interface ProcedureIndex {
   postings: Map<string, number[]>;
   idf: Map<string, number>;
   maxIdf: number;
-  /** Every syllable bigram of every passage (to tell unknown word pairs). */
-  bigramVocab: Set<string>;
+  /** Every syllable bigram of every passage with its weight (to tell unknown word pairs). */
+  bigramVocab: Map<string, number>;
+  /** Per-passage scratch accumulators for one query (understand() is synchronous). */
+  scratch: { m: Float64Array; stop: Float64Array; bigram: Float64Array; procBest: Float64Array; procPassage: Int32Array };
+  /** Bigram -> passages holding it. */
+  bigramPostings: Map<string, number[]>;
   /** Normalised passage texts, for the typo corrector's vocabulary. */
   vocabularyText: string[];
 }
@@ -62,9 +69,10 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
   const raw: { proc: number; kind: PassageKind; accented: string[]; folded: string[] }[] = [];
   const df = new Map<string, number>();
   catalog.procedures.forEach((p, i) => {
-    const texts = passagesFor(p, catalog.aliasesFor?.(p.code) ?? [], catalog.keywordsFor?.(p.code) ?? []);
-    const groupKey = procedureGroupKey(p.name);
-    const nameFolded = ` ${texts[0].tokens.map(foldDiacritics).join(' ')} `;
+    const name = normalizeBasic(cleanProcedureName(p.name));
+    const texts = passagesFromName(name.normalized, catalog.aliasesFor?.(p.code) ?? [], catalog.keywordsFor?.(p.code) ?? []);
+    const groupKey = name.folded;
+    const nameFolded = ` ${name.folded} `;
     procs.push({
       code: p.code,
       name: p.name,
@@ -74,7 +82,7 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
     });
     const seen = new Set<string>();
     for (const t of texts) {
-      const folded = t.tokens.map(foldDiacritics);
+      const folded = t.tokens.map(foldWord);
       raw.push({ proc: i, kind: t.kind, accented: t.tokens, folded });
       for (const f of folded) seen.add(f);
     }
@@ -90,18 +98,24 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
   }
   const passages: Passage[] = [];
   const postings = new Map<string, number[]>();
+  const bigramCache = new Map<string, number>();
+  const bw = (b: string) => {
+    let w = bigramCache.get(b);
+    if (w === undefined) bigramCache.set(b, (w = bigramWeight(idf, b)));
+    return w;
+  };
   for (const r of raw) {
     const uniq = [...new Set(r.folded)];
     const bigrams = [...new Set(r.folded.slice(1).map((t, j) => `${r.folded[j]} ${t}`))];
     let total = 0;
     for (const t of uniq) total += tokenWeight(idf, t);
-    for (const b of bigrams) total += bigramWeight(idf, b);
+    for (const b of bigrams) total += bw(b);
     const id = passages.length;
     const markers =
       r.kind === 'name' || r.kind === 'head'
         ? procs[r.proc].markers
         : VARIANT_MARKERS.filter((m) => m.name.test(` ${r.folded.join(' ')} `)).map((m) => m.id);
-    passages.push({ proc: r.proc, kind: r.kind, folded: uniq, accented: new Set(r.accented), bigrams, total, markers });
+    passages.push({ proc: r.proc, kind: r.kind, folded: uniq, tokenSet: new Set(uniq), accented: new Set(r.accented), bigrams, bigramSet: new Set(bigrams), total, markers });
     for (const t of uniq) {
       const list = postings.get(t);
       if (list) list.push(id);
@@ -109,8 +123,23 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
     }
   }
   const byCode = new Map(procs.map((p, i) => [p.code, i]));
-  const bigramVocab = new Set(passages.flatMap((p) => p.bigrams));
-  return { procs, byCode, passages, postings, idf, maxIdf, bigramVocab, vocabularyText: raw.map((r) => r.accented.join(' ')) };
+  const bigramVocab = bigramCache;
+  const scratch = {
+    m: new Float64Array(passages.length),
+    stop: new Float64Array(passages.length),
+    bigram: new Float64Array(passages.length),
+    procBest: new Float64Array(procs.length).fill(-1),
+    procPassage: new Int32Array(procs.length),
+  };
+  const bigramPostings = new Map<string, number[]>();
+  passages.forEach((p, id) => {
+    for (const b of p.bigrams) {
+      const list = bigramPostings.get(b);
+      if (list) list.push(id);
+      else bigramPostings.set(b, [id]);
+    }
+  });
+  return { procs, byCode, passages, postings, idf, maxIdf, bigramVocab, scratch, bigramPostings, vocabularyText: raw.map((r) => r.accented.join(' ')) };
 }
 
 /** Bigrams count half the mean weight of their syllables: order evidence, not content. */

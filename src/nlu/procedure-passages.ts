@@ -32,6 +32,12 @@ export function procedureGroupKey(name: string): string {
 
 export function passagesFor(p: Procedure, aliases: readonly string[], keywords: readonly string[]): PassageText[] {
   const name = normalizeBasic(cleanProcedureName(p.name));
+  return passagesFromName(name.normalized, aliases, keywords);
+}
+
+/** nameNormalized: normalizeBasic(cleanProcedureName(name)).normalized. */
+export function passagesFromName(nameNormalized: string, aliases: readonly string[], keywords: readonly string[]): PassageText[] {
+  const name = { normalized: nameNormalized, tokens: nameNormalized.split(' ') };
   const out: PassageText[] = [{ kind: 'name', tokens: name.tokens }];
   const padded = ` ${name.normalized} `;
   let cut = padded.length;

@@ -2,14 +2,14 @@
  * Finds the procedure a message is about. Each passage gets an IDF-weighted overlap
  * score: the geometric mean of how much of the passage the message covers (syllables
  * + bigrams) and how much of the message's content the passage explains. A procedure
- * scores its best passage, held back by variant markers the message does not say,
- * then the same procedure at several levels is ordered xã, tỉnh, bộ.
+ * scores its best passage, held back by variant markers the message does not say
+ * (or says while the procedure lacks them); the same procedure at several levels is
+ * ordered xã, tỉnh, bộ. No confident match -> no procedure.
  */
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
-import { bigramWeight, tokenWeight, type ProcedureIndex } from './procedure-index.js';
+import { tokenWeight, type ProcedureIndex } from './procedure-index.js';
 import { QUERY_STOP_WORDS, VARIANT_MARKERS } from './stop-words.js';
-import { foldDiacritics } from './fold-diacritics.js';
 
 export interface Retrieval {
   procedure: ProcedureCandidate | null;
@@ -33,101 +33,170 @@ const VARIANT_PENALTY = 0.8;
 const SAID_PENALTY = 0.75;
 /** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
 const ALWAYS_DISTINCT = new Set(['organisation', 'foreign']);
+/** Postings longer than this share of all passages are only checked on passages rarer words found. */
+const COMMON_SHARE = 0.04;
+const MAX_SKIPPED = 0.25;
+/** Passages whose best possible score is below this are not scored at all. */
+const MIN_USEFUL = 0.3;
+
+interface QueryToken {
+  t: string;
+  w: number;
+  stop: boolean;
+  accented: string | null;
+  postings: number[];
+}
+
+function isStop(t: string): boolean {
+  return QUERY_STOP_WORDS.has(t) || /^\d+$/.test(t);
+}
 
 export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Retrieval {
   const qFolded = ` ${q.folded} `;
-  const accentedByFolded = new Map<string, string>();
-  q.foldedTokens.forEach((f, i) => accentedByFolded.set(f, q.tokens[i]));
-  const qTokens = [...new Set(q.foldedTokens)];
-  const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
-
+  const seen = new Set<string>();
+  const qTokens: QueryToken[] = [];
   let contentTotal = 0;
-  for (const t of qTokens) {
-    if (QUERY_STOP_WORDS.has(t) || /^\d+$/.test(t)) continue;
-    contentTotal += index.idf.has(t) ? tokenWeight(index.idf, t) : index.maxIdf * 0.7;
-  }
+  q.foldedTokens.forEach((t, i) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    const stop = isStop(t);
+    if (!stop) contentTotal += index.idf.has(t) ? tokenWeight(index.idf, t) : index.maxIdf * 0.7;
+    const postings = index.postings.get(t);
+    if (!postings) return;
+    qTokens.push({ t, w: tokenWeight(index.idf, t), stop, accented: q.tokens[i] !== t ? q.tokens[i] : null, postings });
+  });
+  const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
+  const said = new Set(VARIANT_MARKERS.filter((m) => m.query.test(qFolded)).map((m) => m.id));
 
-  const matched = new Map<number, { p: number; q: number; stop: number; tokens: string[] }>();
-  for (const t of qTokens) {
-    const list = index.postings.get(t);
-    if (!list) continue;
-    const w = tokenWeight(index.idf, t);
-    const acc = accentedByFolded.get(t) ?? t;
-    const typedAccents = acc !== t;
-    const isStop = QUERY_STOP_WORDS.has(t) || /^\d+$/.test(t);
-    for (const id of list) {
-      const pass = index.passages[id];
-      // Accented input that disagrees with the passage's accents is weaker evidence.
-      const f = typedAccents && !pass.accented.has(acc) ? 0.6 : 1;
-      let m = matched.get(id);
-      if (!m) matched.set(id, (m = { p: 0, q: 0, stop: 0, tokens: [] }));
-      m.p += w * f;
-      m.q += w * f;
-      if (isStop) m.stop += w;
-      m.tokens.push(t);
+  // 1. Accumulate matches: rare words through their postings, common words only on passages found.
+  const limit = Math.max(50, COMMON_SHARE * index.passages.length);
+  // Stop words never open candidates: they only add to passages content words found.
+  // Long-postings content words are skipped as openers while their total weight stays
+  // under MAX_SKIPPED of the content (a passage only they match could not pass the
+  // threshold anyway: MaxScore-style pruning).
+  const content = qTokens.filter((x) => !x.stop).sort((a, b) => b.postings.length - a.postings.length);
+  let skipped = 0;
+  const openers: QueryToken[] = [];
+  for (const x of content) {
+    if (x.postings.length > limit && skipped + x.w <= MAX_SKIPPED * contentTotal && openers.length + 1 < content.length) skipped += x.w;
+    else openers.push(x);
+  }
+  const rare = openers.length ? openers : qTokens;
+  const common = qTokens.filter((x) => !rare.includes(x));
+  const { m: accM, stop: accStop, bigram: accB, procBest, procPassage } = index.scratch;
+  const touched: number[] = [];
+  for (const x of rare) {
+    const w = x.w + 1e-12;
+    const sw = x.stop ? x.w : 0;
+    for (const id of x.postings) {
+      if (accM[id] === 0) touched.push(id);
+      accM[id] += w;
+      accStop[id] += sw;
     }
   }
+  // Common words and bigrams only add to passages already found (typed-array checks, no hashing).
+  for (const x of common) {
+    const sw = x.stop ? x.w : 0;
+    for (const id of x.postings) {
+      if (accM[id] !== 0) {
+        accM[id] += x.w;
+        accStop[id] += sw;
+      }
+    }
+  }
+  for (const b of qBigrams) {
+    const list = index.bigramPostings.get(b);
+    if (!list) continue;
+    const w = index.bigramVocab.get(b) ?? 0;
+    for (const id of list) if (accM[id] !== 0) accB[id] += w;
+  }
+  const accentedTokens = qTokens.filter((x) => x.accented);
 
-  const said = new Set(VARIANT_MARKERS.filter((m) => m.query.test(qFolded)).map((m) => m.id));
-  const best = new Map<number, { score: number; tokens: string[] }>();
-  for (const [id, m] of matched) {
+  // 2. Score passages; keep each procedure's best. The score is at most sqrt(covQ):
+  // passages that cannot reach a useful score are dropped before the rest of the work.
+  const procsTouched: number[] = [];
+  let bestSoFar = 0;
+  for (const id of touched) {
+    let am = accM[id];
+    const astop = accStop[id];
+    const ab = accB[id];
+    accM[id] = 0;
+    accStop[id] = 0;
+    accB[id] = 0;
+    const denomQ = contentTotal + astop;
+    if (Math.sqrt(denomQ > 0 ? Math.min(1, am / denomQ) : 0) < Math.max(MIN_USEFUL, 0.3 * bestSoFar)) continue;
     const pass = index.passages[id];
-    let pm = m.p;
-    for (const b of pass.bigrams) if (qBigrams.has(b)) pm += bigramWeight(index.idf, b);
-    const covP = pass.total > 0 ? Math.min(1, pm / pass.total) : 0;
-    const denomQ = contentTotal + m.stop;
-    const covQ = denomQ > 0 ? Math.min(1, m.q / denomQ) : 0;
+    // Accented input that disagrees with the passage's accents is weaker evidence.
+    for (const x of accentedTokens) if (pass.tokenSet.has(x.t) && !pass.accented.has(x.accented!)) am -= 0.4 * x.w;
+    const covQ = denomQ > 0 ? Math.min(1, am / denomQ) : 0;
+    const covP = pass.total > 0 ? Math.min(1, (am + ab) / pass.total) : 0;
     let score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
     for (const mk of pass.markers) if (!said.has(mk)) score *= VARIANT_PENALTY;
-    const prev = best.get(pass.proc);
-    if (!prev || score > prev.score) best.set(pass.proc, { score, tokens: m.tokens });
+    if (score > bestSoFar) bestSoFar = score;
+    if (procBest[pass.proc] < 0) procsTouched.push(pass.proc);
+    if (score > procBest[pass.proc]) {
+      procBest[pass.proc] = score;
+      procPassage[pass.proc] = id;
+    }
+  }
+  const best = new Map<number, { score: number; passage: number }>();
+  for (const i of procsTouched) {
+    if (procBest[i] >= 0.3 * bestSoFar) best.set(i, { score: procBest[i], passage: procPassage[i] });
+    procBest[i] = -1;
   }
 
-  const raw = [...best.entries()].map(([i, v]) => ({ i, ...v }));
+  // 3. Rank procedures: markers said but missing, then level preference within a group.
+  let raw = [...best.entries()].map(([i, v]) => ({ i, score: v.score, passage: v.passage }));
+  const maxRaw = raw.reduce((m, r) => Math.max(m, r.score), 0);
+  raw = raw.filter((r) => r.score >= 0.3 * maxRaw);
   const topRaw = [...raw].sort((a, b) => b.score - a.score).slice(0, 12);
   const nearby = new Set(topRaw.flatMap((r) => index.procs[r.i].markers));
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
     for (const m of said) if ((nearby.has(m) || ALWAYS_DISTINCT.has(m)) && !markers.includes(m)) r.score *= SAID_PENALTY;
   }
-  const unsaid = (i: number) => index.procs[i].markers.filter((m) => !said.has(m)).length;
-  const ranked = raw
-    .sort((a, b) => b.score - a.score || unsaid(a.i) - unsaid(b.i) || index.procs[a.i].levelRank - index.procs[b.i].levelRank || (index.procs[a.i].code < index.procs[b.i].code ? -1 : 1));
-  // Same procedure at several levels: group them, the citizen's level first.
-  const groups: { key: string; members: typeof ranked }[] = [];
+  const unsaidCount = new Map(raw.map((r) => [r.i, index.procs[r.i].markers.filter((m) => !said.has(m)).length]));
+  const ranked = raw.sort(
+    (a, b) =>
+      b.score - a.score ||
+      unsaidCount.get(a.i)! - unsaidCount.get(b.i)! ||
+      index.procs[a.i].levelRank - index.procs[b.i].levelRank ||
+      (index.procs[a.i].code < index.procs[b.i].code ? -1 : 1),
+  );
+  const groups = new Map<string, typeof ranked>();
   for (const r of ranked.slice(0, 40)) {
     const key = index.procs[r.i].groupKey;
-    const g = groups.find((x) => x.key === key);
-    if (g) g.members.push(r);
-    else groups.push({ key, members: [r] });
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
   }
-  for (const g of groups) {
-    const top = g.members[0].score;
-    g.members.sort((a, b) => (b.score >= top - 1e-9 ? 1 : 0) - (a.score >= top - 1e-9 ? 1 : 0) || index.procs[a.i].levelRank - index.procs[b.i].levelRank);
-    const s = Math.max(...g.members.map((m) => m.score));
-    for (const m of g.members) m.score = s;
+  for (const g of groups.values()) {
+    const top = g[0].score;
+    // Same procedure at several levels scores alike: the citizen's level first.
+    g.sort((a, b) => Number(b.score >= top - 1e-9) - Number(a.score >= top - 1e-9) || index.procs[a.i].levelRank - index.procs[b.i].levelRank);
+    for (const m of g) m.score = top;
   }
-  const ordered = groups.flatMap((g) => g.members);
+  const groupList = [...groups.values()];
+  const ordered = groupList.flat();
   const candidates: ProcedureCandidate[] = ordered.slice(0, 8).map((r) => ({
     code: index.procs[r.i].code,
     name: index.procs[r.i].name,
     score: round(r.score),
   }));
+
+  // 4. Confidence: unexplained content, unknown words, threshold.
   const top = ordered[0];
   const bestScore = top?.score ?? 0;
-  const unexplained = top
-    ? qTokens.filter((t) => !QUERY_STOP_WORDS.has(t) && !/^\d+$/.test(t) && !top.tokens.includes(t))
-    : qTokens.filter((t) => !QUERY_STOP_WORDS.has(t));
-  const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !/_/.test(t));
-  const bigramVocab = index.bigramVocab;
+  const topTokens = top ? index.passages[best.get(top.i)!.passage].tokenSet : new Set<string>();
+  const unexplained = [...seen].filter((t) => !isStop(t) && !topTokens.has(t));
+  const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !t.includes('_'));
   const unknownPair = q.foldedTokens.some(
-    (t, i) => i > 0 && unexplained.includes(t) && unexplained.includes(q.foldedTokens[i - 1]) && !bigramVocab.has(`${q.foldedTokens[i - 1]} ${t}`),
+    (t, i) =>
+      i > 0 && unexplained.includes(t) && unexplained.includes(q.foldedTokens[i - 1]) && !index.bigramVocab.has(`${q.foldedTokens[i - 1]} ${t}`),
   );
   const threshold = unknownWord || unknownPair ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
-  if (!top || bestScore < threshold) {
-    return { procedure: null, candidates, ambiguous: false, bestScore, unexplained };
-  }
-  const second = groups[1]?.members[0];
+  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained };
+  const second = groupList[1]?.[0];
   const ambiguous = !!second && second.score >= AMBIGUOUS_RATIO * bestScore;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained };
 }
@@ -135,5 +204,3 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-
-export { foldDiacritics };

@@ -1,0 +1,81 @@
+/**
+ * `npm run bench:nlu`: per-message latency (p50/p99) of understand() on the bundled
+ * catalog and on a 5,000-procedure catalog synthesised from it, start-up and index
+ * build times, and memory. Prints numbers; asserts nothing.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '../src/catalog/load-catalog.js';
+import type { Catalog } from '../src/services.js';
+import { createUnderstander } from '../src/nlu/create-understander.js';
+import { buildProcedureIndex } from '../src/nlu/procedure-index.js';
+import { synthesizeCatalog } from './synthesize-catalog.js';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const SETS = [here('../../shared/eval/public-nlu.tsv'), here('../test/fixtures/nlu/heldout-nlu.tsv')];
+const EXTRA = [
+  'lam lai cccd het bn tien', 'nhập hộ khẩu cho vợ', 'sổ đỏ lần đầu mất bao lâu', 'khai sinhf cho con', 'ddang kys kết hôn',
+  'Lệ phí (1.001193)', 'Cấp thẻ căn cước cho người dưới 14 tuổi (1.014062)', 'hồ sơ 000.00.12.H12-240315-0001 tới đâu rồi',
+  'tôi muốn hỏi về thủ tục chuyển nhượng quyền sử dụng đất cho con trai, cần những giấy tờ gì và nộp ở đâu ạ',
+  'ok', 'alo', 'xin visa', '😀😀😀', '',
+];
+
+function messages(): string[] {
+  const out = [...EXTRA];
+  for (const f of SETS) {
+    if (!existsSync(f)) continue;
+    out.push(...readFileSync(f, 'utf8').split('\n').slice(1).map((l) => l.split('\t')[0]).filter(Boolean));
+  }
+  return out;
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function run(label: string, catalog: Catalog, msgs: string[]): void {
+  let t0 = performance.now();
+  let c0 = process.cpuUsage();
+  buildProcedureIndex(catalog);
+  const indexMs = performance.now() - t0;
+  const indexCpu = process.cpuUsage(c0).user / 1000;
+  t0 = performance.now();
+  c0 = process.cpuUsage();
+  const nlu = createUnderstander(catalog);
+  const startMs = performance.now() - t0;
+  const startCpu = process.cpuUsage(c0).user / 1000;
+  for (const m of msgs) nlu.understand(m); // warm-up (JIT, caches)
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const m of msgs) {
+      const c = process.cpuUsage();
+      const s = performance.now();
+      nlu.understand(m);
+      times.push(performance.now() - s);
+      const d = process.cpuUsage(c);
+      cpu.push((d.user + d.system) / 1000);
+    }
+  }
+  times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  const mem = process.memoryUsage();
+  console.log(`\n== ${label}: ${catalog.procedures.length} procedures, ${msgs.length} messages x 5 ==`);
+  console.log(`index build:        ${indexMs.toFixed(0)} ms wall, ${indexCpu.toFixed(0)} ms cpu`);
+  console.log(`understander start: ${startMs.toFixed(0)} ms wall, ${startCpu.toFixed(0)} ms cpu (index + vocabulary + classifier training)`);
+  console.log(`latency p50:        ${pct(times, 50).toFixed(3)} ms wall, ${pct(cpu, 50).toFixed(3)} ms cpu`);
+  console.log(`latency p99:        ${pct(times, 99).toFixed(3)} ms wall, ${pct(cpu, 99).toFixed(3)} ms cpu`);
+  console.log(`latency max:        ${times[times.length - 1].toFixed(3)} ms wall`);
+  console.log(`memory:             heapUsed ${mb(mem.heapUsed)}, rss ${mb(mem.rss)}`);
+}
+
+const [load1] = (await import('node:os')).loadavg();
+console.log(`machine: load average ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs (wall times include waiting for a CPU; cpu times do not)`);
+const base = await loadCatalog();
+const msgs = messages();
+run('bundled catalog', base, msgs);
+run('synthetic catalog', synthesizeCatalog(base, 5000), msgs);
