@@ -103,7 +103,7 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
   let shuttingDown = false;
   const app = createApp(services, {
     emulator,
-    inbox: { enqueue: (key, userId) => inbox.enqueue(key, userId) },
+    inbox: { enqueue: (key, userId, event) => inbox.enqueue(key, userId, event) },
     isShuttingDown: () => shuttingDown,
   });
   const httpServer = createServer(app);

@@ -1,15 +1,20 @@
 /**
  * Runs processInbound after the webhook acknowledged, off the request path,
- * and sweeps the inbox for events left pending (a crash, a failed attempt)
- * at start and every few seconds. Old done records are pruned after 7 days,
- * well past the platform's last retry (1 h), so dedupe still covers every retry.
+ * a few at a time (a burst of events must not queue the webhook's own inbox
+ * writes behind hundreds of turns), and sweeps the inbox for events left
+ * pending (a crash, a failed attempt) at start and every few seconds. Old done
+ * records are pruned after 7 days, well past the platform's last retry (1 h),
+ * so dedupe still covers every retry.
  *
- * Usage: const inbox = new InboxProcessor(services); inbox.start(); inbox.enqueue(key, userId); await inbox.stop();
+ * Usage: const inbox = new InboxProcessor(services); inbox.start(); inbox.enqueue(key, userId, event); await inbox.stop();
  */
+import type { OaEvent } from '../platform/zalo/events.js';
 import type { Services } from '../services.js';
 import { processInbound } from './process-inbound.js';
 
 export interface InboxProcessorOptions {
+  /** Turns handled at the same time (the store serialises their writes anyway). */
+  concurrency?: number;
   /** How often the sweeper looks for pending events (ms). */
   sweepEveryMs?: number;
   /** Only events received longer ago than this are swept (the direct path owns fresh ones). */
@@ -18,10 +23,20 @@ export interface InboxProcessorOptions {
   keepDoneMs?: number;
 }
 
+interface Job {
+  key: string;
+  userId?: string;
+  event?: OaEvent;
+}
+
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 export class InboxProcessor {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** Keys queued or being handled: a key is never handled twice at once. */
+  private readonly known = new Set<string>();
+  private readonly queue: Job[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private idle: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private stopping = false;
   private lastPrune = 0;
@@ -31,17 +46,35 @@ export class InboxProcessor {
     private readonly services: Services,
     opts: InboxProcessorOptions = {},
   ) {
-    this.opts = { sweepEveryMs: 3000, sweepAfterMs: 5000, keepDoneMs: 7 * 24 * 3600_000, ...opts };
+    this.opts = { concurrency: 4, sweepEveryMs: 3000, sweepAfterMs: 5000, keepDoneMs: 7 * 24 * 3600_000, ...opts };
   }
 
   /** Handle `key` soon; never awaited by the HTTP response. */
-  enqueue(key: string, userId?: string): void {
-    if (this.stopping || this.inFlight.has(key)) return;
-    const p = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => processInbound(this.services, key, userId))
-      .catch((err) => this.services.log.error({ err, eventId: key }, 'inbox processing crashed'))
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, p);
+  enqueue(key: string, userId?: string, event?: OaEvent): void {
+    if (this.stopping || this.known.has(key)) return;
+    this.known.add(key);
+    this.queue.push({ key, userId, event });
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running.size < this.opts.concurrency && this.queue.length) {
+      const job = this.queue.shift()!;
+      // setImmediate: let pending I/O (acknowledgements) run before each turn.
+      const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => processInbound(this.services, job.key, job.userId, job.event))
+        .then(
+          () => undefined,
+          (err) => this.services.log.error({ err, eventId: job.key }, 'inbox processing crashed'),
+        )
+        .finally(() => {
+          this.running.delete(p);
+          this.known.delete(job.key);
+          this.pump();
+        });
+      this.running.add(p);
+    }
+    if (this.running.size === 0 && this.queue.length === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 
   start(): void {
@@ -57,8 +90,8 @@ export class InboxProcessor {
     try {
       const now = clock().getTime();
       const before = new Date(now - this.opts.sweepAfterMs).toISOString();
-      const pending = await store.tx((t) => t.listPendingInbound(before, 100));
-      for (const rec of pending) this.enqueue(rec.key, rec.userId);
+      const pending = (await store.tx((t) => t.listPendingInbound(before, 100))).filter((r) => !this.known.has(r.key));
+      for (const rec of pending) this.enqueue(rec.key, rec.userId, rec.event as OaEvent);
       if (pending.length) log.warn({ count: pending.length }, 'sweeping pending inbox events');
       if (now - this.lastPrune >= PRUNE_EVERY_MS) {
         this.lastPrune = now;
@@ -72,15 +105,19 @@ export class InboxProcessor {
     }
   }
 
-  /** Stop sweeping, take no new work, and wait for the turns in flight. */
+  /**
+   * Stop sweeping and taking new keys; finish the turns queued and in flight
+   * (each is durable in the inbox anyway: one cut short is swept at the next start).
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight.values()]);
+    if (this.running.size === 0 && this.queue.length === 0) return;
+    await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 
-  /** Turns in flight (tests and shutdown). */
+  /** Turns queued or in flight (tests, benchmarks, shutdown). */
   get busy(): number {
-    return this.inFlight.size;
+    return this.running.size + this.queue.length;
   }
 }

@@ -17,6 +17,7 @@ import type { InboundEventRecord, OutboxItem } from '../store/records.js';
 import { intentsTotal } from '../metrics.js';
 import { handleTurn } from './handle-turn.js';
 import type { TurnContext } from './turn-context.js';
+import type { NluResult } from '../nlu/nlu-types.js';
 import { loadTurnState } from './load-turn-state.js';
 import { applyEventToProfile, isUserInitiated } from './apply-event-to-profile.js';
 import { HandlerError } from './handler-error.js';
@@ -46,23 +47,37 @@ export async function replyOutboxItem(t: Tx, key: string, userId: string, parts:
   };
 }
 
-export async function processInbound(services: Services, key: string, userIdHint?: string): Promise<ProcessResult> {
+/**
+ * `userId` and `event` are hints from whoever queued the key (the webhook, the
+ * sweeper): with them no extra read is needed, and the NLU runs before the
+ * transaction so the store's lock is held only for the dialog and the writes.
+ */
+export async function processInbound(services: Services, key: string, userIdHint?: string, eventHint?: OaEvent): Promise<ProcessResult> {
   const { store, log: rootLog } = services;
   const log = rootLog.child({ eventId: key });
-  const userId = userIdHint ?? (await store.tx(async (t) => (await t.getInbound(key))?.userId));
-  if (userId === undefined) return 'missing';
+  let userId = userIdHint;
+  let hinted = eventHint;
+  if (userId === undefined || hinted === undefined) {
+    const rec = await store.tx((t) => t.getInbound(key));
+    if (!rec) return 'missing';
+    if (rec.status === 'done') return 'already_done';
+    userId = rec.userId;
+    hinted = rec.event as OaEvent;
+  }
 
   const afterCommit: (() => Promise<void> | void)[] = [];
   let outcome: { intent: string; answered: boolean; replies: number } | null = null;
-  let eventName = '';
+  let eventName: string = hinted.kind;
   try {
+    // Pure and CPU-bound: outside the transaction (a throw here counts as a failed attempt too).
+    const preNlu = hinted.kind === 'user_send_text' ? services.nlu.understand(hinted.text) : null;
     const result = await store.tx(
       async (t) => {
         const rec = await t.getInbound(key);
         if (!rec) return 'missing' as const;
         if (rec.status === 'done') return 'already_done' as const;
         eventName = rec.eventName;
-        outcome = await runTurn(services, t, rec, afterCommit);
+        outcome = await runTurn(services, t, rec, afterCommit, preNlu);
         return 'handled' as const;
       },
       { lock: `user:${userId}` },
@@ -92,6 +107,7 @@ async function runTurn(
   t: Tx,
   rec: InboundEventRecord,
   afterCommit: (() => Promise<void> | void)[],
+  preNlu: NluResult | null,
 ): Promise<{ intent: string; answered: boolean; replies: number }> {
   const now = services.clock();
   const nowIso = now.toISOString();
@@ -105,7 +121,7 @@ async function runTurn(
   const { state, profile } = await loadTurnState(t, rec.userId, now, services.config.CONVERSATION_IDLE_MINUTES);
   await applyEventToProfile(t, event, profile, now);
   const text = event.kind === 'user_send_text' ? event.text : null;
-  const nlu = text !== null ? services.nlu.understand(text) : null;
+  const nlu = text === null ? null : preNlu?.text === text ? preNlu : services.nlu.understand(text);
   const ctx: TurnContext = {
     services,
     t,

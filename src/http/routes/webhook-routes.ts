@@ -11,13 +11,14 @@ import type { Services } from '../../services.js';
 import { verifySignature } from '../../platform/zalo/verify-signature.js';
 import { dedupeKey, eventNameOf, OaEventParseError, parseOaEvent } from '../../platform/zalo/parse-oa-event.js';
 import { webhookRequests } from '../../metrics.js';
+import type { OaEvent } from '../../platform/zalo/events.js';
 
 export const WEBHOOK_PATH = '/webhooks/zalo';
 export const WEBHOOK_BODY_LIMIT = '256kb';
 
 export interface WebhookDeps {
   /** Hand a recorded event to the inbox processor (called after the response). */
-  enqueue(key: string, userId: string): void;
+  enqueue(key: string, userId: string, event: OaEvent): void;
 }
 
 type Outcome = 'accepted' | 'duplicate' | 'bad_signature' | 'stale' | 'malformed' | 'too_large' | 'ignored';
@@ -89,7 +90,7 @@ export function createWebhookRouter(services: Services, deps: WebhookDeps): Rout
     if (!inserted) return answer(res, 'duplicate', 200);
     res.locals.eventId = key;
     answer(res, 'accepted', 200);
-    deps.enqueue(key, event.userId);
+    deps.enqueue(key, event.userId, event);
   });
 
   // Errors of the body reader for this route (size, encoding): the client's fault.
