@@ -14,7 +14,7 @@ let page: Page;
 const say = async (userId: string, text: string) => {
   const before = s.bot.emulator.outbound(userId).length;
   expect((await s.bot.emulator.userSays(userId, text)).status).toBe(200);
-  await s.bot.waitForOutbound(userId, before + 1);
+  await s.bot.waitForOutbound(userId, before + 1, 20_000);
 };
 
 beforeAll(async () => {
@@ -28,14 +28,15 @@ beforeAll(async () => {
   // The OA refuses the next reply for good (-201): it ends up failed in the outbox.
   s.bot.emulator.injectFault({ endpoint: '/v3.0/oa/message/cs', kind: 'api', code: -201, times: 1 });
   await s.bot.emulator.userSays('8100000000000000013', 'xin chào');
-  await waitFor(() => s.bot.services.store.tx(async (t) => (await t.listOutbox({ status: 'failed' }))[0]), { what: 'a failed reply' });
+  await waitFor(() => s.bot.services.store.tx(async (t) => (await t.listOutbox({ status: 'failed' }))[0]), { what: 'a failed reply', timeoutMs: 20_000 });
   page = await s.desktopPage();
 });
 afterAll(async () => {
   await s?.close();
 });
 
-describe('officer console', () => {
+// Generous limits: CI runs these next to the whole suite on a busy machine.
+describe('officer console', { timeout: 60_000 }, () => {
   it('refuses a wrong token and lets the right one in', async () => {
     await page.goto(`${s.url}/console`);
     await expect(page.locator('#login-hint').textContent()).resolves.toContain('local-admin');
@@ -64,7 +65,7 @@ describe('officer console', () => {
     await waitFor(async () => {
       await page.getByRole('button', { name: 'Tải lại' }).click();
       return (await row.textContent())?.includes('Đã gửi');
-    }, { what: 'the retried reply to be sent', timeoutMs: 10_000, intervalMs: 300 });
+    }, { what: 'the retried reply to be sent', timeoutMs: 20_000, intervalMs: 300 });
     expect(s.bot.emulator.outbound('8100000000000000013').length).toBe(1);
   });
 

@@ -39,7 +39,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-describe('dossier lookup and notification', () => {
+// Generous limits: CI runs these next to the whole suite on a busy machine.
+describe('dossier lookup and notification', { timeout: 60_000 }, () => {
   it('asks for proof before showing a dossier, and the citizen shares their phone', async () => {
     let before = await sim.botCount();
     await sim.say(`tra cứu hồ sơ ${CODE}`);

@@ -23,7 +23,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-describe('chat simulator', () => {
+// Generous limits: CI runs these next to the whole suite on a busy machine.
+describe('chat simulator', { timeout: 60_000 }, () => {
   it('shows the OA as a Zalo chat for the chosen test citizen', async () => {
     await expect(page.locator('#oa-name').textContent()).resolves.toBe(s.bot.services.config.ORG_NAME);
     await expect(page.locator('#citizen-select option:checked').textContent()).resolves.toContain('Lê Thị Hoa');

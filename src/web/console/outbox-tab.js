@@ -21,7 +21,7 @@ export function mountOutboxTab(panel) {
     'select',
     { 'aria-label': 'Lọc theo tình trạng' },
     h('option', { value: '' }, 'Tất cả'),
-    Object.entries(OUTBOX_LABELS).map(([value, label]) => h('option', { value, selected: value === 'failed' ? false : undefined }, label)),
+    Object.entries(OUTBOX_LABELS).map(([value, label]) => h('option', { value }, label)),
   );
 
   async function retry(item) {

@@ -29,7 +29,7 @@ export class SimulatorPage {
   }
 
   /** Wait until the bot has sent more than `before` bubbles; returns the first new one. */
-  async nextBotMessage(before: number, timeout = 10_000): Promise<Locator> {
+  async nextBotMessage(before: number, timeout = 20_000): Promise<Locator> {
     await this.botBubbles.nth(before).waitFor({ timeout });
     return this.botBubbles.nth(before);
   }
