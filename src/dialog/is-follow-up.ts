@@ -21,3 +21,20 @@ export function isPureFollowUp(text: string): boolean {
   const words = foldText(text).split(' ').filter(Boolean);
   return words.length > 0 && words.every((w) => FILLER.has(w) || /^\d+$/.test(w));
 }
+
+const DETAIL_WORDS: [RegExp, 'ask_documents' | 'ask_fee' | 'ask_duration' | 'ask_location' | 'ask_online'][] = [
+  [/\b(online|truc tuyen|qua mang)\b/, 'ask_online'],
+  [/\b(giay to|ho so|mau don|to khai|ban chinh|ban sao)\b/, 'ask_documents'],
+  [/\b(le phi|phi|tien|bao nhieu tien|chi phi)\b/, 'ask_fee'],
+  [/\b(bao lau|may ngay|thoi gian|bao gio|khi nao)\b/, 'ask_duration'],
+  [/\b(o dau|cho nao|noi nao|co quan nao|nop vao dau)\b/, 'ask_location'],
+];
+
+/**
+ * The detail a bare follow-up asks for ("giấy tờ", "ở đâu làm") when the NLU only
+ * saw a general procedure question; undefined when the words say nothing specific.
+ */
+export function guessDetailIntent(text: string): (typeof DETAIL_WORDS)[number][1] | undefined {
+  const f = foldText(text);
+  return DETAIL_WORDS.find(([re]) => re.test(f))?.[1];
+}

@@ -13,7 +13,7 @@ import { findVariants } from './find-variants.js';
 import { replyUnanswered } from './fallback.js';
 import { lookupCode } from './procedure-code.js';
 import { replyAskProcedure } from './small-talk.js';
-import { isPureFollowUp } from './is-follow-up.js';
+import { guessDetailIntent, isPureFollowUp } from './is-follow-up.js';
 import { decideVariant } from './variant-family.js';
 import { findNamedProcedure, foldedName } from './find-named-procedure.js';
 
@@ -55,7 +55,7 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   if (code.procedure) return answerProcedure(ctx, intent, code.procedure);
   if (code.unknownCode) return notInCatalog(ctx, intent);
   // Only question words: about the current topic, whatever weak match the NLU found.
-  if (isPureFollowUp(text)) return followUp(ctx, intent);
+  if (isPureFollowUp(text)) return followUp(ctx, intent === 'procedure_info' ? (guessDetailIntent(text) ?? intent) : intent);
   const named = findNamedProcedure(text, catalog);
   // The full name was typed: trust it, unless the NLU found a more specific procedure containing it.
   if (named && !nluRefines(ctx, named)) return answerOrAskVariant(ctx, intent, named);

@@ -204,3 +204,22 @@ describe('menu and small talk', () => {
     expect(t.all).toContain('thủ tục nào');
   });
 });
+
+describe('follow-ups after a question back', () => {
+  it('asks again among the offered options rather than the previous topic', async () => {
+    const c = await Conversation.start();
+    await c.say('kết hôn', nlu('kết hôn', 'procedure_info', { procedure: proc(KET_HON) }));
+    await c.say('căn cước', nlu('căn cước', 'procedure_info', { ambiguous: true, candidates: CAN_CUOC.map((x) => cand(x)) }));
+    const t = await c.say('hết bao nhiêu tiền', nlu('hết bao nhiêu tiền', 'ask_fee', { procedure: proc('1.000656') }));
+    expect(t.all).toContain('thủ tục nào');
+    expect(t.all).not.toContain(KET_HON);
+    expect(t.ctx.state.pending).toMatchObject({ kind: 'disambiguation', intent: 'ask_fee' });
+  });
+
+  it('reads the detail a bare follow-up asks for', async () => {
+    const c = await Conversation.start();
+    await c.say('tạm trú', nlu('tạm trú', 'procedure_info', { procedure: proc(TAM_TRU) }));
+    const t = await c.say('giấy tờ', nlu('giấy tờ', 'procedure_info', { procedure: proc('2.000815') }));
+    expect(t.all).toContain('hồ sơ thủ tục “Đăng ký tạm trú” gồm');
+  });
+});
