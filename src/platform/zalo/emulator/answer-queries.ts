@@ -2,6 +2,7 @@
 import type { EmulatorState } from './emulator-state.js';
 import { isObject } from './http-io.js';
 import { oaErrorText } from './oa-error-texts.js';
+import { userIdByApp } from './build-inbound-event.js';
 
 type Answer = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ export function answerUserDetail(state: EmulatorState, data: unknown): Answer {
     message: 'Success',
     data: {
       user_id: u.userId,
-      user_id_by_app: `app-${u.userId}`,
+      user_id_by_app: userIdByApp(u.userId),
       display_name: `Người dùng ${u.userId.slice(-4)}`,
       user_alias: '',
       is_sensitive: false,
@@ -39,7 +40,7 @@ export function answerUserDetail(state: EmulatorState, data: unknown): Answer {
 }
 
 /** GET /v2.0/oa/conversation?data={"user_id":"…","offset":0,"count":N}: newest first. */
-export function answerConversation(state: EmulatorState, data: unknown): Answer {
+export function answerConversation(state: EmulatorState, data: unknown, oaId: string): Answer {
   if (!isObject(data) || typeof data.user_id !== 'string' || data.user_id === '') return invalid('user_id');
   const offset = Number(data.offset ?? 0);
   const count = Number(data.count ?? 5);
@@ -57,8 +58,8 @@ export function answerConversation(state: EmulatorState, data: unknown): Answer 
       type: l.type,
       message: l.text,
       message_id: l.messageId,
-      from_id: l.fromUser ? userId : 'oa',
-      to_id: l.fromUser ? 'oa' : userId,
+      from_id: l.fromUser ? userId : oaId,
+      to_id: l.fromUser ? oaId : userId,
     })),
   };
 }

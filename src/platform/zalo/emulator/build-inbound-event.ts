@@ -20,7 +20,7 @@ export function newMsgId(): string {
 }
 
 /** The same person's app-scoped id: differs from the OA-scoped id, stable per user. */
-function userIdByApp(userId: string): string {
+export function userIdByApp(userId: string): string {
   const h = createHash('sha256').update(`app:${userId}`).digest();
   return (h.readBigUInt64BE(0) % 10n ** 19n).toString();
 }

@@ -27,6 +27,7 @@ export interface ApiContext {
   state: EmulatorState;
   events: EventEmitter;
   appId: string;
+  oaId: string;
   appSecretKey: string;
   /** Sockets left hanging by 'timeout' faults, destroyed on close. */
   hanging: Set<NodeJS.Timeout>;
@@ -83,7 +84,7 @@ export async function handleOaApi(ctx: ApiContext, req: IncomingMessage, res: Se
   }
   if (req.method === 'GET') {
     const data = tryJson(url.searchParams.get('data') ?? '');
-    const answer = path === OA_PATHS.userDetail ? answerUserDetail(state, data) : path === OA_PATHS.conversation ? answerConversation(state, data) : undefined;
+    const answer = path === OA_PATHS.userDetail ? answerUserDetail(state, data) : path === OA_PATHS.conversation ? answerConversation(state, data, ctx.oaId) : undefined;
     sendJson(res, answer ? 200 : 405, answer ?? { message: 'method not allowed' }, headers);
     return true;
   }

@@ -71,7 +71,7 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
   const appSecretKey = opts.appSecretKey ?? randomToken('emu-app-secret');
   let webhookUrl = opts.webhookUrl;
   const events = new EventEmitter();
-  const ctx: ApiContext = { state, events, appId, appSecretKey, hanging: new Set() };
+  const ctx: ApiContext = { state, events, appId, oaId, appSecretKey, hanging: new Set() };
 
   let last: { payload: { app_id: string; timestamp: string }; msgId?: string; retries: number } | undefined;
   const post = async (userId: string, payload: { app_id: string; timestamp: string }, msgId?: string): Promise<PostResult> => {
