@@ -42,9 +42,9 @@ export interface NotifyLoadReport {
 }
 
 const INGEST_KEY = 'bench-ingest-key';
-/** Per dossier: 5 events; 5, 6 and 9 notify (3 notifications). */
-const PLAN = [4, 5, 4, 6, 9] as const;
-const NOTIFYING = new Set([5, 6, 9]);
+/** Per dossier: 5 events (processing, documents requested, processing, progress, result); 5 and 9 notify. */
+const PLAN = [4, 5, 4, 4, 9] as const;
+const NOTIFYING = new Set([5, 9]);
 
 const codeOf = (i: number) => `000.00.12.H12-261123-${String(i + 1).padStart(5, '0')}`;
 const userOf = (i: number) => `bench-user-${i + 1}`;
@@ -146,7 +146,12 @@ export async function runNotifyLoad(opts: NotifyLoadOptions): Promise<NotifyLoad
 
   let kills = 0;
   const deadline = started + (opts.drainTimeoutMs ?? 300_000);
+  let lastReport = Date.now();
   while (deliveredCount() < expectedKeys.size && Date.now() < deadline) {
+    if (Date.now() - lastReport > 15_000) {
+      lastReport = Date.now();
+      log(`  … ${Math.round((Date.now() - started) / 1000)} s: ${Math.min(next, opts.dossiers)}/${opts.dossiers} dossiers fed, ${deliveredCount()}/${expectedKeys.size} delivered`);
+    }
     if (kills < opts.kills && deliveredCount() >= (expectedKeys.size * (kills + 1)) / (opts.kills + 1) - expectedKeys.size * 0.15) {
       kills++;
       log(`  SIGKILL #${kills} at ${deliveredCount()}/${expectedKeys.size} delivered`);

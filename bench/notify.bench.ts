@@ -1,6 +1,6 @@
 /**
  * npm run bench:notify — 10,000 status events through the feed (2,000 dossiers
- * × 5 events, 6,000 notifications, every 20th event delivered twice) against a
+ * × 5 events, 4,000 notifications, every 20th event delivered twice) against a
  * child-process bot on lowdb, the OA emulator failing ~20% of sends (HTTP 500/503,
  * short timeouts, -32 rate limits). Run 1 without crashes, run 2 with the bot
  * SIGKILLed and restarted twice. Prints time to drain, sends, retries, lost, duplicates.
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   ] as const) {
     const tmp = await makeTempDir('motcua-bench-notify-');
     try {
-      const r = await runNotifyLoad({ dataDir: tmp.dir, dossiers: DOSSIERS, faultRate: 0.2, kills, log: (l) => console.log(l) });
+      const r = await runNotifyLoad({ dataDir: tmp.dir, dossiers: DOSSIERS, faultRate: 0.2, kills, drainTimeoutMs: 1_800_000, log: (l) => console.log(l) });
       reports.push(r);
       print(title, r);
     } finally {

@@ -28,7 +28,7 @@ it('loses no notification when the bot is killed during delivery and restarted',
   // The kill happened with deliveries still outstanding.
   const killedAt = Number(/SIGKILL #1 at (\d+)\//.exec(lines.join('\n'))?.[1]);
   expect(killedAt).toBeLessThan(r.expected);
-  expect(r.expected).toBe(180);
+  expect(r.expected).toBe(120);
   expect(r.lost).toBe(0);
   expect(r.delivered).toBe(r.expected);
   expect(r.unexpected).toBe(0);
