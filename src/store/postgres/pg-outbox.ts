@@ -2,6 +2,7 @@
 import type { ClientBase } from 'pg';
 import type { OutboxQuery, OutboxStats } from '../port.js';
 import type { OutboxItem } from '../records.js';
+import { toJsonb } from './to-jsonb.js';
 
 const cols = (i: OutboxItem) => [
   i.id,
@@ -15,7 +16,7 @@ const cols = (i: OutboxItem) => [
   i.claimedBy ?? null,
   i.dossierCode ?? null,
   i.createdAt,
-  JSON.stringify(i),
+  toJsonb(i),
 ];
 
 const INSERT = `INSERT INTO outbox (id, dedupe_key, kind, user_id, status, seq, next_attempt_at, lease_until,

@@ -19,10 +19,11 @@ import type {
   UserProfile,
 } from '../records.js';
 import * as outbox from './pg-outbox.js';
+import { toJsonb } from './to-jsonb.js';
 
 const fold = (s: string) =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-const json = (v: unknown) => JSON.stringify(v);
+const json = toJsonb;
 
 export class PgTx implements Tx {
   constructor(private readonly c: ClientBase) {}

@@ -188,6 +188,13 @@ export function describeTxMethods(name: string, h: StoreHarness): void {
       });
     });
 
+    it('stores text with a NUL character and backslashes (PostgreSQL keeps U+FFFD for the NUL)', async () => {
+      const text = 'a\u0000b \\u0000 c\\';
+      await store.tx((t) => t.insertInbound(inbound('nul', { event: { text } })));
+      const got = (await store.tx((t) => t.getInbound('nul')))?.event as { text: string };
+      expect(got.text).toMatch(/^a[\u0000\ufffd]b \\u0000 c\\$/);
+    });
+
     it('records handed out are copies', async () => {
       await store.tx((t) => t.putConversation({ userId: 'u1', failures: 0, updatedAt: T0 }));
       await store.tx(async (t) => {
