@@ -85,6 +85,20 @@ describe('verified lookup, subscription and the result notification', () => {
   });
 });
 
+describe('verification by the phone shared through request_user_info', () => {
+  it('shows the status when the shared Zalo phone is the applicant’s', async () => {
+    const code = '000.00.12.H12-261120-0303';
+    await feed.put(code, sampleDossier({ applicant: { fullName: 'Lê Thị Hoa', phone: '0987000111' } }));
+    const challenge = await say('sharer', `Tra cứu hồ sơ ${code}`, 2);
+    expect(challenge[1]).toContain('Chia sẻ số điện thoại');
+    const before = bot.emulator.outbound('sharer').length;
+    await bot.emulator.submitInfo('sharer', { name: 'Lê Thị Hoa', phone: '84987000111' });
+    const [shown] = (await bot.waitForOutbound('sharer', before + 1)).slice(before).map((o) => messageText(o.message));
+    expect(shown).toContain('Lê T** H');
+    expect(shown).not.toContain('0987000111');
+  });
+});
+
 describe('the challenge reveals nothing and is rate limited', () => {
   const code = '000.00.12.H12-261120-0202';
 
