@@ -8,8 +8,13 @@
 import { createOaEmulator } from './oa-emulator.js';
 
 const env = process.env;
+const port = Number(env.OA_EMULATOR_PORT ?? 3001);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`OA_EMULATOR_PORT must be an integer 0-65535 (0 = any free port), got ${JSON.stringify(env.OA_EMULATOR_PORT)}\n`);
+  process.exit(2);
+}
 const oa = await createOaEmulator({
-  port: Number(env.OA_EMULATOR_PORT ?? 3001),
+  port,
   webhookUrl: env.BOT_WEBHOOK_URL ?? 'http://127.0.0.1:3000/webhooks/zalo',
   ...(env.ZALO_APP_ID ? { appId: env.ZALO_APP_ID } : {}),
   ...(env.ZALO_OA_SECRET_KEY ? { oaSecretKey: env.ZALO_OA_SECRET_KEY } : {}),
