@@ -6,17 +6,26 @@ import { procedureTitle } from './procedure-footer.js';
 import type { ComposedAnswer } from './composed-answer.js';
 
 const MAX_NOTES = 5;
+/** About three OA messages: beyond that the citizen is better served by the source page. */
+const BUDGET = 5200;
 
 export function composeDocuments(p: Procedure): ComposedAnswer {
   const blocks = [`Dạ, hồ sơ thủ tục “${procedureTitle(p)}” gồm:`];
   if (!p.documents.length) blocks.push('Nguồn chưa liệt kê thành phần hồ sơ của thủ tục này.');
   let group: string | undefined;
-  p.documents.forEach((d, i) => {
+  let used = blocks[0].length;
+  for (const [i, d] of p.documents.entries()) {
     const g = d.group.trim().replace(/[:*\s]+$/, '').replace(/^[*\s]+/, '');
-    if (g && g !== group) blocks.push(`${g}:`);
+    const lines = [...(g && g !== group ? [`${g}:`] : []), `${i + 1}. ${describeDocument(d, 350)}`];
+    const size = lines.join('\n').length + 1;
+    if (used + size > BUDGET) {
+      blocks.push(`… và ${p.documents.length - i} giấy tờ khác, anh/chị xem đầy đủ tại trang nguồn (đường dẫn bên dưới).`);
+      break;
+    }
+    blocks.push(...lines);
+    used += size;
     group = g;
-    blocks.push(`${i + 1}. ${describeDocument(d)}`);
-  });
+  }
   const forms = [...new Set(p.documents.map((d) => d.form).filter((f): f is string => Boolean(f)))];
   if (forms.length) blocks.push(`Mẫu đơn, tờ khai cần điền: ${forms.map((f) => f.replace(/\.(docx?|pdf)$/i, '')).join('; ')}.`);
   if (p.documentNotes.length) {
