@@ -85,6 +85,19 @@ describe('chat simulator', { timeout: 60_000 }, () => {
     await expect(page.locator('#citizen-panel').isHidden()).resolves.toBe(true);
   });
 
+  it('on a wide screen, a quick guide sends example questions and points to the console', async () => {
+    const wide = await s.desktopPage();
+    const wideSim = new SimulatorPage(wide, s.url);
+    await wideSim.open(citizen);
+    await expect(wide.locator('.guide').textContent()).resolves.toContain('mã quản trị: local-admin');
+    const before = await wideSim.botCount();
+    await wide.getByRole('button', { name: 'Xin chào', exact: true }).click();
+    await wideSim.nextBotMessage(before);
+    await s.screenshot(wide, 'simulator-desktop');
+    // The phone page got the same exchange live.
+    await sim.botBubbles.nth(before).waitFor();
+  });
+
   it('shows exactly what the bot sent through the OA API, and nothing broke in the page', async () => {
     const sent = s.bot.emulator.outbound(citizen.userId);
     await expect(sim.botBubbles.count()).resolves.toBe(sent.length);

@@ -9,9 +9,7 @@ import type { Services } from '../../services.js';
 import type { RouteExtras } from './route-extras.js';
 import { createAdminStatsRouter } from './admin-stats-routes.js';
 import { sendPage, serveWebAssets } from '../../web/server/serve-web-assets.js';
-
-/** The default loadConfig gives ADMIN_TOKEN in local mode; the login page may say it. */
-const LOCAL_DEFAULT_ADMIN_TOKEN = 'local-admin';
+import { localDefaultToken } from '../../web/server/local-default-token.js';
 
 export function createConsoleRouter(services: Services, extras: RouteExtras): Router {
   const router = Router();
@@ -24,7 +22,7 @@ export function createConsoleRouter(services: Services, extras: RouteExtras): Ro
       orgName: config.ORG_NAME,
       simulator: Boolean(extras.emulator),
       // Only the documented local-mode default is ever shown, never a configured token.
-      localDefaultToken: config.localMode && config.ADMIN_TOKEN === LOCAL_DEFAULT_ADMIN_TOKEN ? LOCAL_DEFAULT_ADMIN_TOKEN : undefined,
+      localDefaultToken: localDefaultToken(config),
     });
   });
   router.use('/console/assets', serveWebAssets('console'));

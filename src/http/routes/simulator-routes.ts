@@ -20,6 +20,7 @@ import {
 } from '../../web/server/perform-simulator-action.js';
 import { openEventStream } from '../../web/server/open-event-stream.js';
 import { sendPage, serveWebAssets, setPageHeaders } from '../../web/server/serve-web-assets.js';
+import { localDefaultToken } from '../../web/server/local-default-token.js';
 
 const UNAVAILABLE =
   'Trình mô phỏng chỉ chạy ở chế độ thử nghiệm (không đặt ZALO_APP_ID), khi bot nói chuyện với OA giả lập. ' +
@@ -55,7 +56,13 @@ export function createSimulatorRouter(services: Services, extras: RouteExtras): 
   api.use(express.json({ limit: '16kb' }));
 
   api.get('/info', (_req, res) => {
-    res.json({ oaName: config.ORG_NAME, localMode: config.localMode, hotline: config.HOTLINE ?? null });
+    res.json({
+      oaName: config.ORG_NAME,
+      localMode: config.localMode,
+      hotline: config.HOTLINE ?? null,
+      // For the page's quick guide ("log in to the console with …"); never a configured token.
+      localDefaultToken: localDefaultToken(config) ?? null,
+    });
   });
 
   api.use('/users/:userId', (req, res, next) => {

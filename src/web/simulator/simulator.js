@@ -104,6 +104,7 @@ function renderCitizens() {
   );
   ui.citizenId.textContent = citizen.userId;
   ui.citizenPhone.textContent = citizen.phone;
+  $('guide-phone').textContent = citizen.phone;
 }
 
 function switchCitizen(next) {
@@ -131,6 +132,9 @@ function wire() {
     send({ type: 'say', text });
     ui.input.focus();
   });
+  for (const chip of document.querySelectorAll('[data-say]')) {
+    chip.addEventListener('click', () => send({ type: 'say', text: chip.dataset.say }));
+  }
   $('sticker-btn').addEventListener('click', () => send({ type: 'media', media: 'sticker' }));
   $('image-btn').addEventListener('click', () => send({ type: 'media', media: 'image' }));
   $('follow-btn').addEventListener('click', () => send({ type: 'follow' }));
@@ -173,6 +177,7 @@ async function start() {
   try {
     const info = await api('/info');
     $('oa-name').textContent = info.oaName;
+    if (info.localDefaultToken) $('guide-token').textContent = ` (mã quản trị: ${info.localDefaultToken})`;
     document.title = `${info.oaName} · Mô phỏng Zalo`;
     connect();
     // With a mouse and keyboard, start in the message box; on touch screens that would pop the keyboard.

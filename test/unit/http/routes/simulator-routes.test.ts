@@ -99,7 +99,10 @@ describe('simulator routes', () => {
 
   it('in local mode the API needs no token', async () => {
     const base = await start({ emulator: new RecordingEmulator(), localMode: true });
-    expect((await fetch(`${base}/simulator/api/info`)).status).toBe(200);
+    const info = await fetch(`${base}/simulator/api/info`);
+    expect(info.status).toBe(200);
+    // A configured ADMIN_TOKEN is never shown, not even in local mode.
+    expect((await info.json()).localDefaultToken).toBeNull();
   });
 
   it('plays each action through the emulator and records it in the chat', async () => {
