@@ -40,6 +40,8 @@ export const TOKEN_LOCK = 'oa-token';
 export class TokenManager implements AccessTokenSource {
   private cached?: TokenPair;
   private inflight?: Promise<string>;
+  /** After a failed refresh ahead of expiry, wait before trying again (each try takes the lock and calls OAuth). */
+  private proactivePausedUntil = 0;
   private readonly clock: () => Date;
   private readonly margin: number;
 
@@ -53,10 +55,12 @@ export class TokenManager implements AccessTokenSource {
 
   async getAccessToken(): Promise<string> {
     const pair = this.cached ?? (await this.load());
-    if (Date.parse(pair.expiresAt) - this.clock().getTime() < this.margin && pair.refreshToken) {
+    const now = this.clock().getTime();
+    if (Date.parse(pair.expiresAt) - now < this.margin && pair.refreshToken && now >= this.proactivePausedUntil) {
       try {
         return await this.renew(pair.accessToken, 'expiring');
       } catch (err) {
+        this.proactivePausedUntil = now + 30_000;
         // Still valid for a few minutes: keep using it; the next call tries again.
         this.opts.log?.warn({ code: (err as OaTokenRefreshError).code }, 'OA token refresh ahead of expiry failed; using the current token');
         return pair.accessToken;

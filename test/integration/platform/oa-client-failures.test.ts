@@ -77,6 +77,48 @@ describe('OA client against the emulator: failures', () => {
     expect(ctx.emu.outbound()).toHaveLength(0);
   });
 
+  it('an OAuth server failure during refresh is a retryable typed error; the next call refreshes once', async () => {
+    ctx = await setup();
+    ctx.emu.setLastInteraction('u1', new Date());
+    ctx.emu.expireAccessToken();
+    ctx.emu.injectFault({ kind: 'http', status: 503, endpoint: '/v4/oa/access_token' });
+    const err = await ctx.oa.sendConsultation('u1', text).catch((e) => e);
+    expect(err).toBeInstanceOf(OaTokenRefreshError);
+    expect(err.retryable).toBe(true);
+    expectNoSecrets(err, secretsOf(ctx.emu));
+    await ctx.oa.sendConsultation('u1', text);
+    expect(ctx.emu.refreshCount()).toBe(1);
+    expect(ctx.emu.outbound('u1')).toHaveLength(1);
+  });
+
+  it('log lines never carry a token or secret', async () => {
+    const lines: string[] = [];
+    const rec = (obj: object, msg?: string) => void lines.push(`${JSON.stringify(obj)} ${msg ?? ''}`);
+    const log = { debug: rec, info: rec, warn: rec, error: rec };
+    const { createOaClient } = await import('../../../src/platform/zalo/create-oa-client.js');
+    const { MemoryStore } = await import('../../../src/store/memory-store.js');
+    ctx = await setup();
+    const { oa } = createOaClient(
+      { ZALO_OPENAPI_URL: ctx.emu.url, ZALO_OAUTH_URL: ctx.emu.url, ZALO_APP_ID: ctx.emu.appId, ZALO_APP_SECRET_KEY: ctx.emu.appSecretKey, ZALO_ACCESS_TOKEN: ACCESS, ZALO_REFRESH_TOKEN: REFRESH },
+      new MemoryStore(),
+      log,
+      { client: { timeoutMs: 300, sleep: async () => undefined } },
+    );
+    ctx.emu.setLastInteraction('u1', new Date());
+    ctx.emu.expireAccessToken();
+    await oa.sendConsultation('u1', text);
+    ctx.emu.injectFault({ kind: 'http', status: 500, times: 3 });
+    await oa.sendConsultation('u1', text).catch(() => undefined);
+    ctx.emu.injectFault({ kind: 'timeout', hangMs: 1000 });
+    await oa.sendConsultation('u1', text).catch(() => undefined);
+    ctx.emu.expireAccessToken();
+    ctx.emu.injectFault({ kind: 'api', code: -14014, endpoint: '/v4/oa/access_token' });
+    await oa.sendConsultation('u1', text).catch(() => undefined);
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.join('\n')).toMatch(/refreshed/);
+    for (const s of [...secretsOf(ctx.emu), ACCESS, REFRESH]) expect(lines.join('\n')).not.toContain(s);
+  });
+
   it('two 5xx then success: delivered exactly once after two backoff waits', async () => {
     ctx = await setup();
     ctx.emu.setLastInteraction('u1', new Date());

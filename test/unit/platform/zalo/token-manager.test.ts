@@ -84,6 +84,27 @@ describe('TokenManager', () => {
     expect(oauth.calls).toHaveLength(1);
   });
 
+  it('a failed refresh ahead of expiry keeps the current token and pauses 30 s before trying again', async () => {
+    const store = new MemoryStore();
+    let calls = 0;
+    let now = T0;
+    const m = manager(store, {
+      clock: () => now,
+      refresh: async () => {
+        calls += 1;
+        throw new OaTokenRefreshError('the grant was refused (invalid_grant)', false);
+      },
+    });
+    await m.getAccessToken();
+    now = new Date(T0.getTime() + 90000 * 1000 - 60_000);
+    expect(await m.getAccessToken()).toBe('at-0');
+    expect(await m.getAccessToken()).toBe('at-0');
+    expect(calls).toBe(1);
+    now = new Date(now.getTime() + 31_000);
+    expect(await m.getAccessToken()).toBe('at-0');
+    expect(calls).toBe(2);
+  });
+
   it('a failed refresh is typed, logged with a remedy and no token, and can be tried again', async () => {
     const store = new MemoryStore();
     const { lines, log } = logSink();
