@@ -9,15 +9,17 @@ import { startBot, type RunningBot } from './start-bot.js';
 
 function printLocalMode(bot: RunningBot): void {
   const { config, emulator } = bot;
+  // Listening on every interface: show the address a browser on this machine uses.
+  const base = bot.url.replace('//127.0.0.1:', '//localhost:');
   const lines = [
     '',
     '  motcua-bot is running in LOCAL MODE (no ZALO_APP_ID): it talks to the built-in Zalo OA emulator.',
     '',
-    `  Chat with the bot:   ${bot.url}/simulator`,
-    `  Officer console:     ${bot.url}/console   (ADMIN_TOKEN=${config.ADMIN_TOKEN})`,
-    `  Dossier feed API:    ${bot.url}/api/v1/dossiers   (INGEST_API_KEY=${config.INGEST_API_KEY})`,
+    `  Chat with the bot:   ${base}/simulator`,
+    `  Officer console:     ${base}/console   (ADMIN_TOKEN=${config.ADMIN_TOKEN})`,
+    `  Dossier feed API:    ${base}/api/v1/dossiers   (INGEST_API_KEY=${config.INGEST_API_KEY})`,
     `  OA emulator:         ${emulator?.url}   (control API under /_emulator/)`,
-    `  Webhook:             ${bot.url}/webhooks/zalo`,
+    `  Webhook:             ${base}/webhooks/zalo`,
     '',
     '  These are local test values, not real credentials. Set ZALO_APP_ID and friends (.env.example) to use a real OA.',
     '',

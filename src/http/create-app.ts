@@ -24,20 +24,33 @@ export interface AppExtras extends RouteExtras, HealthDeps {
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
-/** A request id per request (the caller's X-Request-Id when sane), echoed back and put on res.locals. */
-const requestIds: RequestHandler = (req, res, next) => {
-  const given = req.get('x-request-id');
-  const id = given && REQUEST_ID.test(given) ? given : randomUUID();
-  res.locals.requestId = id;
-  res.set('X-Request-Id', id);
-  next();
-};
+/**
+ * A request id per request (the caller's X-Request-Id when sane), echoed back, put on
+ * res.locals with a child logger (res.locals.log), and one debug line when the response is done.
+ */
+function requestIds(services: Services): RequestHandler {
+  return (req, res, next) => {
+    const given = req.get('x-request-id');
+    const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const started = process.hrtime.bigint();
+    res.locals.requestId = id;
+    res.locals.log = services.log.child({ requestId: id });
+    res.set('X-Request-Id', id);
+    if (services.log.isLevelEnabled('debug')) {
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        res.locals.log.debug({ method: req.method, path: req.path, status: res.statusCode, ms, eventId: res.locals.eventId }, 'request');
+      });
+    }
+    next();
+  };
+}
 
 export function createApp(services: Services, extras: AppExtras): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(requestIds);
+  app.use(requestIds(services));
 
   app.use(createHealthRouter(services, extras));
   app.use(createWebhookRouter(services, extras.inbox));

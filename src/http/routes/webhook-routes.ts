@@ -12,6 +12,7 @@ import { verifySignature } from '../../platform/zalo/verify-signature.js';
 import { dedupeKey, eventNameOf, OaEventParseError, parseOaEvent } from '../../platform/zalo/parse-oa-event.js';
 import { webhookRequests } from '../../metrics.js';
 import type { OaEvent } from '../../platform/zalo/events.js';
+import type { Logger } from 'pino';
 
 export const WEBHOOK_PATH = '/webhooks/zalo';
 export const WEBHOOK_BODY_LIMIT = '256kb';
@@ -23,8 +24,14 @@ export interface WebhookDeps {
 
 type Outcome = 'accepted' | 'duplicate' | 'bad_signature' | 'stale' | 'malformed' | 'too_large' | 'ignored';
 
+/** Rejections worth an operator's eye (a forged or replayed event, a misconfigured secret). */
+const SUSPICIOUS = new Set<Outcome>(['bad_signature', 'stale', 'too_large']);
+
 function answer(res: Response, outcome: Outcome, status: number, error?: string): void {
   webhookRequests.inc({ outcome });
+  const log = res.locals.log as Logger | undefined;
+  if (SUSPICIOUS.has(outcome)) log?.warn({ outcome, status }, 'webhook event rejected (check ZALO_APP_ID / ZALO_OA_SECRET_KEY if this repeats)');
+  else log?.debug({ outcome, status, eventId: res.locals.eventId }, 'webhook event');
   res.status(status).json(error ? { error } : { ok: true });
 }
 
@@ -87,8 +94,8 @@ export function createWebhookRouter(services: Services, deps: WebhookDeps): Rout
         attempts: 0,
       }),
     );
-    if (!inserted) return answer(res, 'duplicate', 200);
     res.locals.eventId = key;
+    if (!inserted) return answer(res, 'duplicate', 200);
     answer(res, 'accepted', 200);
     deps.enqueue(key, event.userId, event);
   });

@@ -134,7 +134,7 @@ describe('bot process', { timeout: 180_000 }, () => {
     const bot = await spawnBot({ env: { DATA_DIR: dir, OA_EMULATOR_PORT: '0' } });
     bots.push(bot);
     const out = bot.output();
-    expect(out).toContain(`${bot.url}/simulator`);
+    expect(out).toContain(`http://localhost:${bot.port}/simulator`);
     const emulatorUrl = /OA emulator:\s+(http:\/\/\S+)/.exec(out)?.[1];
     expect(emulatorUrl).toBeDefined();
     const said = await fetch(`${emulatorUrl}/_emulator/users/local-u1/says`, { method: 'POST', body: JSON.stringify({ text: 'xin chào' }) });
