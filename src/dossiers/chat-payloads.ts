@@ -25,10 +25,10 @@ export function parseRatingAnswer(text: string): { score: 1 | 2 | 3 | 4 | 5; cod
 
 /** "Hủy/ngừng/dừng/bỏ nhận thông báo …": an unsubscribe whatever the classifier said. */
 export function looksLikeUnsubscribe(text: string): boolean {
-  return /^\s*(hủy|huỷ|ngừng|dừng|bỏ|thôi)\b.*thông báo/iu.test(text.normalize('NFC'));
+  return /^\s*(hủy|huỷ|ngừng|dừng|bỏ|thôi)(?=\s).*thông báo/iu.test(text.normalize('NFC'));
 }
 
 /** "Nhận/Đăng ký (nhận) thông báo …" (and not an unsubscribe). */
 export function looksLikeSubscribe(text: string): boolean {
-  return !looksLikeUnsubscribe(text) && /^\s*(nhận|đăng ký|đăng kí)\b.*thông báo/iu.test(text.normalize('NFC'));
+  return !looksLikeUnsubscribe(text) && /^\s*(nhận|đăng ký|đăng kí)(?=\s).*thông báo/iu.test(text.normalize('NFC'));
 }

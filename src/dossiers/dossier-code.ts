@@ -20,7 +20,12 @@ export function isAcceptableDossierCode(code: string): boolean {
 // One-stop codes, tolerating stray spaces around '-' and '.'.
 const ONE_STOP_IN_TEXT = /([0-9A-Za-z]+(?:\s*\.\s*[0-9A-Za-z]+)+\s*-\s*\d{6}\s*-\s*\d{4,})/;
 // Other shapes, only after "mã hồ sơ", "hồ sơ số", "số hồ sơ", "mã" …
-const INTRODUCED_CODE = /(?:m[aã]\s*(?:h[oồ]\s*s[oơ])?|h[oồ]\s*s[oơ](?:\s*s[oố])?|s[oố]\s*h[oồ]\s*s[oơ]|s[oố]\s*bi[eê]n\s*nh[aậ]n)\s*(?:l[aà]|:)?\s*([0-9A-Za-z][0-9A-Za-z./_-]{3,63})/i;
+const INTRODUCED_CODE = /(?:m[aã]\s*(?:h[oồ]\s*s[oơ])?|h[oồ]\s*s[oơ](?:\s*s[oố])?|s[oố]\s*h[oồ]\s*s[oơ]|s[oố]\s*bi[eê]n\s*nh[aậ]n)\s*(?:l[aà]|:)?\s*(\S+)/i;
+
+/** In free text, a receipt number, not a 4-digit challenge answer, a phone or a CCCD number. */
+function looksLikeReceiptNumber(code: string): boolean {
+  return isAcceptableDossierCode(code) && code.length >= 6 && !/^\d{1,12}$/.test(code);
+}
 
 /**
  * A code in free text, or null. `bare` accepts a message that is only a token
@@ -29,17 +34,19 @@ const INTRODUCED_CODE = /(?:m[aã]\s*(?:h[oồ]\s*s[oơ])?|h[oồ]\s*s[oơ](?:\s
 export function extractDossierCode(text: string, opts: { bare?: boolean } = {}): string | null {
   const oneStop = ONE_STOP_IN_TEXT.exec(text);
   if (oneStop) return normaliseDossierCode(oneStop[1]);
-  const introduced = INTRODUCED_CODE.exec(text);
-  if (introduced) {
-    const code = normaliseDossierCode(introduced[1].replace(/[.,;!?]+$/, ''));
-    if (isAcceptableDossierCode(code)) return code;
+  // "mã hồ sơ của tôi là X": the first introduced token that looks like a code.
+  for (const m of text.matchAll(new RegExp(INTRODUCED_CODE.source, 'gi'))) {
+    const rest = text.slice((m.index ?? 0) + m[0].length - m[1].length);
+    for (const w of [m[1], ...rest.split(/\s+/).slice(1, 6)]) {
+      const code = normaliseDossierCode(w.replace(/[.,;!?]+$/, ''));
+      if (looksLikeReceiptNumber(code)) return code;
+    }
   }
   if (opts.bare) {
     const token = text.trim().replace(/[.,;!?]+$/, '');
     if (!/\s/.test(token)) {
       const code = normaliseDossierCode(token);
-      // A bare answer must look like a receipt number, not a phone or a 4-digit answer.
-      if (isAcceptableDossierCode(code) && code.length >= 6 && !/^\d{1,12}$/.test(code)) return code;
+      if (looksLikeReceiptNumber(code)) return code;
     }
   }
   return null;

@@ -30,3 +30,34 @@ describe('dossier codes', () => {
     expect(isAcceptableDossierCode('ABCDEFGH')).toBe(false);
   });
 });
+
+import { looksLikeSubscribe, looksLikeUnsubscribe, parseRatingAnswer } from '../../../src/dossiers/chat-payloads.js';
+
+describe('button texts', () => {
+  it('recognises subscribe and unsubscribe wording, with either tone mark placement', () => {
+    expect(looksLikeUnsubscribe('Huỷ nhận thông báo hồ sơ ABC-123456-0001')).toBe(true);
+    expect(looksLikeUnsubscribe('hủy đăng ký nhận thông báo')).toBe(true);
+    expect(looksLikeSubscribe('đăng ký nhận thông báo')).toBe(true);
+    expect(looksLikeSubscribe('Nhận thông báo hồ sơ ABC-123456-0001')).toBe(true);
+    expect(looksLikeSubscribe('Hủy nhận thông báo')).toBe(false);
+  });
+
+  it('reads a rating payload', () => {
+    expect(parseRatingAnswer('Đánh giá 4/5 hồ sơ 000.00.12.H12-240315-0001')).toEqual({ score: 4, code: '000.00.12.H12-240315-0001' });
+    expect(parseRatingAnswer('Đánh giá 9/5 hồ sơ X')).toBeNull();
+  });
+});
+
+describe('introduced codes further in the sentence', () => {
+  it('finds "mã hồ sơ của tôi là 03706/2026/07906"', () => {
+    expect(extractDossierCode('mã hồ sơ của tôi là 03706/2026/07906')).toBe('03706/2026/07906');
+  });
+});
+
+describe('what is not a code', () => {
+  it('ignores challenge answers, phones and CCCD numbers near "mã"/"hồ sơ"', () => {
+    expect(extractDossierCode('mã số cuối là 5678')).toBeNull();
+    expect(extractDossierCode('hồ sơ số 1 gồm CCCD 001090012345')).toBeNull();
+    expect(extractDossierCode('hồ sơ khai sinh cần những gì')).toBeNull();
+  });
+});
