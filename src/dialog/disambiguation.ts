@@ -43,27 +43,20 @@ export function askDisambiguation(ctx: TurnContext, intent: ProcedureIntent, can
 }
 
 /**
- * Names that share a long beginning with another option ("Cấp hộ chiếu phổ thông
- * ở trong nước (thực hiện tại cấp tỉnh)" / "… (thực hiện tại cấp trung ương)")
- * keep their first words and what tells them apart, so short titles still differ.
+ * Short button titles that still differ: the name itself when short enough,
+ * else its distinguishing end ("…tại cấp tỉnh" / "…cấp trung ương") when the
+ * beginnings are the same; the full names are in the text anyway.
  */
-export function distinctTitles(names: string[]): string[] {
-  const words = names.map((n) => n.replace(/[()]/g, '').split(/\s+/));
-  return words.map((w, i) => {
-    let shared = 0;
-    words.forEach((o, j) => {
-      if (j === i) return;
-      let k = 0;
-      while (k < w.length - 1 && k < o.length && w[k] === o[k]) k++;
-      shared = Math.max(shared, k);
-    });
-    if (shared < HEAD_WORDS + 1) return names[i];
-    return `${w.slice(0, HEAD_WORDS).join(' ')}… ${w.slice(shared).join(' ')}`;
-  });
+export function distinctTitles(names: string[], max = TITLE_MAX - 3): string[] {
+  const short = names.map((n) => shortenText(n, max));
+  if (new Set(short).size === short.length) return short;
+  const words = names.map((n) => n.replace(/[()]/g, '').trim().split(/\s+/));
+  for (let k = 2; k <= 8; k++) {
+    const tails = words.map((w) => w.slice(-k).join(' '));
+    if (new Set(tails).size === tails.length) return tails.map((t) => shortenText(`…${t}`, max));
+  }
+  return short;
 }
-
-/** Words kept from the beginning of a long shared name. */
-const HEAD_WORDS = 3;
 
 type Disambiguation = Extract<PendingQuestion, { kind: 'disambiguation' }>;
 

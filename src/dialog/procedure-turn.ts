@@ -66,6 +66,9 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
     // Still talking about one of them: keep the topic rather than asking again.
     const current = candidates.find((p) => p.code === ctx.state.lastProcedure);
     if (current && intent !== 'procedure_info') return answerProcedure(ctx, intent, current);
+    // Variants of the best match (levels, ages, lại/đổi) are offered as one family, least assumptions first.
+    const family = decideVariant(candidates[0], text, catalog);
+    if (family.kind === 'ask') return askDisambiguation(ctx, intent, family.options);
     return askDisambiguation(ctx, intent, candidates);
   }
   const chosen = nlu?.procedure ? catalog.byCode(nlu.procedure.code) : undefined;

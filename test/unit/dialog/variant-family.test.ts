@@ -49,7 +49,7 @@ describe('distinctTitles', () => {
     const { distinctTitles } = await import('../../../src/dialog/disambiguation.js');
     expect(
       distinctTitles(['Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)']),
-    ).toEqual(['Cấp hộ chiếu… tỉnh', 'Cấp hộ chiếu… trung ương']);
+    ).toEqual(['…cấp tỉnh', '…trung ương']);
     expect(distinctTitles(['Cấp đổi thẻ căn cước', 'Cấp lại thẻ căn cước'])).toEqual(['Cấp đổi thẻ căn cước', 'Cấp lại thẻ căn cước']);
   });
 });
