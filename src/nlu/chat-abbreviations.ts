@@ -35,7 +35,7 @@ export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   qsdđ: 'quyền sử dụng đất', ubnd: 'ủy ban nhân dân', ub: 'ủy ban', cty: 'công ty', tnhh: 'trách nhiệm hữu hạn',
   dn: 'doanh nghiệp', passport: 'hộ chiếu', pasport: 'hộ chiếu', hc: 'hộ chiếu', atvstp: 'an toàn vệ sinh thực phẩm',
   attp: 'an toàn thực phẩm', tnld: 'tai nạn lao động', tnlđ: 'tai nạn lao động', bnn: 'bệnh nghề nghiệp',
-  xm: 'xe máy', oto: 'ô tô', gks: 'giấy khai sinh', hn: 'hôn nhân', ttđt: 'trực tuyến', online: 'online',
+  vn: 'việt nam', vnam: 'việt nam', xm: 'xe máy', oto: 'ô tô', gks: 'giấy khai sinh', hn: 'hôn nhân', ttđt: 'trực tuyến', online: 'online',
 };
 
 /**

@@ -97,6 +97,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         intent = 'procedure_info';
       }
       if (!CONVERSATIONAL.has(intent) && !PROCEDURE_INTENTS.has(intent) && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && cls.confidence < 0.7) intent = 'procedure_info';
+      // The classifier may guess a question type from a stray word ("mai táng phí"); without
+      // a question cue the rules did not see, a procedure message is procedure_info.
+      if (intent !== 'procedure_info' && PROCEDURE_INTENTS.has(intent) && !ask && confidence < 0.9) intent = 'procedure_info';
       const isProcedureIntent = PROCEDURE_INTENTS.has(intent);
       const procedure = isProcedureIntent ? r.procedure : null;
       return {

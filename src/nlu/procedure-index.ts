@@ -29,6 +29,8 @@ export interface Passage {
   bigrams: string[];
   bigramSet: Set<string>;
   total: number;
+  /** Weight of the syllables alone (no bigrams): "all its words are in the message" test. */
+  unigramTotal: number;
   /** Variant markers this passage carries (an alias only carries those it says). */
   markers: string[];
 }
@@ -72,13 +74,13 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
     const name = normalizeBasic(cleanProcedureName(p.name));
     const texts = passagesFromName(name.normalized, catalog.aliasesFor?.(p.code) ?? [], catalog.keywordsFor?.(p.code) ?? []);
     const groupKey = name.folded;
-    const nameFolded = ` ${name.folded} `;
+    const nameText = ` ${name.normalized} `;
     procs.push({
       code: p.code,
       name: p.name,
       groupKey,
       levelRank: levelRank(p.levels),
-      markers: VARIANT_MARKERS.filter((m) => m.name.test(nameFolded)).map((m) => m.id),
+      markers: VARIANT_MARKERS.filter((m) => m.name.test(nameText)).map((m) => m.id),
     });
     const seen = new Set<string>();
     for (const t of texts) {
@@ -109,13 +111,14 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
     const bigrams = [...new Set(r.folded.slice(1).map((t, j) => `${r.folded[j]} ${t}`))];
     let total = 0;
     for (const t of uniq) total += tokenWeight(idf, t);
+    const unigramTotal = total;
     for (const b of bigrams) total += bw(b);
     const id = passages.length;
     const markers =
       r.kind === 'name' || r.kind === 'head'
         ? procs[r.proc].markers
-        : VARIANT_MARKERS.filter((m) => m.name.test(` ${r.folded.join(' ')} `)).map((m) => m.id);
-    passages.push({ proc: r.proc, kind: r.kind, folded: uniq, tokenSet: new Set(uniq), accented: new Set(r.accented), bigrams, bigramSet: new Set(bigrams), total, markers });
+        : VARIANT_MARKERS.filter((m) => m.name.test(` ${r.accented.join(' ')} `)).map((m) => m.id);
+    passages.push({ proc: r.proc, kind: r.kind, folded: uniq, tokenSet: new Set(uniq), accented: new Set(r.accented), bigrams, bigramSet: new Set(bigrams), total, unigramTotal, markers });
     for (const t of uniq) {
       const list = postings.get(t);
       if (list) list.push(id);

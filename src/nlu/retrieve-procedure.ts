@@ -9,7 +9,7 @@
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type ProcedureIndex } from './procedure-index.js';
-import { QUERY_STOP_WORDS, VARIANT_MARKERS } from './stop-words.js';
+import { isQueryStopWord, VARIANT_MARKERS } from './stop-words.js';
 
 export interface Retrieval {
   procedure: ProcedureCandidate | null;
@@ -27,17 +27,24 @@ export const ACCEPT_SCORE = 0.55;
 export const ACCEPT_SCORE_WITH_UNKNOWN = 0.8;
 /** A second procedure this close to the first makes the answer ambiguous. */
 const AMBIGUOUS_RATIO = 0.9;
+/** A variant scoring this close to the plain procedure makes the default a guess. */
+const VARIANT_AMBIGUOUS_RATIO = 0.8;
+/** Variants that split citizens by who they are or what they hold: worth asking back. */
+const AUDIENCE_SPLITS = new Set(['child', 'exchange']);
 const KIND_FACTOR = { name: 1, head: 0.95, alias: 1, keyword: 0.75 } as const;
 const VARIANT_PENALTY = 0.8;
 /** A procedure lacking what the message says ("cấp lại", "người nước ngoài") is held back harder. */
 const SAID_PENALTY = 0.75;
 /** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
 const ALWAYS_DISTINCT = new Set(['organisation', 'foreign']);
+const DISTINCT_PENALTY = 0.5;
 /** Postings longer than this share of all passages are only checked on passages rarer words found. */
 const COMMON_SHARE = 0.04;
 const MAX_SKIPPED = 0.25;
 /** Passages whose best possible score is below this are not scored at all. */
 const MIN_USEFUL = 0.3;
+/** Lowest score of a procedure whose whole name or alias the message holds. */
+const WHOLE_NAME_FLOOR = 0.6;
 
 interface QueryToken {
   t: string;
@@ -47,19 +54,21 @@ interface QueryToken {
   postings: number[];
 }
 
-function isStop(t: string): boolean {
-  return QUERY_STOP_WORDS.has(t) || /^\d+$/.test(t);
+function isStop(t: string, accented: string): boolean {
+  return isQueryStopWord(t, accented) || /^\d+$/.test(t);
 }
 
 export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Retrieval {
   const qFolded = ` ${q.folded} `;
   const seen = new Set<string>();
+  const stopTokens = new Set<string>();
   const qTokens: QueryToken[] = [];
   let contentTotal = 0;
   q.foldedTokens.forEach((t, i) => {
     if (seen.has(t)) return;
     seen.add(t);
-    const stop = isStop(t);
+    const stop = isStop(t, q.tokens[i]);
+    if (stop) stopTokens.add(t);
     if (!stop) contentTotal += index.idf.has(t) ? tokenWeight(index.idf, t) : index.maxIdf * 0.7;
     const postings = index.postings.get(t);
     if (!postings) return;
@@ -115,6 +124,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   // 2. Score passages; keep each procedure's best. The score is at most sqrt(covQ):
   // passages that cannot reach a useful score are dropped before the rest of the work.
   const procsTouched: number[] = [];
+  const fullyCovered = new Set<number>();
   let bestSoFar = 0;
   for (const id of touched) {
     let am = accM[id];
@@ -124,13 +134,21 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     accStop[id] = 0;
     accB[id] = 0;
     const denomQ = contentTotal + astop;
-    if (Math.sqrt(denomQ > 0 ? Math.min(1, am / denomQ) : 0) < Math.max(MIN_USEFUL, 0.3 * bestSoFar)) continue;
     const pass = index.passages[id];
+    const couldBeWhole = am >= 0.99 * pass.unigramTotal;
+    if (!couldBeWhole && Math.sqrt(denomQ > 0 ? Math.min(1, am / denomQ) : 0) < Math.max(MIN_USEFUL, 0.3 * bestSoFar)) continue;
     // Accented input that disagrees with the passage's accents is weaker evidence.
     for (const x of accentedTokens) if (pass.tokenSet.has(x.t) && !pass.accented.has(x.accented!)) am -= 0.4 * x.w;
     const covQ = denomQ > 0 ? Math.min(1, am / denomQ) : 0;
     const covP = pass.total > 0 ? Math.min(1, (am + ab) / pass.total) : 0;
     let score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
+    // A message holding every word of a name or alias names that procedure, however much
+    // else it says ("tui với bồ tính cưới, đăng ký kết hôn ở phường hay ở đâu").
+    const whole = pass.kind !== 'keyword' && pass.folded.length >= 2 && am >= 0.99 * pass.unigramTotal;
+    if (whole) {
+      fullyCovered.add(pass.proc);
+      score = Math.max(score, WHOLE_NAME_FLOOR + (1 - WHOLE_NAME_FLOOR) * covQ);
+    }
     for (const mk of pass.markers) if (!said.has(mk)) score *= VARIANT_PENALTY;
     if (score > bestSoFar) bestSoFar = score;
     if (procBest[pass.proc] < 0) procsTouched.push(pass.proc);
@@ -153,7 +171,11 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const nearby = new Set(topRaw.flatMap((r) => index.procs[r.i].markers));
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
-    for (const m of said) if ((nearby.has(m) || ALWAYS_DISTINCT.has(m)) && !markers.includes(m)) r.score *= SAID_PENALTY;
+    for (const m of said) {
+      if (markers.includes(m)) continue;
+      if (ALWAYS_DISTINCT.has(m)) r.score *= DISTINCT_PENALTY;
+      else if (nearby.has(m)) r.score *= SAID_PENALTY;
+    }
   }
   const unsaidCount = new Map(raw.map((r) => [r.i, index.procs[r.i].markers.filter((m) => !said.has(m)).length]));
   const ranked = raw.sort(
@@ -188,16 +210,29 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const top = ordered[0];
   const bestScore = top?.score ?? 0;
   const topTokens = top ? index.passages[best.get(top.i)!.passage].tokenSet : new Set<string>();
-  const unexplained = [...seen].filter((t) => !isStop(t) && !topTokens.has(t));
+  const unexplained = [...seen].filter((t) => !stopTokens.has(t) && !topTokens.has(t));
   const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !t.includes('_'));
   const unknownPair = q.foldedTokens.some(
     (t, i) =>
       i > 0 && unexplained.includes(t) && unexplained.includes(q.foldedTokens[i - 1]) && !index.bigramVocab.has(`${q.foldedTokens[i - 1]} ${t}`),
   );
-  const threshold = unknownWord || unknownPair ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
+  // Words the catalog has never seen ask for more certainty, unless the message holds a
+  // whole name or alias of the procedure ("mở hộ kinh doanh bán tạp hóa").
+  const threshold = (unknownWord || unknownPair) && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
   if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained };
   const second = groupList[1]?.[0];
-  const ambiguous = !!second && second.score >= AMBIGUOUS_RATIO * bestScore;
+  // Two different procedures nearly tie, or the message picks the plain procedure only
+  // by default while a close variant (dưới 14 tuổi, cấp lại...) could be meant.
+  const topUnsaid = unsaidCount.get(top.i) ?? 0;
+  const variantNearby = groupList
+    .slice(1)
+    .some(
+      (g) =>
+        g[0].score >= VARIANT_AMBIGUOUS_RATIO * bestScore &&
+        (unsaidCount.get(g[0].i) ?? 0) > topUnsaid &&
+        index.procs[g[0].i].markers.some((m) => AUDIENCE_SPLITS.has(m) && !said.has(m)),
+    );
+  const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained };
 }
 

@@ -1,26 +1,39 @@
+import { foldDiacritics } from './fold-diacritics.js';
+
 /**
- * Folded words that carry no procedure meaning on the query side: pronouns, kinship,
+ * Words that carry no procedure meaning on the query side: pronouns, kinship,
  * particles, question words, generic verbs. An unmatched stop word does not lower a
- * match; a matched one still counts (so "nhận cha mẹ con" can match "con").
+ * match; a matched one still counts (so "nhận cha mẹ con" can match "con"). Written
+ * accented: an accented message is checked against these exact words ("bạn" is a stop
+ * word, "bản sao" is not); an unaccented one against their folded forms.
  */
-export const QUERY_STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    'toi tui minh em anh chi ban ban oi ad admin bot ong ba bo me ba ma con chau be ho no nguoi nha vo chong ' +
-    'a ah a oi nhe nha nhi ha ho hen di voi va thi la ma ma nhung cac cai nay kia do day vay the nao sao gi ' +
-    'khong co duoc chua roi phai can muon hoi biet giup xin lam cach huong dan thu tuc ho so giay to ' +
-    'o dau cho cua tai de ve den tu trong ngoai tren duoi bao nhieu lau mat het ton tien phi le ngay may tuan thang ' +
-    'nam gio khi nao luc sang chieu toi nay mai qua moi vua sap da dang se dang can nhieu it mot hai ba ' +
-    'online truc tuyen nop mang dem theo gom nhung thong tin xong ket qua lay nhan ok da duoc khong a u ' +
-    'xin chao cam on vui long thu tuc hanh chinh di lam viec phat tre muon gap han bi'
-  )
-    .split(' ')
-    .filter(Boolean),
-);
+const STOP_ACCENTED = (
+  'tôi tui mình em anh chị bạn ad admin bot ông bà bố mẹ ba má con cháu bé họ nó người nhà vợ chồng ' +
+  'à ạ ơi nhé nha nhỉ hả hở hen đi với và thì là mà những các cái này kia đó đấy vậy thế nào sao gì ' +
+  'không có được chưa rồi phải cần muốn hỏi biết giúp xin làm cách hướng dẫn thủ tục hồ sơ giấy tờ ' +
+  'ở đâu cho của tại để về đến từ trong trên dưới bao nhiêu lâu mất hết tốn tiền phí lệ ngày mấy tuần tháng ' +
+  'năm giờ khi lúc sáng chiều tối nay mai qua mới vừa sắp đã đang sẽ nhiều ít một hai ba ' +
+  'online trực tuyến nộp mạng đem theo gồm thông tin xong kết quả lấy nhận ok dạ ừ ' +
+  'xin chào cảm ơn vui lòng hành chính việc phạt trễ muộn gấp hạn bị'
+)
+  .split(' ')
+  .filter(Boolean);
+const STOP_SET = new Set(STOP_ACCENTED);
+const STOP_FOLDED = new Set(STOP_ACCENTED.map(foldDiacritics));
+
+/** folded: the folded token; accented: the same token as typed (normalised). */
+export function isQueryStopWord(folded: string, accented: string): boolean {
+  return accented === folded ? STOP_FOLDED.has(folded) : STOP_SET.has(accented);
+}
+
+/** Folded stop words (for callers that only have folded text). */
+export const QUERY_STOP_WORDS: ReadonlySet<string> = STOP_FOLDED;
 
 /**
  * Differences in substance between sibling procedures. `name` finds the marker in a
- * procedure name, `query` finds the citizen saying it (folded text padded with
- * spaces). A procedure with a marker the message does not say is held back; so is a
+ * procedure name (accented normalised text: folded "doi" would also be "đối với"),
+ * `query` finds the citizen saying it (folded text, since citizens often type
+ * without accents; both padded with spaces). A procedure with a marker the message does not say is held back; so is a
  * procedure without a marker the message says, when a close candidate has it.
  */
 export interface VariantMarker {
@@ -33,28 +46,29 @@ const NATIONALITIES =
   'nuoc ngoai|viet kieu|ngoai quoc|nguoi nuoc ngoai|han quoc|nhat ban|trung quoc|dai loan|nguoi han|nguoi nhat|nguoi trung|nguoi my|nguoi uc|nguoi phap|nguoi duc|nguoi thai|nguoi lao|nguoi nga|nguoi tay|nguoi campuchia|nguoi hoa ky';
 
 export const VARIANT_MARKERS: readonly VariantMarker[] = [
-  { id: 'foreign', name: / nuoc ngoai /, query: new RegExp(` (?:${NATIONALITIES}) `) },
-  { id: 'mobile', name: / luu dong /, query: / luu dong | tai nha | tai benh vien / },
-  { id: 'border', name: / bien gioi /, query: / bien gioi / },
-  { id: 'redo', name: / (?:dang ky lai|cap lai) /, query: / lai / },
-  { id: 'exchange', name: / (?:cap doi|doi) /, query: / (?:cap doi|doi|het han) / },
-  { id: 'change', name: / (?:thay doi|dieu chinh|dinh chinh) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi) / },
-  { id: 'child', name: / duoi 14 tuoi /, query: / (?:duoi 14|tre em|tre nho|cho be|be|(?:[1-9]|1[0-3]) tuoi|so sinh|em be) / },
-  { id: 'combined', name: / ket hop /, query: / ket hop / },
-  { id: 'central', name: / trung uong /, query: / (?:trung uong|bo cong an) / },
-  { id: 'temporary', name: / tam thoi /, query: / tam thoi / },
-  { id: 'stop', name: / (?:dung|cham dut|tam ngung) /, query: / (?:dung|cham dut|tam ngung|ngung|nghi kinh doanh) / },
-  { id: 'revoke', name: / thu hoi /, query: / thu hoi / },
-  { id: 'delete', name: / xoa /, query: / (?:xoa|cat) / },
-  { id: 'extend', name: / gia han /, query: / gia han / },
-  { id: 'restore', name: / khoi phuc /, query: / khoi phuc / },
-  { id: 'lock', name: / khoa /, query: / khoa / },
-  { id: 'unlock', name: / mo khoa /, query: / mo khoa / },
-  { id: 'military', name: / quan su /, query: / quan su / },
-  { id: 'police', name: / cong an nhan dan /, query: / cong an nhan dan / },
-  { id: 'international', name: / quoc te /, query: / quoc te / },
-  { id: 'organisation', name: / to chuc /, query: / (?:to chuc|cong ty|doanh nghiep|co quan) / },
-  { id: 'fully-online', name: / toan trinh /, query: / (?:toan trinh) / },
-  { id: 'on-request', name: / theo yeu cau /, query: / theo yeu cau / },
-  { id: 'lost-report', name: / trinh bao /, query: / (?:trinh bao|bao mat) / },
+  { id: 'foreign', name: / nước ngoài /, query: new RegExp(` (?:${NATIONALITIES}) `) },
+  { id: 'mobile', name: / lưu động /, query: / luu dong | tai nha | tai benh vien / },
+  { id: 'border', name: / biên giới /, query: / bien gioi / },
+  { id: 'redo', name: / (?:đăng ký lại|cấp lại) /, query: / (?<!de |con |tro |o |ve |quay |ban )lai / },
+  { id: 'exchange', name: / (?:cấp đổi|đổi) /, query: / (?:cap doi|doi|het han) / },
+  { id: 'change', name: / (?:thay đổi|điều chỉnh|đính chính) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi) / },
+  { id: 'child', name: / dưới 14 tuổi /, query: / (?:duoi 14|tre em|tre nho|cho be|be|(?:[1-9]|1[0-3]) tuoi|so sinh|em be) / },
+  { id: 'infant', name: / dưới 6 tuổi /, query: / (?:duoi 6|tre em|tre so sinh|so sinh|moi sinh|cho be|em be|[1-5] tuoi|con nho) / },
+  { id: 'combined', name: / kết hợp /, query: / ket hop / },
+  { id: 'central', name: / trung ương /, query: / (?:trung uong|bo cong an) / },
+  { id: 'temporary', name: / tạm thời /, query: / tam thoi / },
+  { id: 'stop', name: / (?:dừng|chấm dứt|tạm ngừng) /, query: / (?:dung thuc hien|dung kinh doanh|dung hoat dong|cham dut|tam ngung|ngung|nghi kinh doanh) / },
+  { id: 'revoke', name: / thu hồi /, query: / thu hoi / },
+  { id: 'delete', name: / xóa /, query: / (?:xoa|cat) / },
+  { id: 'extend', name: / gia hạn /, query: / gia han / },
+  { id: 'restore', name: / khôi phục /, query: / khoi phuc / },
+  { id: 'lock', name: / khóa /, query: / khoa / },
+  { id: 'unlock', name: / mở khóa /, query: / mo khoa / },
+  { id: 'military', name: / quân sự /, query: / quan su / },
+  { id: 'police', name: / công an nhân dân /, query: / cong an nhan dan / },
+  { id: 'international', name: / quốc tế /, query: / quoc te / },
+  { id: 'organisation', name: / tổ chức /, query: / (?:to chuc|cong ty|doanh nghiep|co quan) / },
+  { id: 'fully-online', name: / toàn trình /, query: / (?:toan trinh) / },
+  { id: 'on-request', name: / theo yêu cầu /, query: / theo yeu cau / },
+  { id: 'lost-report', name: / trình báo /, query: / (?:trinh bao|bao mat) / },
 ];
