@@ -102,14 +102,14 @@ describe('OA client against the emulator: failures', () => {
       { ZALO_OPENAPI_URL: ctx.emu.url, ZALO_OAUTH_URL: ctx.emu.url, ZALO_APP_ID: ctx.emu.appId, ZALO_APP_SECRET_KEY: ctx.emu.appSecretKey, ZALO_ACCESS_TOKEN: ACCESS, ZALO_REFRESH_TOKEN: REFRESH },
       new MemoryStore(),
       log,
-      { client: { timeoutMs: 300, sleep: async () => undefined } },
+      { client: { timeoutMs: 1000, sleep: async () => undefined } },
     );
     ctx.emu.setLastInteraction('u1', new Date());
     ctx.emu.expireAccessToken();
     await oa.sendConsultation('u1', text);
     ctx.emu.injectFault({ kind: 'http', status: 500, times: 3 });
     await oa.sendConsultation('u1', text).catch(() => undefined);
-    ctx.emu.injectFault({ kind: 'timeout', hangMs: 1000 });
+    ctx.emu.injectFault({ kind: 'timeout', hangMs: 4000 });
     await oa.sendConsultation('u1', text).catch(() => undefined);
     ctx.emu.expireAccessToken();
     ctx.emu.injectFault({ kind: 'api', code: -14014, endpoint: '/v4/oa/access_token' });
@@ -180,9 +180,9 @@ describe('OA client against the emulator: failures', () => {
   });
 
   it('a timeout on a send is an ambiguous OaNetworkError and is not retried in the call', async () => {
-    ctx = await setup();
+    ctx = await setup({ timeoutMs: 1000 });
     ctx.emu.setLastInteraction('u1', new Date());
-    ctx.emu.injectFault({ kind: 'timeout', hangMs: 1500 });
+    ctx.emu.injectFault({ kind: 'timeout', hangMs: 4000 });
     const err = await ctx.oa.sendConsultation('u1', text).catch((e) => e);
     expect(err).toBeInstanceOf(OaNetworkError);
     expect(err.ambiguous).toBe(true);
@@ -192,9 +192,9 @@ describe('OA client against the emulator: failures', () => {
   });
 
   it('a timeout on a read is retried', async () => {
-    ctx = await setup();
+    ctx = await setup({ timeoutMs: 1000 });
     ctx.emu.setLastInteraction('u1', new Date());
-    ctx.emu.injectFault({ kind: 'timeout', endpoint: '/v3.0/oa/user/detail', hangMs: 1500 });
+    ctx.emu.injectFault({ kind: 'timeout', endpoint: '/v3.0/oa/user/detail', hangMs: 4000 });
     const p = await ctx.oa.getUserProfile('u1');
     expect(p.displayName).toBeTruthy();
     expect(ctx.sleeps).toHaveLength(1);

@@ -25,7 +25,8 @@ export async function setup(client: Partial<OaClientOptions> = {}, refreshToken 
     undefined,
     {
       client: {
-        timeoutMs: 400,
+        // Generous: the machine may be loaded; timeout tests pass their own shorter value.
+        timeoutMs: 5000,
         // Record the waits instead of sleeping them: assertions on what the client chose.
         sleep: async (ms) => {
           sleeps.push(ms);
