@@ -40,7 +40,7 @@ describe('notification delivery', () => {
     await waitFor(() => notifications('flaky-user').length >= 1, { what: 'the notification' });
     await settle(800);
     expect(notifications('flaky-user')).toHaveLength(1);
-    const [item] = await outboxOf(code);
+    const item = await waitFor(async () => (await outboxOf(code)).find((i) => i.status === 'sent'), { what: 'the item recorded as sent' });
     expect(item).toMatchObject({ status: 'sent', via: 'cs', sentParts: 1 });
   });
 
@@ -58,7 +58,8 @@ describe('notification delivery', () => {
     const [sent] = await waitFor(() => (notifications('quiet-user').length ? notifications('quiet-user') : undefined));
     expect(sent.endpoint).toBe('/v3.0/oa/message/transaction');
     expect(JSON.stringify(sent.message)).toContain('Bản sao Giấy chứng sinh');
-    const [item] = await outboxOf(code);
+    // The emulator records the send before the bot records it: wait for the outbox to catch up.
+    const item = await waitFor(async () => (await outboxOf(code)).find((i) => i.status === 'sent'), { what: 'the item recorded as sent' });
     expect(item).toMatchObject({ status: 'sent', via: 'transaction' });
   });
 
