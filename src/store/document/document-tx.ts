@@ -19,6 +19,7 @@ import type {
 } from '../records.js';
 import type { DocumentData } from './document-data.js';
 import { StagedWrites } from './staged-writes.js';
+import { outboxDedupeIndex } from './outbox-dedupe-index.js';
 
 const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 const subKey = (code: string, userId: string) => `${code}|${userId}`;
@@ -136,12 +137,21 @@ export class DocumentTx implements Tx {
     return this.w.values('subscriptions').length;
   }
 
+  /** dedupeKey → id of outbox items written by this transaction (not in the committed index yet). */
+  private readonly stagedDedupe = new Map<string, string>();
+
+  private hasDedupeKey(key: string): boolean {
+    for (const id of [this.stagedDedupe.get(key), outboxDedupeIndex(this.w.data.outbox).get(key)]) {
+      if (id !== undefined && this.w.get<OutboxItem>('outbox', id)?.dedupeKey === key) return true;
+    }
+    return false;
+  }
+
   async addOutbox(items: OutboxItem[]) {
-    const keys = new Set(this.w.values<OutboxItem>('outbox').map((i) => i.dedupeKey));
     const inserted: OutboxItem[] = [];
     for (const item of items) {
-      if (keys.has(item.dedupeKey)) continue;
-      keys.add(item.dedupeKey);
+      if (this.hasDedupeKey(item.dedupeKey)) continue;
+      this.stagedDedupe.set(item.dedupeKey, item.id);
       this.w.set('outbox', item.id, item);
       inserted.push(clone(item));
     }
@@ -151,6 +161,7 @@ export class DocumentTx implements Tx {
     return clone(this.w.get<OutboxItem>('outbox', id));
   }
   async putOutbox(item: OutboxItem) {
+    this.stagedDedupe.set(item.dedupeKey, item.id);
     this.w.set('outbox', item.id, item);
   }
   async claimOutbox(owner: string, now: string, leaseUntil: string, limit: number) {

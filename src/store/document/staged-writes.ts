@@ -3,13 +3,15 @@
  * data only on commit, so a throwing transaction leaves no trace.
  */
 import type { CollectionName, DocumentData } from './document-data.js';
+import type { OutboxItem } from '../records.js';
+import { noteCommittedOutbox } from './outbox-dedupe-index.js';
 
 const DELETED = Symbol('deleted');
 
 export class StagedWrites {
   private readonly staged = new Map<CollectionName, Map<string, unknown>>();
 
-  constructor(private readonly data: DocumentData) {}
+  constructor(readonly data: DocumentData) {}
 
   get<T>(coll: CollectionName, id: string): T | undefined {
     const m = this.staged.get(coll);
@@ -54,7 +56,10 @@ export class StagedWrites {
       const target = this.data[coll] as Record<string, unknown>;
       for (const [id, v] of m) {
         if (v === DELETED) delete target[id];
-        else target[id] = v;
+        else {
+          target[id] = v;
+          if (coll === 'outbox') noteCommittedOutbox(this.data.outbox, id, v as OutboxItem);
+        }
       }
     }
     this.staged.clear();

@@ -214,6 +214,7 @@ export function describeTxMethods(name: string, h: StoreHarness): void {
       await store.tx(async (t) => {
         expect(await t.getInbound('k')).toBeDefined();
         expect((await t.listOutbox({})).map((i) => i.dedupeKey)).toEqual(['dur']);
+        expect(await t.addOutbox([outboxItem('u2', 2, { dedupeKey: 'dur' })])).toEqual([]); // dedupe survives reopen
         expect((await t.getTokens())?.version).toBe(7);
       });
     });
