@@ -49,14 +49,14 @@ beforeAll(async () => {
     ADMIN_TOKEN: 'admin-two-instances',
     NOTIFY_BASE_DELAY_MS: '100',
   };
-  bots.push(await spawnBot({ env: { ...env, INSTANCE_ID: 'bot-a' }, readyTimeoutMs: 60_000 }));
-  bots.push(await spawnBot({ env: { ...env, INSTANCE_ID: 'bot-b' }, readyTimeoutMs: 60_000 }));
+  bots.push(await spawnBot({ env: { ...env, INSTANCE_ID: 'bot-a' }, readyTimeoutMs: 150_000 }));
+  bots.push(await spawnBot({ env: { ...env, INSTANCE_ID: 'bot-b' }, readyTimeoutMs: 150_000 }));
   await store.tx(async (t) => {
     for (let i = 0; i < DOSSIERS; i++) {
       await t.putProfile({ userId: traffic.subscriberId(i), lastInteractionAt: now, follower: true, updatedAt: now });
     }
   });
-}, 120_000);
+}, 330_000);
 
 afterAll(async () => {
   await Promise.all(bots.map((b) => b.stop()));
@@ -68,7 +68,7 @@ afterAll(async () => {
 const url = (i: number) => bots[i % 2]!.url;
 
 async function waitForOutboxDrained(expectItems: number): Promise<OutboxItem[]> {
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 240_000;
   for (;;) {
     const items = await store.tx((t) => t.listOutbox({ limit: 100_000 }));
     const open = items.filter((i) => i.status !== 'sent' && i.status !== 'failed');
@@ -152,5 +152,5 @@ describe('two bot instances on one PostgreSQL', () => {
     const tokens = await store.tx((t) => t.getTokens());
     expect(tokens?.accessToken).toBe(em.currentAccessToken());
     expect(new Set(outbound.map((o) => o.accessToken)).size).toBe(2); // the initial one, then the refreshed one
-  }, 300_000);
+  }, 420_000);
 });
