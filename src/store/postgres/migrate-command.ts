@@ -4,8 +4,9 @@ import pg from 'pg';
 import { runMigrations } from './run-migrations.js';
 
 dotenv.config({ quiet: true });
-const url = process.env.DATABASE_URL;
+const url = process.env.DATABASE_URL?.trim();
 if (!url) {
+  // Empty counts as unset (an .env line without a value).
   console.error('DATABASE_URL is not set: nothing to migrate (without it the bot uses lowdb in DATA_DIR).');
   process.exit(2);
 }
