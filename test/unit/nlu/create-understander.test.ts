@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { createUnderstander } from '../../../src/nlu/create-understander.js';
+import type { Understander } from '../../../src/nlu/nlu-types.js';
+
+// Fresh sentences written for this test (not from ../shared/eval).
+let nlu: Understander;
+beforeAll(async () => {
+  nlu = createUnderstander(await loadCatalog());
+});
+
+const code = (text: string) => nlu.understand(text).procedure?.code ?? null;
+
+describe('intents', () => {
+  it.each([
+    ['chào ad buổi tối', 'greeting'],
+    ['bot này giúp mình được những việc gì', 'help'],
+    ['con gái em mới đẻ, làm khai sinh cần chuẩn bị gì', 'ask_documents'],
+    ['đăng ký thường trú tốn bao nhiêu tiền vậy', 'ask_fee'],
+    ['lý lịch tư pháp mấy ngày thì có', 'ask_duration'],
+    ['đổi bằng lái thì nộp chỗ nào', 'ask_location'],
+    ['làm hộ chiếu qua mạng được không', 'ask_online'],
+    ['đăng ký tạm trú', 'procedure_info'],
+    ['hồ sơ của ba tôi giờ tới bước nào rồi', 'dossier_status'],
+    ['có kết quả thì báo qua zalo cho em nhé', 'subscribe'],
+    ['thôi đừng gửi thông báo cho tôi nữa', 'unsubscribe'],
+    ['cho tôi nói chuyện với cán bộ thật', 'human_handoff'],
+    ['tôi muốn góp ý về thái độ phục vụ', 'feedback'],
+    ['ok cảm ơn ad nha', 'thanks'],
+    ['tối nay đội tuyển đá mấy giờ', 'out_of_scope'],
+  ])('%s -> %s', (text, intent) => {
+    expect(nlu.understand(text).intent).toBe(intent);
+  });
+});
+
+describe('procedure retrieval', () => {
+  it('finds common procedures however they are asked (accents or not, teen code, typos)', () => {
+    expect(code('lam giay khai sinh cho be')).toBe('1.001193');
+    expect(code('đk kết hôn')).toBe('1.000894');
+    expect(code('ddang kys kets hoon')).toBe('1.000894');
+    expect(code('nhập hộ khẩu về nhà vợ')).toBe('1.004222');
+    expect(code('tach thua dat')).toBe('1.012784');
+    expect(code('xin cấp sổ hồng lần đầu')).toBe('1.013978');
+  });
+
+  it('prefers the commune level and keeps the other levels as candidates', () => {
+    const r = nlu.understand('cấp lại căn cước');
+    expect(r.procedure?.code).toBe('1.014064');
+    const others = r.candidates.map((c) => c.code);
+    expect(others).toContain('2.001194');
+    expect(others).toContain('1.000757');
+  });
+
+  it('chooses a variant only when the message says so', () => {
+    expect(code('khai sinh cho con')).toBe('1.001193');
+    expect(code('khai sinh lưu động tại nhà')).toBe('1.003583');
+    expect(code('đăng ký lại khai sinh vì sổ gốc bị mất')).toBe('1.004884');
+    expect(code('kết hôn với chồng người hàn quốc')).toBe('2.000806');
+    expect(code('làm căn cước cho con 8 tuổi')).toBe('1.014062');
+  });
+
+  it('marks a genuinely ambiguous request and lists the variants', () => {
+    const r = nlu.understand('làm căn cước');
+    expect(r.procedure?.code).toBe('1.014061');
+    expect(r.ambiguous).toBe(true);
+    expect(r.candidates.map((c) => c.code)).toContain('1.014062');
+  });
+
+  it('answers no procedure when the catalog lacks it, and says a procedure was asked', () => {
+    for (const text of ['xin giấy phép kinh doanh xăng dầu', 'đăng ký học cho con vào lớp 6', 'gia hạn thị thực cho khách nước ngoài', 'thành lập doanh nghiệp tư nhân cần gì']) {
+      const r = nlu.understand(text);
+      expect(r.procedure, text).toBeNull();
+      expect(r.procedureMentionedButUnknown, text).toBe(true);
+    }
+  });
+
+  it('gives small talk no procedure', () => {
+    const r = nlu.understand('hôm nay trời đẹp quá');
+    expect(r.procedure).toBeNull();
+    expect(r.procedureMentionedButUnknown).toBe(false);
+  });
+
+  it('scores candidates between 0 and 1, best first', () => {
+    const r = nlu.understand('chứng thực chữ ký');
+    expect(r.candidates.length).toBeGreaterThan(1);
+    for (const c of r.candidates) expect(c.score).toBeGreaterThanOrEqual(0);
+    for (const c of r.candidates) expect(c.score).toBeLessThanOrEqual(1);
+    expect(r.candidates[0].score).toBeGreaterThanOrEqual(r.candidates[1].score);
+  });
+});
+
+describe('button payloads and entities', () => {
+  it('a national code means exactly that procedure; the rest of the text gives the intent', () => {
+    const fee = nlu.understand('Lệ phí (1.014063)');
+    expect(fee.intent).toBe('ask_fee');
+    expect(fee.procedure).toEqual({ code: '1.014063', name: expect.any(String), score: 1 });
+    expect(fee.ambiguous).toBe(false);
+    expect(nlu.understand('Thời gian giải quyết (1.004194)').intent).toBe('ask_duration');
+    expect(nlu.understand('Giấy tờ cần nộp (1.004194)').intent).toBe('ask_documents');
+    expect(nlu.understand('Nộp ở đâu (1.004194)').intent).toBe('ask_location');
+    expect(nlu.understand('Nộp trực tuyến (1.004194)').intent).toBe('ask_online');
+    expect(nlu.understand('Cấp thẻ căn cước cho người dưới 14 tuổi (1.014062)')).toMatchObject({
+      intent: 'procedure_info',
+      procedure: { code: '1.014062', score: 1 },
+    });
+  });
+
+  it('a dossier code means dossier status unless the words say (un)subscribe', () => {
+    expect(nlu.understand('000.00.45.h01-250301-0099 sao rồi')).toMatchObject({ intent: 'dossier_status', dossierCode: '000.00.45.H01-250301-0099' });
+    expect(nlu.understand('theo dõi hồ sơ 000.00.45.H01-250301-0099 giúp tôi').intent).toBe('subscribe');
+    expect(nlu.understand('hủy thông báo hồ sơ 000.00.45.H01-250301-0099').intent).toBe('unsubscribe');
+  });
+
+  it('fills every field of the result', () => {
+    const r = nlu.understand('Số của tôi 0901234567, cccd 079188001234, hỏi khai sinh');
+    expect(r.phone).toBe('0901234567');
+    expect(r.idNumber).toBe('079188001234');
+    expect(r.normalized).not.toContain('0901234567');
+    expect(Object.keys(r).sort()).toEqual(
+      ['ambiguous', 'candidates', 'dossierCode', 'folded', 'idNumber', 'intent', 'intentConfidence', 'normalized', 'phone', 'procedure', 'procedureMentionedButUnknown', 'text'].sort(),
+    );
+  });
+});
