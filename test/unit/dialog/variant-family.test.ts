@@ -62,3 +62,29 @@ describe('findNamedProcedure', () => {
     expect(findNamedProcedure('cho hỏi chút', catalog)).toBeUndefined();
   });
 });
+
+describe('isPureFollowUp, more wording', () => {
+  it('treats "thời hạn giải quyết" and "khi nào lấy kết quả" as follow-ups', () => {
+    expect(isPureFollowUp('thời hạn giải quyết')).toBe(true);
+    expect(isPureFollowUp('khi nào lấy kết quả')).toBe(true);
+    expect(isPureFollowUp('điều kiện thực hiện như thế nào')).toBe(true);
+  });
+});
+
+describe('isPureFollowUp keeps short procedure names', () => {
+  it('sees "khai tử" and "khai sinh"', () => {
+    expect(isPureFollowUp('đăng ký khai tử')).toBe(false);
+    expect(isPureFollowUp('giấy tờ cần nộp để đăng ký khai sinh')).toBe(false);
+  });
+});
+
+describe('isPureFollowUp never swallows a procedure', () => {
+  it('reads no catalog name or everyday alias as a bare follow-up', () => {
+    const swallowed = catalog.procedures.flatMap((p) => [p.name, ...(catalog.aliasesFor?.(p.code) ?? [])]).filter(isPureFollowUp);
+    expect(swallowed).toEqual([]);
+  });
+  it('still reads unaccented follow-ups', () => {
+    expect(isPureFollowUp('le phi bao nhieu')).toBe(true);
+    expect(isPureFollowUp('lam so do')).toBe(false);
+  });
+});
