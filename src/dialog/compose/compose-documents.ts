@@ -30,8 +30,17 @@ export function composeDocuments(p: Procedure): ComposedAnswer {
   if (forms.length) blocks.push(`Mẫu đơn, tờ khai cần điền: ${forms.map((f) => f.replace(/\.(docx?|pdf)$/i, '')).join('; ')}.`);
   if (p.documentNotes.length) {
     blocks.push('Lưu ý (không phải giấy tờ phải nộp):');
-    for (const n of p.documentNotes.slice(0, MAX_NOTES)) blocks.push(`- ${shortenText(n, 350)}`);
+    for (const n of notesFormsFirst(p.documentNotes).slice(0, MAX_NOTES)) blocks.push(`- ${shortenText(n, 350)}`);
     if (p.documentNotes.length > MAX_NOTES) blocks.push(`- Còn ${p.documentNotes.length - MAX_NOTES} lưu ý khác, anh/chị xem đầy đủ tại trang nguồn.`);
   }
   return { blocks };
+}
+
+/**
+ * The portal sometimes files the form itself among the notes (kết hôn: "Tờ khai đăng ký kết hôn theo
+ * mẫu…" with no count): such notes come first so the cap on notes never hides them.
+ */
+function notesFormsFirst(notes: string[]): string[] {
+  const isForm = (n: string) => /^(tờ khai|đơn |mẫu |phiếu )/i.test(n.trim()) || /\btờ khai\b.{0,40}\bmẫu\b/i.test(n);
+  return [...notes.filter(isForm), ...notes.filter((n) => !isForm(n))];
 }

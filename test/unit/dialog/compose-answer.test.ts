@@ -104,3 +104,11 @@ describe('durations, documents, location, online', () => {
     ]);
   });
 });
+
+describe('documents: a form filed among the notes', () => {
+  it('is shown among the first notes', () => {
+    const t = text('1.000894', 'ask_documents');
+    const notes = t.slice(t.indexOf('Lưu ý (không phải giấy tờ phải nộp)')).split('\n').slice(1, 3);
+    expect(notes.some((n) => n.startsWith('- Tờ khai đăng ký kết hôn'))).toBe(true);
+  });
+});
