@@ -57,6 +57,9 @@ export class PgStore implements Store {
     });
     // An idle client losing its connection (server restart) must not crash the process.
     pool.on('error', (err) => log.warn({ err: err.message }, 'postgres: idle connection error'));
+    // A checked-out client whose server goes away between queries (e.g. during withLock's fn) emits
+    // 'error'; without a listener that would crash the process. The next query on it fails and is retried.
+    pool.on('connect', (client) => client.on('error', (err) => log.warn({ err: err.message }, 'postgres: connection error')));
     try {
       if (opts.migrate !== false) await withRetry(() => runMigrations(pool), 5, log);
     } catch (err) {

@@ -16,7 +16,8 @@ export function isTransientPgError(err: unknown): boolean {
     if (RETRY_NODE_CODES.has(code)) return true;
   }
   const msg = err instanceof Error ? err.message : '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(msg);
+  // Errors from node-postgres itself carry no code.
+  return /Connection terminated|not queryable|connection timeout|timeout exceeded when trying to connect/i.test(msg);
 }
 
 /** Full-jitter exponential backoff in ms for attempt 1, 2, … */
