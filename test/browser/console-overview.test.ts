@@ -39,7 +39,8 @@ afterAll(async () => {
 describe('officer console', { timeout: 60_000 }, () => {
   it('refuses a wrong token and lets the right one in', async () => {
     await page.goto(`${s.url}/console`);
-    await expect(page.locator('#login-hint').textContent()).resolves.toContain('local-admin');
+    // The hint appears once the page has read /console/config.json.
+    await page.locator('#login-hint', { hasText: 'local-admin' }).waitFor();
     await page.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill('not-the-token');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText('Mã quản trị không đúng.').waitFor();

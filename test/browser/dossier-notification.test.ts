@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN, startBrowserSession, type BrowserSession } from './support/browser-session.js';
 import { SimulatorPage } from './support/simulator-page.js';
+import { waitFor } from '../support/wait-for.js';
 
 let s: BrowserSession;
 let phone: Page;
@@ -98,8 +99,15 @@ describe('dossier lookup and notification', { timeout: 60_000 }, () => {
 
   it('the console shows the notification as sent, and the page threw nothing', async () => {
     await officer.getByRole('tab', { name: 'Thông báo' }).click();
-    await officer.locator('#panel-outbox td', { hasText: CODE }).first().waitFor();
-    await expect(officer.locator('#panel-outbox tr', { hasText: CODE }).first().textContent()).resolves.toContain('Đã gửi');
+    const row = officer.locator('#panel-outbox tr', { hasText: CODE }).first();
+    await row.waitFor();
+    // The chat shows the message as soon as the OA accepted it; the outbox row turns
+    // "Đã gửi" when the worker records that, a moment later.
+    await waitFor(async () => {
+      if ((await row.textContent())?.includes('Đã gửi')) return true;
+      await officer.getByRole('button', { name: 'Tải lại' }).click();
+      return false;
+    }, { what: 'the notification row to show "Đã gửi"', timeoutMs: 20_000, intervalMs: 300 });
     await s.screenshot(officer, 'console-outbox');
     expect(s.pageErrors).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserSession, type BrowserSession } from './support/browser-session.js';
 import { SimulatorPage } from './support/simulator-page.js';
+import { waitFor } from '../support/wait-for.js';
 
 let s: BrowserSession;
 let page: Page;
@@ -42,7 +43,16 @@ describe('chat simulator', { timeout: 60_000 }, () => {
     expect(answer).toContain('1.001193');
     // A fact from the catalog record: the birth certificate from the hospital.
     expect(answer).toContain('Giấy chứng sinh');
+    // For the picture: the question at the top, then the start of the answer.
+    await page.locator('.msg.from-user').last().evaluate((el) => {
+      const chat = document.getElementById('chat')!;
+      chat.scrollTop += el.getBoundingClientRect().top - chat.getBoundingClientRect().top - 8;
+    });
     await s.screenshot(page, 'simulator-procedure-answer');
+    await page.evaluate(() => {
+      const chat = document.getElementById('chat')!;
+      chat.scrollTop = chat.scrollHeight;
+    });
   });
 
   it('taps a quick-reply button: its payload goes to the bot as the citizen’s message', async () => {
@@ -100,6 +110,8 @@ describe('chat simulator', { timeout: 60_000 }, () => {
 
   it('shows exactly what the bot sent through the OA API, and nothing broke in the page', async () => {
     const sent = s.bot.emulator.outbound(citizen.userId);
+    // A reply with several parts may still be arriving: wait until the page caught up.
+    await waitFor(async () => (await sim.botBubbles.count()) >= sent.length, { what: 'every sent message on the page', timeoutMs: 20_000 });
     await expect(sim.botBubbles.count()).resolves.toBe(sent.length);
     // Reloading rebuilds the same chat from history.
     await page.reload();

@@ -47,7 +47,8 @@ export async function startBrowserSession(): Promise<BrowserSession> {
   }
   const pageErrors: string[] = [];
   const open = async (viewport: { width: number; height: number }, mobile: boolean) => {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', isMobile: mobile, hasTouch: mobile });
+    // Reduced motion: no smooth scrolling or animated dots, so screenshots show a settled page.
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', isMobile: mobile, hasTouch: mobile, reducedMotion: 'reduce' });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
