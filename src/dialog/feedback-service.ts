@@ -70,3 +70,8 @@ export async function confirmFeedback(ctx: TurnContext, content: string): Promis
 export function isCancel(text: string): boolean {
   return /^(huy|thoi|khong|khong can|thoi khong can|huy bo|dung)( a| nhe| nha)?$/.test(foldText(text));
 }
+
+/** The words that make a message feedback, whatever the classifier said (phản ánh, kiến nghị, khiếu nại, góp ý). */
+export function looksLikeFeedback(text: string): boolean {
+  return /(^| )(phan anh|kien nghi|khieu nai|gop y|to cao)( |$)/.test(foldText(text));
+}

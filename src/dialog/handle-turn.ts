@@ -9,7 +9,7 @@ import { parseDetailPayload } from './detail-buttons.js';
 import { readChoice } from './disambiguation.js';
 import { expireIdleState } from './expire-state.js';
 import { replyUnanswered } from './fallback.js';
-import { confirmFeedback, handleFeedbackIntent, isCancel } from './feedback-service.js';
+import { confirmFeedback, handleFeedbackIntent, isCancel, looksLikeFeedback } from './feedback-service.js';
 import { activeHandoff, openHandoff, pushHandoffMessage } from './handoff-service.js';
 import { parseMenuTap } from './menu.js';
 import { isProcedureIntent } from './procedure-intents.js';
@@ -112,6 +112,8 @@ async function routeIntent(ctx: TurnContext, text: string, carriedIntent?: strin
   const hasCode = lookupCode(text, ctx.services.catalog).procedure !== undefined;
   // A national code in the text is a procedure question unless the message asks for something else.
   if (hasCode && ['greeting', 'help', 'thanks', 'out_of_scope'].includes(intent)) intent = 'procedure_info';
+  // A complaint mentioning a dossier is still a complaint (the classifier may call it a status question).
+  if (['dossier_status', 'out_of_scope', 'greeting', 'help', 'thanks'].includes(intent) && !nlu?.dossierCode && looksLikeFeedback(text)) intent = 'feedback';
   // "which procedure?" was asked for a fee: the answer naming one still wants the fee.
   if (intent === 'procedure_info' && isProcedureIntent(carriedIntent)) intent = carriedIntent;
   if (isProcedureIntent(intent)) return routeProcedureIntent(ctx, intent);

@@ -223,3 +223,12 @@ describe('follow-ups after a question back', () => {
     expect(t.all).toContain('hồ sơ thủ tục “Đăng ký tạm trú” gồm');
   });
 });
+
+describe('feedback words', () => {
+  it('files a complaint the classifier took for a status question', async () => {
+    const c = await Conversation.start();
+    const text = 'tôi muốn khiếu nại vì hồ sơ của tôi bị trả chậm ba lần rồi';
+    const t = await c.say(text, nlu(text, 'dossier_status', { intentConfidence: 0.6 }));
+    expect(t.all).toContain('PAKN-20260616-0001');
+  });
+});
