@@ -92,14 +92,12 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       } else if (ask && (PROCEDURE_INTENTS.has(cls.intent) || cls.confidence < 0.6)) {
         intent = ask;
         confidence = Math.max(0.85, cls.confidence);
-      } else if (!CONVERSATIONAL.has(cls.intent) && cls.intent !== 'procedure_info' && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && cls.confidence < 0.7) {
-        // "thành lập công ty...": a procedure we do not hold, not small talk.
-        intent = 'procedure_info';
       }
-      if (!CONVERSATIONAL.has(intent) && !PROCEDURE_INTENTS.has(intent) && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && cls.confidence < 0.7) intent = 'procedure_info';
+      const procedureMass = [...PROCEDURE_INTENTS].reduce((sum, i) => sum + (cls.probabilities.get(i) ?? 0), 0);
+      if (intent === 'out_of_scope' && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && procedureMass >= 0.25) intent = 'procedure_info';
       // The classifier may guess a question type from a stray word ("mai táng phí"); without
       // a question cue the rules did not see, a procedure message is procedure_info.
-      if (intent !== 'procedure_info' && PROCEDURE_INTENTS.has(intent) && !ask && confidence < 0.9) intent = 'procedure_info';
+      if (intent !== 'procedure_info' && PROCEDURE_INTENTS.has(intent) && !ask && cls.confidence < 0.97) intent = 'procedure_info';
       const isProcedureIntent = PROCEDURE_INTENTS.has(intent);
       const procedure = isProcedureIntent ? r.procedure : null;
       return {

@@ -45,6 +45,8 @@ const MAX_SKIPPED = 0.25;
 const MIN_USEFUL = 0.3;
 /** Lowest score of a procedure whose whole name or alias the message holds. */
 const WHOLE_NAME_FLOOR = 0.6;
+/** Passages less covered than this are held back (see step 2). */
+const MIN_PASSAGE_COVER = 0.45;
 
 interface QueryToken {
   t: string;
@@ -150,6 +152,9 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       score = Math.max(score, WHOLE_NAME_FLOOR + (1 - WHOLE_NAME_FLOOR) * covQ);
     }
     for (const mk of pass.markers) if (!said.has(mk)) score *= VARIANT_PENALTY;
+    // Too little of the passage said: a stray shared word ("đại học" in an alias about
+    // certifying diplomas) must not carry the match.
+    if (covP < MIN_PASSAGE_COVER && !whole) score *= 0.7;
     if (score > bestSoFar) bestSoFar = score;
     if (procBest[pass.proc] < 0) procsTouched.push(pass.proc);
     if (score > procBest[pass.proc]) {
