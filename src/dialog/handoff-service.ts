@@ -82,8 +82,15 @@ export async function openHandoff(ctx: TurnContext, reason: Handoff['reason']): 
 
 // ---- Officer side (admin API) ----
 
+/** The queue; open handoffs past their expiry are marked expired first, so "open" means open. */
 export async function listHandoffs(services: Services, status?: Handoff['status']): Promise<Handoff[]> {
-  return services.store.tx((t) => t.listHandoffs(status));
+  const now = services.clock().getTime();
+  return services.store.tx(async (t) => {
+    for (const h of await t.listHandoffs('open')) {
+      if (Date.parse(h.expiresAt) <= now) await t.putHandoff({ ...h, status: 'expired' });
+    }
+    return t.listHandoffs(status);
+  });
 }
 
 /** Send `text` to the citizen as the OA and keep it in the handoff's history. */

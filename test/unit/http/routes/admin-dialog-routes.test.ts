@@ -91,3 +91,17 @@ describe('admin dialog API', () => {
     expect(un.items[1]).toMatchObject({ normalized: 'blah blah', count: 1, reason: 'not_understood' });
   });
 });
+
+describe('admin handoff queue and expiry', () => {
+  it('does not list an expired handoff as open', async () => {
+    const c = await Conversation.start({ ADMIN_TOKEN: 'secret-admin', HANDOFF_TIMEOUT_HOURS: '1' });
+    await c.say('gặp cán bộ', nlu('gặp cán bộ', 'human_handoff'));
+    c.now = new Date(c.now.getTime() + 2 * 3_600_000);
+    c.services.clock = () => c.now;
+    const url = await start(c);
+    const open = await (await fetch(`${url}/api/admin/handoffs?status=open`, { headers: auth })).json();
+    expect(open.items).toEqual([]);
+    const expired = await (await fetch(`${url}/api/admin/handoffs?status=expired`, { headers: auth })).json();
+    expect(expired.items.map((h: { userId: string }) => h.userId)).toEqual(['u1']);
+  });
+});
