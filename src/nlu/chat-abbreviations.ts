@@ -65,6 +65,7 @@ export const PHRASE_EXPANSIONS: ReadonlyArray<readonly [string, string]> = [
   ['hộ chiếu phổ thông', 'hộ chiếu'],
   ['giấy báo tử', 'giấy khai tử'],
   ['chứng tử', 'khai tử'],
+  ['báo tử', 'khai tử'],
   ['độc thân', 'tình trạng hôn nhân'],
   ['mức độ 2', 'mức độ 2'],
   ['mức 2', 'mức độ 2'],

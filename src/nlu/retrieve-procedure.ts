@@ -69,7 +69,12 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   q.foldedTokens.forEach((t, i) => {
     if (seen.has(t)) return;
     seen.add(t);
-    const stop = isStop(t, q.tokens[i]);
+    const ft = q.foldedTokens;
+    // Typed without accents, a stop word inside a catalog name's word pair is content:
+    // "ho chieu" is hộ chiếu, not "họ" + "chiều"; "ban sao" is bản sao.
+    const inName =
+      q.tokens[i] === t && ((i > 0 && index.nameBigrams.has(`${ft[i - 1]} ${t}`)) || (i + 1 < ft.length && index.nameBigrams.has(`${t} ${ft[i + 1]}`)));
+    const stop = !inName && isStop(t, q.tokens[i]);
     if (stop) stopTokens.add(t);
     if (!stop) contentTotal += index.idf.has(t) ? tokenWeight(index.idf, t) : index.maxIdf * 0.7;
     const postings = index.postings.get(t);

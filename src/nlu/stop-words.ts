@@ -14,7 +14,8 @@ const STOP_ACCENTED = (
   'ở đâu cho của tại để về đến từ trong trên dưới bao nhiêu lâu mất hết tốn tiền phí lệ ngày mấy tuần tháng ' +
   'năm giờ khi lúc sáng chiều tối nay mai qua mới vừa sắp đã đang sẽ nhiều ít một hai ba ' +
   'online trực tuyến nộp mạng đem theo gồm thông tin xong kết quả lấy nhận ok dạ ừ ' +
-  'xin chào cảm ơn vui lòng hành chính việc phạt trễ muộn gấp hạn bị'
+  'xin chào cảm ơn vui lòng hành chính việc phạt trễ muộn gấp hạn bị ' +
+  'nội ngoại xã phường huyện quận tỉnh thị trấn ủy ban'
 )
   .split(' ')
   .filter(Boolean);
@@ -70,5 +71,5 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'organisation', name: / tổ chức /, query: / (?:to chuc|cong ty|doanh nghiep|co quan) / },
   { id: 'fully-online', name: / toàn trình /, query: / (?:toan trinh) / },
   { id: 'on-request', name: / theo yêu cầu /, query: / theo yeu cau / },
-  { id: 'lost-report', name: / trình báo /, query: / (?:trinh bao|bao mat) / },
+  { id: 'lost-report', name: / trình báo /, query: / (?:trinh bao|bao mat|(?:bi |danh |lam )?mat ho chieu|ho chieu (?:bi )?mat) / },
 ];
