@@ -19,10 +19,9 @@ import type {
   UserProfile,
 } from '../records.js';
 import * as outbox from './pg-outbox.js';
+import * as dossiers from './pg-dossiers.js';
 import { toJsonb } from './to-jsonb.js';
 
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 const json = toJsonb;
 
 export class PgTx implements Tx {
@@ -100,35 +99,11 @@ export class PgTx implements Tx {
   getDossier(code: string) {
     return this.one<Dossier>('SELECT data FROM dossiers WHERE code = $1', [code]);
   }
-  async putDossier(d: Dossier) {
-    await this.c.query(
-      `INSERT INTO dossiers (code, procedure_code, status, code_folded, name_folded, updated_at, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (code) DO UPDATE SET procedure_code = EXCLUDED.procedure_code, status = EXCLUDED.status,
-         code_folded = EXCLUDED.code_folded, name_folded = EXCLUDED.name_folded,
-         updated_at = EXCLUDED.updated_at, data = EXCLUDED.data`,
-      [d.code, d.procedureCode, d.status, fold(d.code), fold(d.applicant.fullName), d.updatedAt, json(d)],
-    );
-    // The history lives in the record (the port's model); dossier_events mirrors it, one row per event id.
-    await this.c.query(
-      `INSERT INTO dossier_events (code, event_id, status, at, applied, recorded_at)
-       SELECT $1, e->>'eventId', (e->>'status')::smallint, e->>'at', (e->>'applied')::boolean, e->>'recordedAt'
-         FROM jsonb_array_elements($2::jsonb) AS e
-       ON CONFLICT (code, event_id) DO UPDATE SET applied = EXCLUDED.applied`,
-      [d.code, json(d.history)],
-    );
+  putDossier(d: Dossier) {
+    return dossiers.putDossier(this.c, d);
   }
-  async searchDossiers(query: DossierQuery) {
-    const q = query.q ? fold(query.q.trim()) : '';
-    const where = `($1::smallint IS NULL OR status = $1)
-      AND ($2 = '' OR strpos(code_folded, $2) > 0 OR strpos(procedure_code, $2) > 0 OR strpos(name_folded, $2) > 0)`;
-    const params = [query.status ?? null, q];
-    const total = await this.c.query<{ n: string }>(`SELECT count(*) AS n FROM dossiers WHERE ${where}`, params);
-    const items = await this.many<Dossier>(
-      `SELECT data FROM dossiers WHERE ${where} ORDER BY updated_at DESC LIMIT $3 OFFSET $4`,
-      [...params, query.limit ?? 50, query.offset ?? 0],
-    );
-    return { items, total: Number(total.rows[0]!.n) };
+  searchDossiers(query: DossierQuery) {
+    return dossiers.searchDossiers(this.c, query);
   }
 
   async addSubscription(sub: Subscription) {
