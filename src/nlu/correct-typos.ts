@@ -10,6 +10,8 @@ import { foldDiacritics } from './fold-diacritics.js';
 export interface TypoCorrector {
   /** Folded correction of a folded token, or the token itself. */
   correct(folded: string, accented: string): string;
+  /** Vocabulary words within one edit of a folded token, most frequent first. */
+  neighbours(folded: string): string[];
   has(folded: string): boolean;
 }
 
@@ -80,8 +82,17 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
     return best;
   }
 
+  function neighbours(word: string): string[] {
+    const probes = new Set<string>([word]);
+    deletes(word, 1, probes);
+    const found = new Set<string>();
+    for (const p of probes) for (const cand of index.get(p) ?? []) if (cand !== word && editDistance(word, cand) <= 1) found.add(cand);
+    return [...found].sort((a, b) => (vocabulary.get(b) ?? 0) - (vocabulary.get(a) ?? 0));
+  }
+
   return {
     has: (w) => vocabulary.has(w),
+    neighbours,
     correct(folded, accented) {
       if (folded.length < 3 || vocabulary.has(folded) || /\d/.test(folded)) return folded;
       const hit = cache.get(accented);

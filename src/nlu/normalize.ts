@@ -9,6 +9,7 @@ import { foldDiacritics, foldWord } from './fold-diacritics.js';
 import { createTypoCorrector, type TypoCorrector } from './correct-typos.js';
 import { looksLikeSyllable } from './syllable-shape.js';
 import { decodeTelex } from './telex-decode.js';
+import { TOKEN_EXPANSIONS } from './chat-abbreviations.js';
 
 export interface NormalizedText {
   normalized: string;
@@ -37,7 +38,13 @@ export type Normalize = (text: string) => NormalizedText;
 export function createNormalizer(vocabularyText: Iterable<string>): Normalize {
   const freq = new Map<string, number>();
   const accentedFor = new Map<string, Map<string, number>>();
+  const bigrams = new Set<string>();
+  // Abbreviation keys are words too: "gpxl" and "passpport" repair to gplx and passport,
+  // which are then expanded.
+  for (const key of Object.keys(TOKEN_EXPANSIONS)) if (key.length >= 4) freq.set(foldDiacritics(key), 1);
   for (const line of vocabularyText) {
+    const folded = line.split(' ').filter(Boolean).map(foldWord);
+    for (let i = 1; i < folded.length; i++) bigrams.add(`${folded[i - 1]} ${folded[i]}`);
     for (const tok of line.split(' ')) {
       if (!tok) continue;
       const f = foldDiacritics(tok);
@@ -58,8 +65,20 @@ export function createNormalizer(vocabularyText: Iterable<string>): Normalize {
     let changed = false;
     const tokens = base.tokens.map((tok, i) => {
       const f = base.foldedTokens[i];
-      if (f.length < 3 || corrector.has(f) || /\d|_/.test(f)) return tok;
-      if (looksLikeSyllable(f) && decodeTelex(tok) === null) return tok;
+      if (f.length < 2 || corrector.has(f) || /\d|_/.test(f)) return tok;
+      if (looksLikeSyllable(f) && decodeTelex(tok) === null) {
+        // A well-formed syllable we do not know is repaired only when one edit makes a word
+        // pair the vocabulary knows ("khai inh" -> khai sinh, "can uoc" -> căn cước).
+        const prev = base.foldedTokens[i - 1];
+        const next = base.foldedTokens[i + 1];
+        const fit = corrector
+          .neighbours(f)
+          .find((c) => (prev !== undefined && bigrams.has(`${prev} ${c}`)) || (next !== undefined && bigrams.has(`${c} ${next}`)));
+        if (!fit) return tok;
+        changed = true;
+        return preferred.get(fit) ?? fit;
+      }
+      if (f.length < 3) return tok;
       const fixed = corrector.correct(f, tok);
       if (fixed === f) return tok;
       changed = true;
