@@ -33,12 +33,12 @@ export function setPageHeaders(res: Response): void {
 }
 
 /** Absolute path of a page folder under src/web, e.g. webDir('simulator'). */
-export function webDir(name: 'simulator' | 'console' | 'common'): string {
+export function webDir(name: 'simulator' | 'console'): string {
   return path.join(WEB_ROOT, name);
 }
 
 /** Static handler for one page folder (no directory listing, no dotfiles, no index). */
-export function serveWebAssets(name: 'simulator' | 'console' | 'common'): RequestHandler {
+export function serveWebAssets(name: 'simulator' | 'console'): RequestHandler {
   const serve = express.static(webDir(name), {
     index: false,
     dotfiles: 'ignore',
