@@ -21,7 +21,16 @@ export interface InboxProcessorOptions {
   sweepAfterMs?: number;
   /** Done records older than this are pruned. */
   keepDoneMs?: number;
+  /**
+   * While events keep arriving (one within the last 50 ms), turns run one at a time and
+   * each is followed by a pause of this many times its duration, so acknowledging new
+   * events keeps most of the CPU (the platform's 2 s budget); the backlog is durable and
+   * drains at full speed once the burst ends. 0 turns this off.
+   */
+  ingressYieldFactor?: number;
 }
+
+const INGRESS_WINDOW_MS = 50;
 
 interface Job {
   key: string;
@@ -40,33 +49,50 @@ export class InboxProcessor {
   private timer: NodeJS.Timeout | undefined;
   private stopping = false;
   private lastPrune = 0;
+  private lastEnqueue = 0;
   private readonly opts: Required<InboxProcessorOptions>;
 
   constructor(
     private readonly services: Services,
     opts: InboxProcessorOptions = {},
   ) {
-    this.opts = { concurrency: 4, sweepEveryMs: 3000, sweepAfterMs: 5000, keepDoneMs: 7 * 24 * 3600_000, ...opts };
+    this.opts = { concurrency: 16, sweepEveryMs: 3000, sweepAfterMs: 5000, keepDoneMs: 7 * 24 * 3600_000, ingressYieldFactor: 3, ...opts };
   }
 
   /** Handle `key` soon; never awaited by the HTTP response. */
   enqueue(key: string, userId?: string, event?: OaEvent): void {
     if (this.stopping || this.known.has(key)) return;
+    this.lastEnqueue = Date.now();
     this.known.add(key);
     this.queue.push({ key, userId, event });
     this.pump();
   }
 
+  /** Events are arriving right now (a burst): acknowledgements come first. */
+  private underIngress(): boolean {
+    return !this.stopping && this.opts.ingressYieldFactor > 0 && Date.now() - this.lastEnqueue < INGRESS_WINDOW_MS;
+  }
+
   private pump(): void {
-    while (this.running.size < this.opts.concurrency && this.queue.length) {
+    const limit = this.underIngress() ? 1 : this.opts.concurrency;
+    while (this.running.size < limit && this.queue.length) {
       const job = this.queue.shift()!;
+      let started = 0;
       // setImmediate: let pending I/O (acknowledgements) run before each turn.
       const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => processInbound(this.services, job.key, job.userId, job.event))
+        .then(() => {
+          started = performance.now();
+          return processInbound(this.services, job.key, job.userId, job.event);
+        })
         .then(
           () => undefined,
           (err) => this.services.log.error({ err, eventId: job.key }, 'inbox processing crashed'),
         )
+        .then(() => {
+          if (!this.underIngress()) return;
+          const pause = (performance.now() - started) * this.opts.ingressYieldFactor;
+          return new Promise<void>((resolve) => setTimeout(resolve, pause));
+        })
         .finally(() => {
           this.running.delete(p);
           this.known.delete(job.key);
