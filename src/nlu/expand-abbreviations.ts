@@ -31,6 +31,9 @@ function expandPhrases(tokens: string[]): string[] {
 }
 
 const NEGATIONS = new Set(['không', 'chưa', 'rồi', 'ko', 'k', 'hok', 'hông', 'khg', 'kg', 'hem', 'khum', 'hk']);
+const COST_OR_TIME = new Set(
+  'bao bn bnh bnhieu phí phi tiền tien mấy may nhiêu nhieu thời thoi khoảng khoang tầm tam chừng chung hết het lệ le công cong chi ngày ngay tuần tuan tháng thang'.split(' '),
+);
 const AFTER_BN_FOR_BAN = new Set(['ơi', 'oi', 'nhé', 'nha', 'ạ']);
 
 /** Expand one token using its neighbours where the shorthand is ambiguous. */
@@ -50,6 +53,10 @@ function expandToken(tokens: string[], i: number): string {
   if (tok === 'bn') {
     if ((next !== undefined && AFTER_BN_FOR_BAN.has(next)) || prev === 'chào' || prev === 'chao') return 'bạn';
     return 'bao nhiêu';
+  }
+  if ((tok === 'mất' || tok === 'mat') && next !== undefined && COST_OR_TIME.has(next)) {
+    // "mất bao lâu / mất phí / mất mấy ngày" is what it takes, not a loss ("mất hộ chiếu").
+    return 'tốn';
   }
   if (tok === 'nhiêu' || tok === 'nhiu') {
     // Southern "hết nhiêu tiền" = bao nhiêu.

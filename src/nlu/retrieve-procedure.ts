@@ -31,8 +31,10 @@ const AMBIGUOUS_RATIO = 0.9;
 const VARIANT_AMBIGUOUS_RATIO = 0.8;
 /** Variants that split citizens by who they are or what they hold: worth asking back. */
 const AUDIENCE_SPLITS = new Set(['child', 'exchange']);
-const KIND_FACTOR = { name: 1, head: 0.95, alias: 1, keyword: 0.75 } as const;
+const KIND_FACTOR = { name: 1, head: 0.95, alias: 1, keyword: 0.5 } as const;
 const VARIANT_PENALTY = 0.8;
+/** Foreign-element procedures are a different office path: held back harder when not said. */
+const FOREIGN_UNSAID_PENALTY = 0.65;
 /** A procedure lacking what the message says ("cấp lại", "người nước ngoài") is held back harder. */
 const SAID_PENALTY = 0.75;
 /** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
@@ -156,7 +158,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       fullyCovered.add(pass.proc);
       score = Math.max(score, WHOLE_NAME_FLOOR + (1 - WHOLE_NAME_FLOOR) * covQ);
     }
-    for (const mk of pass.markers) if (!said.has(mk)) score *= VARIANT_PENALTY;
+    for (const mk of pass.markers) if (!said.has(mk)) score *= mk === 'foreign' ? FOREIGN_UNSAID_PENALTY : VARIANT_PENALTY;
     // Too little of the passage said: a stray shared word ("đại học" in an alias about
     // certifying diplomas) must not carry the match.
     if (covP < MIN_PASSAGE_COVER && !whole) score *= 0.7;
@@ -228,7 +230,19 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   );
   // Words the catalog has never seen ask for more certainty, unless the message holds a
   // whole name or alias of the procedure ("mở hộ kinh doanh bán tạp hóa").
-  const threshold = (unknownWord || unknownPair) && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
+  // A catalog word pair in the message that the winner lacks, one of its words unexplained:
+  // the message names another concept ("ly hôn" is not "kết hôn").
+  const topPassage = top ? index.passages[best.get(top.i)!.passage] : null;
+  const otherConcept =
+    !!topPassage &&
+    q.foldedTokens.some((t, i) => {
+      if (i === 0) return false;
+      const a = q.foldedTokens[i - 1];
+      const pair = `${a} ${t}`;
+      return !stopTokens.has(a) && !stopTokens.has(t) && (unexplained.includes(a) || unexplained.includes(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair);
+    });
+  const doubtful = unknownWord || unknownPair || otherConcept;
+  const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
   if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained };
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
