@@ -12,7 +12,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, dossierIntent, PROCEDURE_CUES, PROCEDURE_INTENTS } from './intent-rules.js';
+import { askIntentFromRules, asksAboutFiledDossier, dossierIntent, PROCEDURE_CUES, PROCEDURE_INTENTS } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -77,6 +77,17 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       }
 
       const cls = classifier.classify(q.foldedTokens);
+      if (!ask && asksAboutFiledDossier(q.folded)) {
+        return {
+          ...base,
+          intent: 'dossier_status',
+          intentConfidence: round(Math.max(0.85, cls.probabilities.get('dossier_status') ?? 0)),
+          procedure: null,
+          candidates: [],
+          procedureMentionedButUnknown: false,
+          ambiguous: false,
+        };
+      }
       const r = retrieveProcedure(index, q);
       let intent: Intent = cls.intent;
       let confidence = cls.confidence;

@@ -10,7 +10,7 @@ const ASK_RULES: ReadonlyArray<readonly [AskIntent, RegExp]> = [
   ['ask_online', / (?:online|truc tuyen|qua mang|dich vu cong|buu dien|buu chinh|tren dien thoai|tai nha duoc|khong can den)( |$)/],
   ['ask_fee', / (?:le phi|(?<!tang |hoc |vien )phi|bao nhieu tien|nhieu tien|mat tien|ton tien|het tien|chi phi|mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem|ton tien)( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
   ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may bua|bao nhieu bua|may tieng|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong)( |$)/],
-  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay)( |$)/],
+  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|can giay to)( |$)/],
   ['ask_location', / (?:o dau|cho nao|noi nao|dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan)|xa hay|phuong hay|tai dau)( |$)/],
 ];
 
@@ -51,6 +51,17 @@ export function dossierIntent(folded: string): Intent {
   const text = ` ${folded} `;
   if (SUBSCRIBE.test(text) || / nhan thong bao /.test(text)) return UNSUBSCRIBE.test(text) ? 'unsubscribe' : 'subscribe';
   return 'dossier_status';
+}
+
+/**
+ * "hồ sơ (đăng ký xe) của tôi nộp rồi sao chưa có": a citizen asking about a dossier already
+ * filed, whatever procedure it names.
+ */
+const DOSSIER_STATUS_CUE =
+  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang)(?: [a-z]+){0,6} (?:chua|sao|dau)( |$)/;
+
+export function asksAboutFiledDossier(folded: string): boolean {
+  return DOSSIER_STATUS_CUE.test(` ${folded} `);
 }
 
 export const PROCEDURE_INTENTS: ReadonlySet<Intent> = new Set([

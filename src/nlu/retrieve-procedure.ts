@@ -153,7 +153,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     let score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
     // A message holding every word of a name or alias names that procedure, however much
     // else it says ("tui với bồ tính cưới, đăng ký kết hôn ở phường hay ở đâu").
-    const whole = pass.kind !== 'keyword' && pass.folded.length >= 2 && am >= 0.99 * pass.unigramTotal;
+    const whole = (pass.kind === 'alias' || pass.kind === 'name') && pass.folded.length >= 2 && am >= 0.99 * pass.unigramTotal;
     if (whole) {
       fullyCovered.add(pass.proc);
       score = Math.max(score, WHOLE_NAME_FLOOR + (1 - WHOLE_NAME_FLOOR) * covQ);
