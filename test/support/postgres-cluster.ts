@@ -5,7 +5,7 @@
  *
  *   const pg = await startPostgresCluster(); … pg.url …; await pg.stop();
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -75,6 +75,7 @@ export async function startPostgresCluster(opts: { durable?: boolean } = {}): Pr
     await fs.rm(dir, { recursive: true, force: true });
     throw new Error(`could not start a throwaway PostgreSQL: ${(err as Error).message}\n${log}`);
   }
+  watchOwner(bin, data, dir, asRoot);
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -85,4 +86,15 @@ export async function startPostgresCluster(opts: { durable?: boolean } = {}): Pr
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * If this process dies without calling stop() (a killed test run), a detached
+ * shell notices and stops the cluster, so no server outlives its owner.
+ */
+function watchOwner(bin: string, data: string, dir: string, asRoot: boolean): void {
+  const pgCtl = `${asRoot ? 'runuser -u postgres -- ' : ''}"${path.join(bin, 'pg_ctl')}"`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; [ -d "${data}" ] && ${pgCtl} -D "${data}" -m immediate stop >/dev/null 2>&1; rm -rf "${dir}"`;
+  const watcher = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watcher.unref();
 }
