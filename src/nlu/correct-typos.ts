@@ -82,7 +82,16 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
     return best;
   }
 
+  const neighbourCache = new Map<string, string[]>();
   function neighbours(word: string): string[] {
+    const hit = neighbourCache.get(word);
+    if (hit) return hit;
+    const result = findNeighbours(word);
+    if (neighbourCache.size < 50_000) neighbourCache.set(word, result);
+    return result;
+  }
+
+  function findNeighbours(word: string): string[] {
     const probes = new Set<string>([word]);
     deletes(word, 1, probes);
     const found = new Set<string>();

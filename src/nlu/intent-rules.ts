@@ -14,8 +14,12 @@ const ASK_RULES: ReadonlyArray<readonly [AskIntent, RegExp]> = [
   ['ask_location', / (?:o dau|cho nao|noi nao|dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan)|xa hay|phuong hay|tai dau)( |$)/],
 ];
 
+const GLOBAL = new Map<RegExp, RegExp>();
+
 function lastMatch(re: RegExp, text: string): number {
-  const g = new RegExp(re.source, 'g');
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, 'g')));
+  g.lastIndex = 0;
   let pos = -1;
   let m: RegExpExecArray | null;
   while ((m = g.exec(text))) {

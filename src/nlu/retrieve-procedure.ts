@@ -83,6 +83,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     if (!postings) return;
     qTokens.push({ t, w: tokenWeight(index.idf, t), stop, accented: q.tokens[i] !== t ? q.tokens[i] : null, postings });
   });
+  if (contentTotal === 0) {
+    // Only question and filler words ("bạn giúp được gì cho tôi"): no procedure is named.
+    return { procedure: null, candidates: [], ambiguous: false, bestScore: 0, unexplained: [] };
+  }
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
   const said = new Set(VARIANT_MARKERS.filter((m) => m.query.test(qFolded)).map((m) => m.id));
 
