@@ -20,6 +20,7 @@ export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import
 const CONVERSATIONAL: ReadonlySet<Intent> = new Set([
   'greeting', 'help', 'thanks', 'human_handoff', 'feedback', 'subscribe', 'unsubscribe', 'dossier_status',
 ]);
+const SOFT_CONVERSATIONAL: ReadonlySet<Intent> = new Set(['greeting', 'help', 'thanks']);
 /** A retrieval this strong outweighs a conversational guess by the classifier. */
 const STRONG_PROCEDURE = 0.8;
 
@@ -94,6 +95,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const conversational =
         CONVERSATIONAL.has(cls.intent) &&
         !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask) &&
+        // A found procedure outweighs an unsure "help"/"greeting"/"thanks" ("tai nạn lao động được hưởng gì").
+        !(r.procedure && SOFT_CONVERSATIONAL.has(cls.intent) && cls.confidence < 0.8) &&
         !(cls.confidence < 0.7 && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0);
       if (conversational) {
         // keep the classifier's reading

@@ -89,6 +89,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   }
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
   const said = new Set(VARIANT_MARKERS.filter((m) => m.query.test(qFolded)).map((m) => m.id));
+  if (said.has('lost')) said.add('redo');
 
   // 1. Accumulate matches: rare words through their postings, common words only on passages found.
   const limit = Math.max(50, COMMON_SHARE * index.passages.length);
@@ -188,7 +189,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
     for (const m of said) {
-      if (markers.includes(m)) continue;
+      // "lost" only holds back passages that say "mất"; a plain "cấp lại" is fine for it.
+      if (markers.includes(m) || m === 'lost') continue;
+      // An alias that says "mất" already answers the lost-document question ("mất giấy khai sinh").
+      if (m === 'redo' && said.has('lost') && index.passages[r.passage].markers.includes('lost')) continue;
       if (ALWAYS_DISTINCT.has(m)) r.score *= DISTINCT_PENALTY;
       else if (nearby.has(m)) r.score *= SAID_PENALTY;
     }
