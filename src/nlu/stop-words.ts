@@ -50,7 +50,7 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'foreign', name: / nước ngoài /, query: new RegExp(` (?:${NATIONALITIES}) `) },
   { id: 'mobile', name: / lưu động /, query: / luu dong | tai nha | tai benh vien / },
   { id: 'border', name: / biên giới /, query: / bien gioi / },
-  { id: 'redo', name: / (?:đăng ký lại|cấp lại) /, query: / (?<!de |con |tro |o |ve |quay |ban |phep |tai )lai (?!xe)/ },
+  { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?<!de |con |tro |o |ve |quay |ban |phep |tai )lai (?!xe)/ },
   { id: 'exchange', name: / (?:cấp đổi|đổi) /, query: / (?:cap doi|doi|het han) / },
   { id: 'change', name: / (?:thay đổi|điều chỉnh|đính chính) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi) / },
   { id: 'child', name: / dưới 14 tuổi /, query: / (?:duoi 14|tre em|tre nho|cho be|be|(?:[1-9]|1[0-3]) tuoi|so sinh|em be) / },
