@@ -51,7 +51,9 @@ const EnvSchema = z.object({
   HOTLINE: optionalString,
   NOTIFY_MAX_ATTEMPTS: int(8, 1),
   NOTIFY_BASE_DELAY_MS: int(2000, 1),
-  NOTIFY_LEASE_MS: int(30_000, 1000),
+  // Must exceed the longest OA call (3 tries x 10 s timeout + waits ≈ 65 s), or a slow send
+  // could be taken over by another worker and sent twice.
+  NOTIFY_LEASE_MS: int(120_000, 1000),
   CHALLENGE_MAX_FAILURES: int(5, 1),
   CHALLENGE_WINDOW_MINUTES: int(60, 1),
   CHALLENGE_LOCK_MINUTES: int(60, 1),

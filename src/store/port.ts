@@ -119,7 +119,8 @@ export interface Tx {
   /**
    * Claim up to `limit` deliverable items for `owner` until `leaseUntil`:
    * status pending with nextAttemptAt <= now, or sending with an expired lease.
-   * Only the lowest-seq unfinished item of each user is deliverable (per-user order).
+   * Only the lowest-seq pending/sending item of each user is deliverable (per-user order);
+   * waiting items are parked and hold nothing back.
    * Claimed items come back with status 'sending', claimedBy and leaseUntil set.
    */
   claimOutbox(owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]>;

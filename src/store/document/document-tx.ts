@@ -167,7 +167,9 @@ export class DocumentTx implements Tx {
   async claimOutbox(owner: string, now: string, leaseUntil: string, limit: number) {
     const unfinished = this.w
       .values<OutboxItem>('outbox')
-      .filter((i) => i.status === 'pending' || i.status === 'sending' || i.status === 'waiting');
+      // Waiting items are parked until the citizen writes again; they must not
+      // hold back that citizen's later items (e.g. a notification with a fallback).
+      .filter((i) => i.status === 'pending' || i.status === 'sending');
     // Per-user order: only the lowest-seq unfinished item of each user may go.
     const head = new Map<string, OutboxItem>();
     for (const i of unfinished) {

@@ -59,7 +59,7 @@ export async function claimOutbox(
   const r = await c.query<{ data: OutboxItem }>(
     `WITH heads AS (
        SELECT DISTINCT ON (user_id) id FROM outbox
-        WHERE status IN ('pending', 'sending', 'waiting')
+        WHERE status IN ('pending', 'sending') -- waiting items are parked, they hold nothing back
         ORDER BY user_id, seq
      ), ready AS (
        SELECT o.id FROM outbox o JOIN heads h ON h.id = o.id
