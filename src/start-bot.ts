@@ -93,7 +93,11 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
     emulator = await startLocalEmulator(config);
     ownEmulator = true;
   }
-  if (config.localMode && emulator) config = wireToEmulator(config, emulator);
+  if (config.localMode && emulator) {
+    // The emulator's refresh token lets local mode exercise the real refresh path.
+    const rt = (emulator as Partial<{ currentRefreshToken(): string }>).currentRefreshToken?.();
+    config = wireToEmulator(config, emulator, rt);
+  }
 
   const services = await createServices(config, opts);
   const inbox = new InboxProcessor(services, opts.inbox);

@@ -6,6 +6,7 @@
 import type { UnansweredQuestion } from '../store/records.js';
 import type { TurnContext } from './turn-context.js';
 import { openHandoff } from './handoff-service.js';
+import { unansweredTotal } from '../metrics.js';
 import { foldText, menuButtons } from './menu.js';
 
 const SUGGEST =
@@ -19,6 +20,7 @@ export function normaliseQuestion(text: string): string {
 export async function replyUnanswered(ctx: TurnContext, reason: UnansweredQuestion['reason'], intent: string): Promise<void> {
   const text = ctx.text ?? '';
   if (text.trim()) await ctx.t.recordUnanswered(normaliseQuestion(text), text.slice(0, 500), reason, ctx.now.toISOString());
+  ctx.afterCommit(() => void unansweredTotal.inc({ reason }));
   ctx.state.failures = (ctx.state.failures ?? 0) + 1;
   ctx.outcome = { intent, answered: false };
   const lead =
