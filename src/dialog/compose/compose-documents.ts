@@ -14,7 +14,7 @@ export function composeDocuments(p: Procedure): ComposedAnswer {
   if (!p.documents.length) blocks.push('Nguồn chưa liệt kê thành phần hồ sơ của thủ tục này.');
   let group: string | undefined;
   let used = blocks[0].length;
-  for (const [i, d] of p.documents.entries()) {
+  for (const [i, d] of mainDocumentsFirst(p.documents).entries()) {
     const g = d.group.trim().replace(/[:*\s]+$/, '').replace(/^[*\s]+/, '');
     const lines = [...(g && g !== group ? [`${g}:`] : []), `${i + 1}. ${describeDocument(d, 350)}`];
     const size = lines.join('\n').length + 1;
@@ -34,6 +34,20 @@ export function composeDocuments(p: Procedure): ComposedAnswer {
     if (p.documentNotes.length > MAX_NOTES) blocks.push(`- Còn ${p.documentNotes.length - MAX_NOTES} lưu ý khác, anh/chị xem đầy đủ tại trang nguồn.`);
   }
   return { blocks };
+}
+
+/**
+ * Within each group (kept in source order), the documents everyone submits come before the ones
+ * needed only in a given case ("Trường hợp…", "Nếu…"), as an officer at the counter would list them.
+ */
+function mainDocumentsFirst(docs: Procedure['documents']): Procedure['documents'] {
+  const conditional = (name: string) => /^(trường hợp|nếu|đối với trường hợp)\b/i.test(name.trim().replace(/^[-–•\s]+/, ''));
+  const groups: string[] = [];
+  for (const d of docs) if (!groups.includes(d.group)) groups.push(d.group);
+  return groups.flatMap((g) => {
+    const inGroup = docs.filter((d) => d.group === g);
+    return [...inGroup.filter((d) => !conditional(d.name)), ...inGroup.filter((d) => conditional(d.name))];
+  });
 }
 
 /**
