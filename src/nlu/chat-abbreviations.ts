@@ -23,6 +23,9 @@ export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   hsơ: 'hồ sơ', tks: 'cảm ơn', thks: 'cảm ơn', thx: 'cảm ơn', thanks: 'cảm ơn',
   thank: 'cảm ơn', camon: 'cảm ơn', onl: 'online', oke: 'ok', okie: 'ok',
   okela: 'ok', okay: 'ok', uk: 'ừ', uh: 'ừ', dạ: 'dạ', hello: 'xin chào', hi: 'xin chào', helo: 'xin chào',
+  ak: 'à', ah: 'à', oy: 'rồi', thui: 'thôi', tg: 'thời gian', tgian: 'thời gian', nv: 'nhân viên', cb: 'cán bộ',
+  dchi: 'địa chỉ', đchi: 'địa chỉ', trg: 'trường', bhtn: 'bảo hiểm thất nghiệp', mst: 'mã số thuế', gp: 'giấy phép',
+  csgt: 'cảnh sát giao thông', xnc: 'xuất nhập cảnh',
   alo: 'alô', lun: 'luôn', hnay: 'hôm nay', hqua: 'hôm qua', nx: 'nữa', bn: 'bao nhiêu',
   // domain
   cccd: 'thẻ căn cước', ccd: 'thẻ căn cước', cc: 'căn cước', cmnd: 'chứng minh nhân dân',
@@ -35,7 +38,8 @@ export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   qsdđ: 'quyền sử dụng đất', ubnd: 'ủy ban nhân dân', ub: 'ủy ban', cty: 'công ty', tnhh: 'trách nhiệm hữu hạn',
   dn: 'doanh nghiệp', passport: 'hộ chiếu', pasport: 'hộ chiếu', hc: 'hộ chiếu', atvstp: 'an toàn vệ sinh thực phẩm',
   attp: 'an toàn thực phẩm', tnld: 'tai nạn lao động', tnlđ: 'tai nạn lao động', bnn: 'bệnh nghề nghiệp',
-  vn: 'việt nam', vnam: 'việt nam', xm: 'xe máy', oto: 'ô tô', gks: 'giấy khai sinh', hn: 'hôn nhân', ttđt: 'trực tuyến', online: 'online',
+  vn: 'việt nam', vnam: 'việt nam', xm: 'xe máy', oto: 'ô tô', gks: 'giấy khai sinh', hn: 'hôn nhân', tthn: 'tình trạng hôn nhân', xntthn: 'xác nhận tình trạng hôn nhân',
+  cavet: 'giấy đăng ký xe', cavẹt: 'giấy đăng ký xe', caveth: 'giấy đăng ký xe', gpkd: 'giấy phép kinh doanh', ttđt: 'trực tuyến', online: 'online',
 };
 
 /**
@@ -75,5 +79,8 @@ export const PHRASE_EXPANSIONS: ReadonlyArray<readonly [string, string]> = [
   ['qua mạng', 'trực tuyến'],
   ['trên mạng', 'trực tuyến'],
   ['hộ cá thể', 'hộ kinh doanh'],
+  ['cà vẹt xe', 'giấy đăng ký xe'],
+  ['cà vẹt', 'giấy đăng ký xe'],
+  ['ca vet', 'giấy đăng ký xe'],
   ['kinh doanh cá thể', 'hộ kinh doanh'],
 ];

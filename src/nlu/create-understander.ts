@@ -101,7 +101,13 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (conversational) {
         // keep the classifier's reading
       } else if (r.procedure) {
-        intent = ask ?? (PROCEDURE_INTENTS.has(cls.intent) && cls.intent !== 'procedure_info' && cls.confidence >= 0.85 ? cls.intent : 'procedure_info');
+        // Without a cue the rules saw, only a near-certain classifier picks the question, and never
+        // "online" (always said in words: online, trực tuyến, qua mạng…; "làm … được không" is not it).
+        intent =
+          ask ??
+          (PROCEDURE_INTENTS.has(cls.intent) && cls.intent !== 'procedure_info' && cls.intent !== 'ask_online' && cls.confidence >= CLASSIFIER_ONLY_ASK
+            ? cls.intent
+            : 'procedure_info');
         confidence = ask ? Math.max(0.9, cls.confidence) : Math.max(cls.confidence, r.bestScore);
       } else if (ask && (PROCEDURE_INTENTS.has(cls.intent) || cls.confidence < 0.6)) {
         intent = ask;
@@ -111,7 +117,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (intent === 'out_of_scope' && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && procedureMass >= 0.25) intent = 'procedure_info';
       // The classifier may guess a question type from a stray word ("mai táng phí"); without
       // a question cue the rules did not see, a procedure message is procedure_info.
-      if (intent !== 'procedure_info' && PROCEDURE_INTENTS.has(intent) && !ask && cls.confidence < 0.97) intent = 'procedure_info';
+      if (intent !== 'procedure_info' && PROCEDURE_INTENTS.has(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
       const isProcedureIntent = PROCEDURE_INTENTS.has(intent);
       const procedure = isProcedureIntent ? r.procedure : null;
       return {
@@ -126,6 +132,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     },
   };
 }
+
+/** Classifier probability above which it may pick an ask_* intent with no cue the rules saw. */
+const CLASSIFIER_ONLY_ASK = 0.985;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

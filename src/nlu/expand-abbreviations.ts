@@ -50,6 +50,10 @@ function expandToken(tokens: string[], i: number): string {
     if ((next !== undefined && NEGATIONS.has(next)) || (next === undefined && i > 0)) return 'được';
     return 'đăng ký';
   }
+  if ((tok === 'hong' || tok === 'hồng') && (prev === 'so' || prev === 'sổ' || prev === 'bia' || prev === 'bìa')) {
+    // "sổ hồng" (land certificate), not the southern "hông" = không.
+    return 'hồng';
+  }
   if (tok === 'bn') {
     if ((next !== undefined && AFTER_BN_FOR_BAN.has(next)) || prev === 'chào' || prev === 'chao') return 'bạn';
     return 'bao nhiêu';

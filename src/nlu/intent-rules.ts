@@ -7,11 +7,11 @@ import type { Intent } from './nlu-types.js';
 export type AskIntent = 'ask_fee' | 'ask_duration' | 'ask_documents' | 'ask_location' | 'ask_online';
 
 const ASK_RULES: ReadonlyArray<readonly [AskIntent, RegExp]> = [
-  ['ask_online', / (?:online|truc tuyen|qua mang|dich vu cong|buu dien|buu chinh|tren dien thoai|tai nha duoc|khong can den)( |$)/],
-  ['ask_fee', / (?:le phi|(?<!tang |hoc |vien )phi|bao nhieu tien|nhieu tien|mat tien|ton tien|het tien|chi phi|mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem|ton tien)( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
+  ['ask_online', / (?:online|truc tuyen|qua mang|dich vu cong|buu dien|buu chinh|tren dien thoai|tren app|qua app|bang app|tren ung dung|qua ung dung|tren vneid|qua vneid|bang vneid|tai nha duoc|khong can den)( |$)/],
+  ['ask_fee', / (?:le phi|(?<!tang |hoc |vien |mien )phi|bao nhieu tien|nhieu tien|(?<!khong )(?:mat tien|ton tien)|het tien|chi phi|(?:co )?mien phi(?= (?:khong|hay|ha|chu|phai|dung)(?: |$))|co mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem)( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
   ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may bua|bao nhieu bua|may tieng|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong)( |$)/],
-  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|can giay to)( |$)/],
-  ['ask_location', / (?:o dau|cho nao|noi nao|dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan)|xa hay|phuong hay|tai dau)( |$)/],
+  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|can giay to)( |$)|^ giay to (?:xin|lam|dang ky|de|cap) /],
+  ['ask_location', / (?:o dau|cho nao|noi nao|(?<!lan )dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan)|xa hay|phuong hay|tai dau)( |$)| (?:lam|nop|xin) (?:[a-z]+ ){0,5}o (?:uy ban|phuong|quan|huyen|cong an|phong|so|bo phan|mot cua)(?: [a-z]+){0,4} (?:duoc khong|khong|a|ha|phai khong|dung khong)( |$)/],
 ];
 
 const GLOBAL = new Map<RegExp, RegExp>();

@@ -232,10 +232,16 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const topTokens = top ? index.passages[best.get(top.i)!.passage].tokenSet : new Set<string>();
   const unexplained = [...seen].filter((t) => !stopTokens.has(t) && !topTokens.has(t));
   const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !t.includes('_'));
-  const unknownPair = q.foldedTokens.some(
-    (t, i) =>
-      i > 0 && unexplained.includes(t) && unexplained.includes(q.foldedTokens[i - 1]) && !index.bigramVocab.has(`${q.foldedTokens[i - 1]} ${t}`),
-  );
+  // Two content words side by side that the catalog never puts together, at least one of them
+  // unexplained by the winner: the message names something else ("nhập học đại học" is not
+  // "bằng đại học", "xe đạp điện" is not "đăng ký xe").
+  const unknownPair = q.foldedTokens.some((t, i) => {
+    if (i === 0) return false;
+    const a = q.foldedTokens[i - 1];
+    if (!unexplained.includes(t) && !unexplained.includes(a)) return false;
+    if (a.length < 2 || t.length < 2 || stopTokens.has(a) || stopTokens.has(t) || GENERIC_VERBS.has(a) || GENERIC_VERBS.has(t)) return false;
+    return !index.bigramVocab.has(`${a} ${t}`);
+  });
   // Words the catalog has never seen ask for more certainty, unless the message holds a
   // whole name or alias of the procedure ("mở hộ kinh doanh bán tạp hóa").
   // A catalog word pair in the message that the winner lacks, one of its words unexplained:
@@ -247,7 +253,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       if (i === 0) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
-      return !stopTokens.has(a) && !stopTokens.has(t) && (unexplained.includes(a) || unexplained.includes(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair);
+      return !stopTokens.has(a) && !stopTokens.has(t) && !GENERIC_PAIRS.has(pair) && (unexplained.includes(a) || unexplained.includes(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair);
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
@@ -267,6 +273,12 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained };
 }
+
+/** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */
+const GENERIC_VERBS: ReadonlySet<string> = new Set('tra huong nhan lay nop dong len ra vao di den ve hoi coi xem bao chi chiu duoc lam'.split(' '));
+
+/** Generic question nouns ("cần những giấy tờ nào", "hồ sơ thế nào"): never another concept. */
+const GENERIC_PAIRS: ReadonlySet<string> = new Set(['giay to', 'ho so', 'thu tuc', 'le phi', 'bao nhieu', 'thoi gian', 'co quan', 'truc tuyen', 'dich vu', 'vu cong']);
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
