@@ -20,6 +20,11 @@ import type {
 
 export interface DocumentData {
   schemaVersion: 1;
+  /**
+   * lowdb only: sequence number of the last journal entry whose effects this
+   * document includes (see src/store/lowdb/journal.ts). Absent = 0.
+   */
+  journalSeq?: number;
   inbound: Record<string, InboundEventRecord>;
   conversations: Record<string, ConversationState>;
   profiles: Record<string, UserProfile>;

@@ -8,6 +8,14 @@ import { noteCommittedOutbox } from './outbox-dedupe-index.js';
 
 const DELETED = Symbol('deleted');
 
+/** One committed write: `value` is absent for a deletion. */
+export interface StagedChange {
+  coll: CollectionName;
+  id: string;
+  value?: unknown;
+  deleted: boolean;
+}
+
 export class StagedWrites {
   private readonly staged = new Map<CollectionName, Map<string, unknown>>();
 
@@ -51,6 +59,16 @@ export class StagedWrites {
     return false;
   }
 
+  /** The staged writes, in staging order per collection (the lowdb journal records them). */
+  changes(): StagedChange[] {
+    const out: StagedChange[] = [];
+    for (const [coll, m] of this.staged) {
+      for (const [id, v] of m) out.push(v === DELETED ? { coll, id, deleted: true } : { coll, id, value: v, deleted: false });
+    }
+    return out;
+  }
+
+  /** Apply the staged writes to the data. */
   commit(): void {
     for (const [coll, m] of this.staged) {
       const target = this.data[coll] as Record<string, unknown>;

@@ -2,6 +2,7 @@
  * The lowdb adapter for DATA_DIR/motcua.json: reads and validates the file,
  * writes it atomically (temp file, fsync, rename, fsync of the directory) so a
  * crash at any point leaves either the old or the new file, never a torn one.
+ * The file is the snapshot; the transactions after it are in the journal (journal.ts).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,9 @@ export function parseDocument(text: string): DocumentData {
   if (!data || typeof data !== 'object') throw new Error('not a JSON object');
   const doc = data as Record<string, unknown>;
   if (doc.schemaVersion !== 1) throw new Error(`unknown schemaVersion ${JSON.stringify(doc.schemaVersion)}`);
+  if (doc.journalSeq !== undefined && !(Number.isSafeInteger(doc.journalSeq) && (doc.journalSeq as number) >= 0)) {
+    throw new Error(`journalSeq ${JSON.stringify(doc.journalSeq)} is not a sequence number`);
+  }
   for (const name of COLLECTIONS) {
     const coll = doc[name];
     if (coll === undefined) doc[name] = {}; // a collection added later: start it empty

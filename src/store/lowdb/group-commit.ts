@@ -1,8 +1,9 @@
 /**
- * Group commit: transactions mark the in-memory document dirty and wait for a
- * write that started after their commit. One write is in flight at a time;
- * everything committed meanwhile goes out together in the next write, so the
- * "durable before acknowledge" rule costs one file write per batch, not per request.
+ * Group commit: transactions record their commit and wait for a write that
+ * started after it. One write is in flight at a time; everything committed
+ * meanwhile goes out together in the next write (lowdb: one journal append +
+ * fdatasync), so the "durable before acknowledge" rule costs one write per
+ * batch, not per request.
  */
 export class GroupCommit {
   private committed = 0;
@@ -54,7 +55,7 @@ export class GroupCommit {
       },
       (err: unknown) => {
         this.writing = false;
-        this.failure = new Error(`writing the data file failed; restart to reload it: ${(err as Error).message}`, {
+        this.failure = new Error(`writing the journal failed; restart to reload the data: ${(err as Error).message}`, {
           cause: err,
         });
         for (const w of this.waiters.splice(0)) w.reject(this.failure);

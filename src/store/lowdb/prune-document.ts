@@ -1,21 +1,30 @@
 /** Keeps the lowdb file small: see ../retention.ts for what goes when. */
-import type { DocumentData } from '../document/document-data.js';
+import type { CollectionName, DocumentData } from '../document/document-data.js';
 import { RETENTION_DAYS, retentionCutoff } from '../retention.js';
 
-/** Delete old records in place; returns how many went. */
-export function pruneDocument(data: DocumentData, now: Date): number {
+/** Delete old records in place; returns how many went. `onDelete` hears each one (the journal records them). */
+export function pruneDocument(
+  data: DocumentData,
+  now: Date,
+  onDelete: (coll: CollectionName, id: string) => void = () => undefined,
+): number {
   let n = 0;
+  const drop = (coll: CollectionName, id: string) => {
+    delete (data[coll] as Record<string, unknown>)[id];
+    onDelete(coll, id);
+    n++;
+  };
   const inboundBefore = retentionCutoff(now, RETENTION_DAYS.inboundDone);
   for (const [k, r] of Object.entries(data.inbound)) {
-    if (r.status === 'done' && r.receivedAt < inboundBefore) (delete data.inbound[k], n++);
+    if (r.status === 'done' && r.receivedAt < inboundBefore) drop('inbound', k);
   }
   const outboxBefore = retentionCutoff(now, RETENTION_DAYS.outboxSent);
   for (const [k, i] of Object.entries(data.outbox)) {
-    if (i.status === 'sent' && (i.sentAt ?? i.createdAt) < outboxBefore) (delete data.outbox[k], n++);
+    if (i.status === 'sent' && (i.sentAt ?? i.createdAt) < outboxBefore) drop('outbox', k);
   }
   const turnBefore = retentionCutoff(now, RETENTION_DAYS.turnLog);
   for (const [k, e] of Object.entries(data.turnLog)) {
-    if (e.at < turnBefore) (delete data.turnLog[k], n++);
+    if (e.at < turnBefore) drop('turnLog', k);
   }
   return n;
 }

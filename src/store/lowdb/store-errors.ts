@@ -24,3 +24,18 @@ export class CorruptDataFileError extends Error {
     this.name = 'CorruptDataFileError';
   }
 }
+
+/**
+ * The journal (DATA_DIR/motcua.journal) cannot be replayed: a damaged entry with
+ * intact entries after it, or entries that do not continue the snapshot. Refuse, never reset.
+ */
+export class CorruptJournalError extends Error {
+  constructor(
+    readonly journal: string,
+    readonly reason: string,
+    readonly remedy: string,
+  ) {
+    super(`Journal ${journal} cannot be replayed (${reason}); refusing to start so nothing is lost. Nothing was changed. ${remedy}`);
+    this.name = 'CorruptJournalError';
+  }
+}

@@ -1,15 +1,21 @@
 /**
  * Child process for the lowdb process tests:
  *   node --import tsx lowdb-child.ts <dataDir> hold          open, print "ready", wait
- *   node --import tsx lowdb-child.ts <dataDir> write <from>  write inbox records from <from> on, printing each acknowledged number
+ *   node --import tsx lowdb-child.ts <dataDir> write <from> [compactBytes]
+ *                                                           write inbox records from <from> on, printing each acknowledged
+ *                                                           number; compactBytes small = frequent journal compactions
  * A refusal prints the error message on stderr and exits 3.
  */
 import { LowdbStore } from '../../../src/store/lowdb/lowdb-store.js';
 
-const [dataDir, mode, from] = process.argv.slice(2);
+const [dataDir, mode, from, compactBytes] = process.argv.slice(2);
 let store: LowdbStore;
 try {
-  store = await LowdbStore.open({ dataDir: dataDir!, backupIntervalMs: 0 });
+  store = await LowdbStore.open({
+    dataDir: dataDir!,
+    backupIntervalMs: 0,
+    ...(compactBytes ? { compactBytes: Number(compactBytes) } : {}),
+  });
 } catch (err) {
   process.stderr.write(`${(err as Error).message}\n`);
   process.exit(3);

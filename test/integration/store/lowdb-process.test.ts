@@ -82,26 +82,45 @@ describe('lowdb store across processes', () => {
   });
 
   it('SIGKILL during writes, 15 times: the file always loads and every acknowledged write is there', async () => {
-    const dir = tempDir();
-    let next = 0;
-    let totalAcked = 0;
-    for (let round = 0; round < 15; round++) {
-      const writer = startChild(dir, 'write', String(next));
-      await writer.waitFor((o) => o.split('\n').length > 5 + ((round * 7) % 40));
-      writer.child.kill('SIGKILL');
-      await writer.exited;
-      const acked = writer.out().split('\n').filter((l) => /^\d+$/.test(l)).map(Number);
-      totalAcked += acked.length;
-      const store = await LowdbStore.open({ dataDir: dir, backupIntervalMs: 0 });
-      const missing = await store.tx(async (t) => {
-        const out: number[] = [];
-        for (const i of acked) if (!(await t.getInbound(`k${i}`))) out.push(i);
-        return out;
-      });
-      await store.close();
-      expect(missing).toEqual([]);
-      next = Math.max(next, ...acked) + 100;
-    }
-    expect(totalAcked).toBeGreaterThan(15 * 5);
+    await killLoop(15, () => undefined);
   }, 120_000);
+
+  it('SIGKILL during journal appends and compactions, 20 times: every acknowledged write is there', async () => {
+    // ~2 KB per entry, compaction past 24 KB: a compaction every dozen commits, so kills land in all its steps.
+    const compactions = await killLoop(20, (round) => (round % 4 === 3 ? undefined : String(12_000 + round * 1000)));
+    expect(compactions).toBeGreaterThan(0);
+  }, 180_000);
 });
+
+/** Start a writer, SIGKILL it after a varying number of acks, reopen and check every ack; returns compactions seen. */
+async function killLoop(rounds: number, compactBytes: (round: number) => string | undefined): Promise<number> {
+  const dir = tempDir();
+  let next = 0;
+  let totalAcked = 0;
+  let compactions = 0;
+  let seqBefore = 0;
+  for (let round = 0; round < rounds; round++) {
+    const small = compactBytes(round);
+    const writer = startChild(dir, 'write', String(next), ...(small ? [small] : []));
+    await writer.waitFor((o) => o.split('\n').length > 5 + ((round * 7) % 40));
+    writer.child.kill('SIGKILL');
+    await writer.exited;
+    const acked = writer.out().split('\n').filter((l) => /^\d+$/.test(l)).map(Number);
+    totalAcked += acked.length;
+    const snapshotSeq = async () =>
+      (JSON.parse(await fs.readFile(path.join(dir, 'motcua.json'), 'utf8')) as { journalSeq?: number }).journalSeq ?? 0;
+    if ((await snapshotSeq()) > seqBefore) compactions++; // a compaction finished before the kill
+    const store = await LowdbStore.open({ dataDir: dir, backupIntervalMs: 0, log: { warn: () => undefined } });
+    const missing = await store.tx(async (t) => {
+      const out: number[] = [];
+      for (const i of acked) if (!(await t.getInbound(`k${i}`))) out.push(i);
+      return out;
+    });
+    await store.close();
+    expect(missing).toEqual([]);
+    seqBefore = await snapshotSeq();
+    next = Math.max(next, ...acked) + 100;
+  }
+  expect(totalAcked).toBeGreaterThan(rounds * 5);
+  return compactions;
+}
