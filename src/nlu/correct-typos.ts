@@ -110,7 +110,8 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
       const telex = decodeTelex(accented);
       const telexFolded = telex ? foldDiacritics(telex) : null;
       if (telexFolded && vocabulary.has(telexFolded)) result = telexFolded;
-      else result = lookup(folded) ?? (telexFolded ? lookup(telexFolded) : null) ?? folded;
+      // Three letters are too few to guess an edit from ("atm", "sim", "app" are words, not typos).
+      else result = (folded.length >= 4 ? lookup(folded) : null) ?? (telexFolded ? lookup(telexFolded) : null) ?? folded;
       if (cache.size < 50_000) cache.set(accented, result);
       return result;
     },

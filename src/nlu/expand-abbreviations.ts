@@ -54,6 +54,10 @@ function expandToken(tokens: string[], i: number): string {
     // "sổ hồng" (land certificate), not the southern "hông" = không.
     return 'hồng';
   }
+  if ((tok === 'a' || tok === 'e') && next === undefined && i > 0) {
+    // A trailing "a" is the polite "ạ" typed without accents ("được rồi a"), not "anh".
+    return tok === 'a' ? 'ạ' : 'em';
+  }
   if (tok === 'bn') {
     if ((next !== undefined && AFTER_BN_FOR_BAN.has(next)) || prev === 'chào' || prev === 'chao') return 'bạn';
     return 'bao nhiêu';

@@ -40,6 +40,8 @@ const SAID_PENALTY = 0.75;
 /** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
 const ALWAYS_DISTINCT = new Set(['organisation', 'foreign']);
 const DISTINCT_PENALTY = 0.5;
+const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi /;
+const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /;
 /** Postings longer than this share of all passages are only checked on passages rarer words found. */
 const COMMON_SHARE = 0.04;
 const MAX_SKIPPED = 0.25;
@@ -56,6 +58,11 @@ interface QueryToken {
   stop: boolean;
   accented: string | null;
   postings: number[];
+}
+
+/** A catalog-name word pair, other than the generic "thủ tục" and "hồ sơ". */
+function isNamePair(index: ProcedureIndex, pair: string): boolean {
+  return index.nameBigrams.has(pair) && pair !== 'thu tuc' && pair !== 'ho so';
 }
 
 function isStop(t: string, accented: string): boolean {
@@ -75,7 +82,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     // Typed without accents, a stop word inside a catalog name's word pair is content:
     // "ho chieu" is hộ chiếu, not "họ" + "chiều"; "ban sao" is bản sao.
     const inName =
-      q.tokens[i] === t && ((i > 0 && index.nameBigrams.has(`${ft[i - 1]} ${t}`)) || (i + 1 < ft.length && index.nameBigrams.has(`${t} ${ft[i + 1]}`)));
+      q.tokens[i] === t && ((i > 0 && isNamePair(index, `${ft[i - 1]} ${t}`)) || (i + 1 < ft.length && isNamePair(index, `${t} ${ft[i + 1]}`)));
     const stop = !inName && isStop(t, q.tokens[i]);
     if (stop) stopTokens.add(t);
     if (!stop) contentTotal += index.idf.has(t) ? tokenWeight(index.idf, t) : index.maxIdf * 0.7;
@@ -90,6 +97,11 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
   const said = new Set(VARIANT_MARKERS.filter((m) => m.query.test(qFolded)).map((m) => m.id));
   if (said.has('lost')) said.add('redo');
+  // A stated age decides the age variants ("con 16 tuổi làm căn cước" is the 14+ card).
+  const over14 = OVER_14.test(qFolded);
+  const over6 = OVER_6.test(qFolded);
+  if (over14) said.delete('child');
+  if (over6) said.delete('infant');
 
   // 1. Accumulate matches: rare words through their postings, common words only on passages found.
   const limit = Math.max(50, COMMON_SHARE * index.passages.length);
@@ -188,6 +200,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const nearby = new Set(topRaw.flatMap((r) => index.procs[r.i].markers));
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
+    if ((over14 && markers.includes('child')) || (over6 && markers.includes('infant'))) r.score *= DISTINCT_PENALTY;
     for (const m of said) {
       // "lost" only holds back passages that say "mất"; a plain "cấp lại" is fine for it.
       if (markers.includes(m) || m === 'lost') continue;
