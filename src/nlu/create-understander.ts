@@ -113,7 +113,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         intent = ask;
         confidence = Math.max(0.85, cls.confidence);
       }
-      const procedureMass = [...PROCEDURE_INTENTS].reduce((sum, i) => sum + (cls.probabilities.get(i) ?? 0), 0);
+      let procedureMass = 0;
+      for (const i of PROCEDURE_INTENT_LIST) procedureMass += cls.probabilities.get(i) ?? 0;
       if (intent === 'out_of_scope' && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && procedureMass >= 0.25) intent = 'procedure_info';
       // The classifier may guess a question type from a stray word ("mai táng phí"); without
       // a question cue the rules did not see, a procedure message is procedure_info.
@@ -132,6 +133,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     },
   };
 }
+
+const PROCEDURE_INTENT_LIST: readonly Intent[] = [...PROCEDURE_INTENTS];
 
 /** Classifier probability above which it may pick an ask_* intent with no cue the rules saw. */
 const CLASSIFIER_ONLY_ASK = 0.985;

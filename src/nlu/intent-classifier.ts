@@ -71,16 +71,27 @@ export function trainIntentClassifier(
       }
     }
   }
+  const seenStamp = new Uint32Array(featIndex.size);
+  let stamp = 0;
+  const ids: number[] = [];
+  const scratch = new Float64Array(k);
   return {
     classify(tokens) {
-      const ids = intentFeatures(tokens)
-        .map((f) => featIndex.get(f))
-        .filter((x): x is number => x !== undefined);
-      const p = new Float64Array(k);
-      softmax([...new Set(ids)], w, bias, k, p);
+      // Unique known feature ids, deduplicated with a stamp array (no per-call Set).
+      stamp++;
+      ids.length = 0;
+      for (const f of intentFeatures(tokens)) {
+        const id = featIndex.get(f);
+        if (id === undefined || seenStamp[id] === stamp) continue;
+        seenStamp[id] = stamp;
+        ids.push(id);
+      }
+      const p = scratch;
+      softmax(ids, w, bias, k, p);
       let best = 0;
       for (let c = 1; c < k; c++) if (p[c] > p[best]) best = c;
-      const probabilities = new Map<Intent, number>(INTENTS.map((intent, c) => [intent, p[c]]));
+      const probabilities = new Map<Intent, number>();
+      for (let c = 0; c < k; c++) probabilities.set(INTENTS[c], p[c]);
       return { intent: INTENTS[best], confidence: p[best], probabilities };
     },
   };

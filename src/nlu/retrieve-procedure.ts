@@ -95,7 +95,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     return { procedure: null, candidates: [], ambiguous: false, bestScore: 0, unexplained: [] };
   }
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
-  const said = new Set(VARIANT_MARKERS.filter((m) => m.query.test(qFolded)).map((m) => m.id));
+  const said = new Set<string>();
+  for (const m of VARIANT_MARKERS) if (m.query.test(qFolded)) said.add(m.id);
   if (said.has('lost')) said.add('redo');
   // A stated age decides the age variants ("con 16 tuổi làm căn cước" is the 14+ card).
   const over14 = OVER_14.test(qFolded);
@@ -152,6 +153,25 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const procsTouched: number[] = [];
   const fullyCovered = new Set<number>();
   let bestSoFar = 0;
+  // Many passages found (large catalogs): score the one with the highest upper bound first,
+  // so the bound below prunes the rest from the start (same result, less work).
+  if (touched.length > 1) {
+    let top = 0;
+    let topKey = -1;
+    for (let j = 0; j < touched.length; j++) {
+      const id = touched[j];
+      const d = contentTotal + accStop[id];
+      const total = index.passages[id].total;
+      const key = (d > 0 ? Math.min(1, accM[id] / d) : 0) * (total > 0 ? Math.min(1, (accM[id] + accB[id]) / total) : 0);
+      if (key > topKey) {
+        topKey = key;
+        top = j;
+      }
+    }
+    const first = touched[top];
+    touched[top] = touched[0];
+    touched[0] = first;
+  }
   for (const id of touched) {
     let am = accM[id];
     const astop = accStop[id];
@@ -162,7 +182,13 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     const denomQ = contentTotal + astop;
     const pass = index.passages[id];
     const couldBeWhole = am >= 0.99 * pass.unigramTotal;
-    if (!couldBeWhole && Math.sqrt(denomQ > 0 ? Math.min(1, am / denomQ) : 0) < Math.max(MIN_USEFUL, 0.3 * bestSoFar)) continue;
+    if (!couldBeWhole) {
+      const ubQ = denomQ > 0 ? Math.min(1, am / denomQ) : 0;
+      if (Math.sqrt(ubQ) < MIN_USEFUL) continue;
+      // The score can only fall from here (accents, markers, cover): below 0.3 of the best it is dropped anyway.
+      const ubP = pass.total > 0 ? Math.min(1, (am + ab) / pass.total) : 0;
+      if (Math.sqrt(ubP * ubQ) * KIND_FACTOR[pass.kind] < 0.3 * bestSoFar) continue;
+    }
     // Accented input that disagrees with the passage's accents is weaker evidence.
     for (const x of accentedTokens) if (pass.tokenSet.has(x.t) && !pass.accented.has(x.accented!)) am -= 0.4 * x.w;
     const covQ = denomQ > 0 ? Math.min(1, am / denomQ) : 0;
@@ -243,7 +269,9 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const top = ordered[0];
   const bestScore = top?.score ?? 0;
   const topTokens = top ? index.passages[best.get(top.i)!.passage].tokenSet : new Set<string>();
-  const unexplained = [...seen].filter((t) => !stopTokens.has(t) && !topTokens.has(t));
+  const unexplained: string[] = [];
+  for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t)) unexplained.push(t);
+  const unexplainedSet = new Set(unexplained);
   const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !t.includes('_'));
   // Two content words side by side that the catalog never puts together, at least one of them
   // unexplained by the winner: the message names something else ("nhập học đại học" is not
@@ -251,7 +279,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const unknownPair = q.foldedTokens.some((t, i) => {
     if (i === 0) return false;
     const a = q.foldedTokens[i - 1];
-    if (!unexplained.includes(t) && !unexplained.includes(a)) return false;
+    if (!unexplainedSet.has(t) && !unexplainedSet.has(a)) return false;
     if (a.length < 2 || t.length < 2 || stopTokens.has(a) || stopTokens.has(t) || GENERIC_VERBS.has(a) || GENERIC_VERBS.has(t)) return false;
     return !index.bigramVocab.has(`${a} ${t}`);
   });
@@ -266,7 +294,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       if (i === 0) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
-      return !stopTokens.has(a) && !stopTokens.has(t) && !GENERIC_PAIRS.has(pair) && (unexplained.includes(a) || unexplained.includes(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair);
+      return !stopTokens.has(a) && !stopTokens.has(t) && !GENERIC_PAIRS.has(pair) && (unexplainedSet.has(a) || unexplainedSet.has(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair);
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
