@@ -20,6 +20,7 @@ import type {
 import type { DocumentData } from './document-data.js';
 import { StagedWrites } from './staged-writes.js';
 import { outboxDedupeIndex } from './outbox-dedupe-index.js';
+import { isOpenOutbox, openOutboxIds } from './outbox-open-index.js';
 
 const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 const subKey = (code: string, userId: string) => `${code}|${userId}`;
@@ -164,9 +165,21 @@ export class DocumentTx implements Tx {
     this.stagedDedupe.set(item.dedupeKey, item.id);
     this.w.set('outbox', item.id, item);
   }
+  /** Current pending, sending and waiting items (committed index + this tx's writes), in outbox order. */
+  private openOutbox(): OutboxItem[] {
+    const ids = openOutboxIds(this.w.data.outbox);
+    const out: OutboxItem[] = [];
+    const take = (id: string) => {
+      const item = this.w.get<OutboxItem>('outbox', id);
+      if (item && isOpenOutbox(item.status)) out.push(item);
+    };
+    for (const id of ids) take(id);
+    for (const id of this.w.stagedIds('outbox')) if (!ids.has(id)) take(id);
+    return out;
+  }
+
   async claimOutbox(owner: string, now: string, leaseUntil: string, limit: number) {
-    const unfinished = this.w
-      .values<OutboxItem>('outbox')
+    const unfinished = this.openOutbox()
       // Waiting items are parked until the citizen writes again; they must not
       // hold back that citizen's later items (e.g. a notification with a fallback).
       .filter((i) => i.status === 'pending' || i.status === 'sending');
@@ -202,7 +215,7 @@ export class DocumentTx implements Tx {
   }
   async releaseWaitingOutbox(userId: string, now: string) {
     let n = 0;
-    for (const i of this.w.values<OutboxItem>('outbox')) {
+    for (const i of this.openOutbox()) {
       if (i.userId === userId && i.status === 'waiting') {
         this.w.set('outbox', i.id, { ...i, status: 'pending', nextAttemptAt: now });
         n++;

@@ -5,6 +5,7 @@
 import type { CollectionName, DocumentData } from './document-data.js';
 import type { OutboxItem } from '../records.js';
 import { noteCommittedOutbox } from './outbox-dedupe-index.js';
+import { noteOpenOutbox } from './outbox-open-index.js';
 
 const DELETED = Symbol('deleted');
 
@@ -54,6 +55,11 @@ export class StagedWrites {
     return out;
   }
 
+  /** Ids this transaction wrote or deleted in `coll`. */
+  stagedIds(coll: CollectionName): Iterable<string> {
+    return this.staged.get(coll)?.keys() ?? [];
+  }
+
   get dirty(): boolean {
     for (const m of this.staged.values()) if (m.size > 0) return true;
     return false;
@@ -73,10 +79,15 @@ export class StagedWrites {
     for (const [coll, m] of this.staged) {
       const target = this.data[coll] as Record<string, unknown>;
       for (const [id, v] of m) {
-        if (v === DELETED) delete target[id];
-        else {
+        if (v === DELETED) {
+          delete target[id];
+          if (coll === 'outbox') noteOpenOutbox(this.data.outbox, id, undefined);
+        } else {
           target[id] = v;
-          if (coll === 'outbox') noteCommittedOutbox(this.data.outbox, id, v as OutboxItem);
+          if (coll === 'outbox') {
+            noteCommittedOutbox(this.data.outbox, id, v as OutboxItem);
+            noteOpenOutbox(this.data.outbox, id, v as OutboxItem);
+          }
         }
       }
     }
