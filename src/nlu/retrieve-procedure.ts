@@ -9,7 +9,7 @@
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type ProcedureIndex } from './procedure-index.js';
-import { isQueryStopWord, VARIANT_MARKERS } from './stop-words.js';
+import { isQueryStopWord, NATIONALITIES, VARIANT_MARKERS } from './stop-words.js';
 
 export interface Retrieval {
   procedure: ProcedureCandidate | null;
@@ -40,6 +40,8 @@ const SAID_PENALTY = 0.75;
 /** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
 const ALWAYS_DISTINCT = new Set(['organisation', 'foreign']);
 const DISTINCT_PENALTY = 0.5;
+/** Words of the nationality phrases that mark a foreign element (người Hàn, Trung Quốc…). */
+const NATIONALITY_WORDS: ReadonlySet<string> = new Set(NATIONALITIES.split(/[| ]/));
 const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi /;
 const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /;
 /** Postings longer than this share of all passages are only checked on passages rarer words found. */
@@ -270,7 +272,9 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const bestScore = top?.score ?? 0;
   const topTokens = top ? index.passages[best.get(top.i)!.passage].tokenSet : new Set<string>();
   const unexplained: string[] = [];
-  for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t)) unexplained.push(t);
+  // A nationality said to a foreign-element winner is what picked it, not an unexplained word.
+  const foreignWinner = !!top && said.has('foreign') && index.procs[top.i].markers.includes('foreign');
+  for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
   const unexplainedSet = new Set(unexplained);
   const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !t.includes('_'));
   // Two content words side by side that the catalog never puts together, at least one of them

@@ -43,7 +43,7 @@ export interface VariantMarker {
   query: RegExp;
 }
 
-const NATIONALITIES =
+export const NATIONALITIES =
   'nuoc ngoai|viet kieu|ngoai quoc|nguoi nuoc ngoai|han quoc|nhat ban|trung quoc|dai loan|nguoi han|nguoi nhat|nguoi trung|nguoi my|nguoi uc|nguoi phap|nguoi duc|nguoi thai|nguoi lao|nguoi nga|nguoi tay|nguoi campuchia|nguoi hoa ky';
 
 export const VARIANT_MARKERS: readonly VariantMarker[] = [
