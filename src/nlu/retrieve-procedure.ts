@@ -42,6 +42,14 @@ const ALWAYS_DISTINCT = new Set(['organisation', 'foreign']);
 const DISTINCT_PENALTY = 0.5;
 /** Words of the nationality phrases that mark a foreign element (người Hàn, Trung Quốc…). */
 const NATIONALITY_WORDS: ReadonlySet<string> = new Set(NATIONALITIES.split(/[| ]/));
+interface RankedProc {
+  i: number;
+  score: number;
+  passage: number;
+  /** Variant markers of the procedure the message does not say. */
+  unsaid: number;
+}
+const EMPTY_SET: ReadonlySet<string> = new Set();
 const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi /;
 const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /;
 /** Postings longer than this share of all passages are only checked on passages rarer words found. */
@@ -214,21 +222,25 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       procPassage[pass.proc] = id;
     }
   }
-  const best = new Map<number, { score: number; passage: number }>();
+  // 3. Rank procedures: markers said but missing, then level preference within a group.
+  let raw: RankedProc[] = [];
+  let maxRaw = 0;
   for (const i of procsTouched) {
-    if (procBest[i] >= 0.3 * bestSoFar) best.set(i, { score: procBest[i], passage: procPassage[i] });
+    const sc = procBest[i];
+    if (sc >= 0.3 * bestSoFar) {
+      raw.push({ i, score: sc, passage: procPassage[i], unsaid: 0 });
+      if (sc > maxRaw) maxRaw = sc;
+    }
     procBest[i] = -1;
   }
-
-  // 3. Rank procedures: markers said but missing, then level preference within a group.
-  let raw = [...best.entries()].map(([i, v]) => ({ i, score: v.score, passage: v.passage }));
-  const maxRaw = raw.reduce((m, r) => Math.max(m, r.score), 0);
   raw = raw.filter((r) => r.score >= 0.3 * maxRaw);
-  const topRaw = [...raw].sort((a, b) => b.score - a.score).slice(0, 12);
-  const nearby = new Set(topRaw.flatMap((r) => index.procs[r.i].markers));
+  const topRaw = raw.slice().sort((a, b) => b.score - a.score);
+  const nearby = new Set<string>();
+  for (let j = 0; j < topRaw.length && j < 12; j++) for (const m of index.procs[topRaw[j].i].markers) nearby.add(m);
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
     if ((over14 && markers.includes('child')) || (over6 && markers.includes('infant'))) r.score *= DISTINCT_PENALTY;
+    for (const m of markers) if (!said.has(m)) r.unsaid++;
     for (const m of said) {
       // "lost" only holds back passages that say "mất"; a plain "cấp lại" is fine for it.
       if (markers.includes(m) || m === 'lost') continue;
@@ -238,11 +250,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       else if (nearby.has(m)) r.score *= SAID_PENALTY;
     }
   }
-  const unsaidCount = new Map(raw.map((r) => [r.i, index.procs[r.i].markers.filter((m) => !said.has(m)).length]));
   const ranked = raw.sort(
     (a, b) =>
       b.score - a.score ||
-      unsaidCount.get(a.i)! - unsaidCount.get(b.i)! ||
+      a.unsaid - b.unsaid ||
       index.procs[a.i].levelRank - index.procs[b.i].levelRank ||
       (index.procs[a.i].code < index.procs[b.i].code ? -1 : 1),
   );
@@ -270,7 +281,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   // 4. Confidence: unexplained content, unknown words, threshold.
   const top = ordered[0];
   const bestScore = top?.score ?? 0;
-  const topTokens = top ? index.passages[best.get(top.i)!.passage].tokenSet : new Set<string>();
+  const topTokens = top ? index.passages[top.passage].tokenSet : EMPTY_SET;
   const unexplained: string[] = [];
   // A nationality said to a foreign-element winner is what picked it, not an unexplained word.
   const foreignWinner = !!top && said.has('foreign') && index.procs[top.i].markers.includes('foreign');
@@ -291,7 +302,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   // whole name or alias of the procedure ("mở hộ kinh doanh bán tạp hóa").
   // A catalog word pair in the message that the winner lacks, one of its words unexplained:
   // the message names another concept ("ly hôn" is not "kết hôn").
-  const topPassage = top ? index.passages[best.get(top.i)!.passage] : null;
+  const topPassage = top ? index.passages[top.passage] : null;
   const otherConcept =
     !!topPassage &&
     q.foldedTokens.some((t, i) => {
@@ -306,13 +317,13 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
   // by default while a close variant (dưới 14 tuổi, cấp lại...) could be meant.
-  const topUnsaid = unsaidCount.get(top.i) ?? 0;
+  const topUnsaid = top.unsaid;
   const variantNearby = groupList
     .slice(1)
     .some(
       (g) =>
         g[0].score >= VARIANT_AMBIGUOUS_RATIO * bestScore &&
-        (unsaidCount.get(g[0].i) ?? 0) > topUnsaid &&
+        g[0].unsaid > topUnsaid &&
         index.procs[g[0].i].markers.some((m) => AUDIENCE_SPLITS.has(m) && !said.has(m)),
     );
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
