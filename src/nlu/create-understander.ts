@@ -12,7 +12,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, asksAboutFiledDossier, dossierIntent, PROCEDURE_CUES, PROCEDURE_INTENTS } from './intent-rules.js';
+import { askIntentFromRules, asksAboutFiledDossier, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES, PROCEDURE_INTENTS } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -77,6 +77,17 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         };
       }
 
+      if (turnsNotificationsOff(q.folded)) {
+        return {
+          ...base,
+          intent: 'unsubscribe',
+          intentConfidence: 0.9,
+          procedure: null,
+          candidates: [],
+          procedureMentionedButUnknown: false,
+          ambiguous: false,
+        };
+      }
       const cls = classifier.classify(q.foldedTokens);
       if (!ask && asksAboutFiledDossier(q.folded)) {
         return {
@@ -119,15 +130,17 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       // The classifier may guess a question type from a stray word ("mai táng phí"); without
       // a question cue the rules did not see, a procedure message is procedure_info.
       if (intent !== 'procedure_info' && PROCEDURE_INTENTS.has(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
+      if (PROCEDURE_INTENTS.has(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
       const isProcedureIntent = PROCEDURE_INTENTS.has(intent);
-      const procedure = isProcedureIntent ? r.procedure : null;
+      const landTax = isProcedureIntent && asksLandTax(q.folded, q.normalized);
+      const procedure = isProcedureIntent && !landTax ? r.procedure : null;
       return {
         ...base,
         intent,
         intentConfidence: round(confidence),
         procedure,
-        candidates: isProcedureIntent ? r.candidates : [],
-        procedureMentionedButUnknown: isProcedureIntent && !procedure && r.unexplained.length > 0,
+        candidates: isProcedureIntent && !landTax ? r.candidates : [],
+        procedureMentionedButUnknown: isProcedureIntent && !procedure && (landTax || r.unexplained.length > 0),
         ambiguous: !!procedure && r.ambiguous,
       };
     },

@@ -62,7 +62,7 @@ export function dossierIntent(folded: string): Intent {
  * filed, whatever procedure it names.
  */
 const DOSSIER_STATUS_CUE =
-  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang)(?: [a-z]+){0,6} (?:chua|sao|dau)( |$)/;
+  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang|nop (?:giay to|ho so|giay|hs) (?:tu|hom|tuan|thang))(?: [a-z]+){0,6} (?:chua|sao|dau)( |$)/;
 
 export function asksAboutFiledDossier(folded: string): boolean {
   return DOSSIER_STATUS_CUE.test(` ${folded} `);
@@ -80,3 +80,28 @@ export const PROCEDURE_INTENTS: ReadonlySet<Intent> = new Set([
 /** Words that show a message asks about some administrative procedure. */
 export const PROCEDURE_CUES =
   / (?:thu tuc|lam|xin|dang ky|cap|giay|giay phep|chung nhan|xac nhan|tro cap|che do|ho tro|thanh lap|gia han|ho so|dang ki|bao hiem|visa|thi thuc|khai|chuyen|doi)( |$)/;
+
+/** "ngừng nhận tin báo từ bot", "không muốn nhận tin nhắn nữa": bot control, never a procedure ("báo tử"). */
+const NOTIFICATIONS_OFF = / (?:huy|tat|ngung|dung|thoi|khong muon|khong can|khoi|bo) (?:[a-z]+ ){0,2}(?:nhan|gui) (?:tin|tin nhan|tin bao|thong bao)( |$)/;
+
+export function turnsNotificationsOff(folded: string): boolean {
+  return NOTIFICATIONS_OFF.test(` ${folded} `);
+}
+
+/** Pets: no citizen procedure in the catalog is about an animal ("khai sinh cho mèo" is a joke). */
+const PET = / (?:con meo|meo nha|cho meo|meo con|thu cung|con cun|chu cho|chu meo|cho cung|meo cung)( |$)/;
+
+export function mentionsPet(folded: string): boolean {
+  return PET.test(` ${folded} `);
+}
+
+/**
+ * Land and housing taxes (thuế đất, thuế nhà đất, nộp thuế đất hằng năm): the catalog has no tax
+ * procedure for land. Unaccented "thue dat" could also be "thuê đất" (lease), so only with a paying
+ * verb or a tax-only companion, and never when the accented text says "thuê".
+ */
+const LAND_TAX = / (?:nop|dong|tien|muc|bieu) thue (?:nha )?dat( |$)| thue nha dat( |$)| thue (?:su dung )?dat (?:hang nam|nam nay|phi nong nghiep|nong nghiep)( |$)/;
+
+export function asksLandTax(folded: string, normalized: string): boolean {
+  return LAND_TAX.test(` ${folded} `) && !normalized.includes('thuê');
+}

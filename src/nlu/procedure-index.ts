@@ -18,6 +18,9 @@ export interface IndexedProcedure {
   levelRank: number;
   /** Ids of variant markers present in the name. */
   markers: string[];
+  /** Folded syllables and syllable pairs of the name passage: words the procedure explains whichever passage won. */
+  nameTokens: Set<string>;
+  nameBigrams: Set<string>;
 }
 
 export interface Passage {
@@ -83,6 +86,8 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
       groupKey,
       levelRank: levelRank(p.levels),
       markers: VARIANT_MARKERS.filter((m) => m.name.test(nameText)).map((m) => m.id),
+      nameTokens: new Set(),
+      nameBigrams: new Set(),
     });
     const seen = new Set<string>();
     for (const t of texts) {
@@ -120,6 +125,10 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
       r.kind === 'name' || r.kind === 'head'
         ? procs[r.proc].markers
         : VARIANT_MARKERS.filter((m) => m.name.test(` ${r.accented.join(' ')} `)).map((m) => m.id);
+    if (r.kind === 'name') {
+      for (const t of uniq) procs[r.proc].nameTokens.add(t);
+      for (const b of bigrams) procs[r.proc].nameBigrams.add(b);
+    }
     passages.push({ proc: r.proc, kind: r.kind, folded: uniq, tokenSet: new Set(uniq), accented: new Set(r.accented), bigrams, bigramSet: new Set(bigrams), total, unigramTotal, markers });
     for (const t of uniq) {
       const list = postings.get(t);

@@ -285,6 +285,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const unexplained: string[] = [];
   // A nationality said to a foreign-element winner is what picked it, not an unexplained word.
   const foreignWinner = !!top && said.has('foreign') && index.procs[top.i].markers.includes('foreign');
+  // A word pair of the winner's own name is not another concept when an alias passage won ("đăng ký" + "kết hôn có yếu tố nước ngoài").
+  const topName = top ? index.procs[top.i] : null;
   for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
   const unexplainedSet = new Set(unexplained);
   const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !t.includes('_'));
@@ -309,7 +311,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       if (i === 0) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
-      return !stopTokens.has(a) && !stopTokens.has(t) && !GENERIC_PAIRS.has(pair) && (unexplainedSet.has(a) || unexplainedSet.has(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair);
+      return !stopTokens.has(a) && !stopTokens.has(t) && !GENERIC_PAIRS.has(pair) && (unexplainedSet.has(a) || unexplainedSet.has(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair));
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
