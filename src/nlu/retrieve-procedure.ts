@@ -311,7 +311,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       if (i === 0) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
-      return !stopTokens.has(a) && !stopTokens.has(t) && !GENERIC_PAIRS.has(pair) && (unexplainedSet.has(a) || unexplainedSet.has(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair));
+      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && (unexplainedSet.has(a) || unexplainedSet.has(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair));
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
@@ -336,6 +336,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
 const GENERIC_VERBS: ReadonlySet<string> = new Set('tra huong nhan lay nop dong len ra vao di den ve hoi coi xem bao chi chiu duoc lam'.split(' '));
 
 /** Generic question nouns ("cần những giấy tờ nào", "hồ sơ thế nào"): never another concept. */
+/** "cho"/"với"/"của" link a foreign-element procedure to the foreigner ("kết hôn cho người Trung Quốc"): no other concept. */
+const LINK_WORDS: ReadonlySet<string> = new Set(['cho', 'voi', 'cua']);
 const GENERIC_PAIRS: ReadonlySet<string> = new Set(['giay to', 'ho so', 'thu tuc', 'le phi', 'bao nhieu', 'thoi gian', 'co quan', 'truc tuyen', 'dich vu', 'vu cong']);
 
 function round(x: number): number {
