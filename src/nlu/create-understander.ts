@@ -24,6 +24,12 @@ const SOFT_CONVERSATIONAL: ReadonlySet<Intent> = new Set(['greeting', 'help', 't
 /** A retrieval this strong outweighs a conversational guess by the classifier. */
 const STRONG_PROCEDURE = 0.8;
 
+/**
+ * Everyday words that neither the catalog nor intents/ happen to contain: known words are never
+ * "repaired" ("vua" must stay vừa, not become mua). Vocabulary only, not training data.
+ */
+const EVERYDAY_WORDS = 'vừa mới xong đẻ rồi nữa hôm qua sáng chiều tối nay mai';
+
 export interface UnderstanderOptions {
   intentsDir?: string;
 }
@@ -32,7 +38,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const intentsDir = opts.intentsDir ?? DEFAULT_INTENTS_DIR;
   const index = buildProcedureIndex(catalog);
   const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
-  const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary]);
+  const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS]);
   const classifier = trainIntentClassifier(
     loadIntentUtterances(intentsDir).map((u) => ({ intent: u.intent, tokens: normalize(u.text).foldedTokens })),
   );
