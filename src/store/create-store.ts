@@ -17,5 +17,5 @@ export async function createStore(
   if (config.DATABASE_URL) {
     return PgStore.open({ connectionString: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, log: opts.log });
   }
-  return LowdbStore.open({ dataDir: config.dataDir });
+  return LowdbStore.open({ dataDir: config.dataDir, log: opts.log });
 }
