@@ -12,7 +12,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, asksAboutFiledDossier, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES, PROCEDURE_INTENTS } from './intent-rules.js';
+import { askIntentFromRules, asksAboutFiledDossier, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES, PROCEDURE_INTENTS } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -137,6 +137,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       // a question cue the rules did not see, a procedure message is procedure_info.
       if (intent !== 'procedure_info' && PROCEDURE_INTENTS.has(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
       if (PROCEDURE_INTENTS.has(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
+      if (!r.procedure && !ask && intent !== 'human_handoff' && asksForPerson(q.folded)) intent = 'human_handoff';
       const isProcedureIntent = PROCEDURE_INTENTS.has(intent);
       const landTax = isProcedureIntent && asksLandTax(q.folded, q.normalized);
       const procedure = isProcedureIntent && !landTax ? r.procedure : null;

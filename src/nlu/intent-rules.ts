@@ -105,3 +105,10 @@ const LAND_TAX = / (?:nop|dong|tien|muc|bieu) thue (?:nha )?dat( |$)| thue nha d
 export function asksLandTax(folded: string, normalized: string): boolean {
   return LAND_TAX.test(` ${folded} `) && !normalized.includes('thuê');
 }
+
+/** "cho em hỏi trực tiếp", "gặp người thật" ("có ai trực không" alone is a greeting): asking for a person, whatever the classifier guessed. */
+const HANDOFF = / (?:hoi|noi chuyen|trao doi|gap) truc tiep( |$)| (?:gap|noi chuyen voi|cho gap) nguoi that( |$)/;
+
+export function asksForPerson(folded: string): boolean {
+  return HANDOFF.test(` ${folded} `);
+}
