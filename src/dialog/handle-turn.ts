@@ -109,7 +109,9 @@ async function routeText(ctx: TurnContext, text: string): Promise<void> {
 async function routeIntent(ctx: TurnContext, text: string, carriedIntent?: string): Promise<void> {
   const nlu = ctx.nlu;
   let intent: string = nlu?.intent ?? 'out_of_scope';
-  const hasCode = lookupCode(text, ctx.services.catalog).procedure !== undefined;
+  // A written national code, known or not, makes it a procedure question (an unknown one gets the honest answer).
+  const code = lookupCode(text, ctx.services.catalog);
+  const hasCode = code.procedure !== undefined || code.unknownCode !== undefined;
   // A national code in the text is a procedure question unless the message asks for something else.
   if (hasCode && ['greeting', 'help', 'thanks', 'out_of_scope'].includes(intent)) intent = 'procedure_info';
   // A complaint mentioning a dossier is still a complaint (the classifier may call it a status question).
