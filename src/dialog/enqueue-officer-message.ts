@@ -2,6 +2,7 @@
  * A message from outside a citizen turn (officer reply, release notice) goes
  * through the outbox like any reply: same per-user order, retries and window rules.
  */
+import { newOutboxItem } from '../notify/new-outbox-item.js';
 import { randomUUID } from 'node:crypto';
 import type { OutMessage } from '../platform/zalo/messages.js';
 import type { Tx } from '../store/port.js';
@@ -9,21 +10,7 @@ import type { OutboxItem } from '../store/records.js';
 
 export async function enqueueOfficerMessage(t: Tx, userId: string, parts: OutMessage[], now: Date): Promise<OutboxItem> {
   const id = randomUUID();
-  const at = now.toISOString();
-  const item: OutboxItem = {
-    id,
-    dedupeKey: `officer:${id}`,
-    kind: 'reply',
-    userId,
-    parts,
-    status: 'pending',
-    sentParts: 0,
-    attempts: 0,
-    nextAttemptAt: at,
-    oaMessageIds: [],
-    createdAt: at,
-    seq: await t.nextCounter('outbox_seq'),
-  };
+  const item = await newOutboxItem(t, { id, dedupeKey: `officer:${id}`, kind: 'reply', userId, parts }, now.toISOString());
   await t.addOutbox([item]);
   return item;
 }

@@ -8,7 +8,7 @@
  *
  * Usage: await processInbound(services, key, userId);
  */
-import { randomUUID } from 'node:crypto';
+import { newOutboxItem } from '../notify/new-outbox-item.js';
 import type { OaEvent } from '../platform/zalo/events.js';
 import type { OutMessage } from '../platform/zalo/messages.js';
 import type { Services } from '../services.js';
@@ -31,20 +31,7 @@ export type ProcessResult = 'handled' | 'already_done' | 'missing' | 'failed' | 
 const isReceipt = (e: OaEvent) => e.kind === 'user_received_message' || e.kind === 'user_seen_message' || e.kind === 'ignored';
 
 export async function replyOutboxItem(t: Tx, key: string, userId: string, parts: OutMessage[], nowIso: string): Promise<OutboxItem> {
-  return {
-    id: randomUUID(),
-    dedupeKey: `reply:${key}`,
-    kind: 'reply',
-    userId,
-    parts,
-    status: 'pending',
-    sentParts: 0,
-    attempts: 0,
-    nextAttemptAt: nowIso,
-    oaMessageIds: [],
-    createdAt: nowIso,
-    seq: await t.nextCounter('outbox_seq'),
-  };
+  return newOutboxItem(t, { dedupeKey: `reply:${key}`, kind: 'reply', userId, parts }, nowIso);
 }
 
 /**

@@ -4,7 +4,7 @@
  * change), so a notification exists exactly when the change does. The dedupe
  * key makes a redelivered event insert nothing.
  */
-import { randomUUID } from 'node:crypto';
+import { newOutboxItem } from './new-outbox-item.js';
 import type { Services } from '../services.js';
 import type { Tx } from '../store/port.js';
 import type { Dossier, DossierEvent, NationalStatus, OutboxItem } from '../store/records.js';
@@ -39,22 +39,20 @@ export async function createDossierNotifications(
   const at = now.toISOString();
   const items: OutboxItem[] = [];
   for (const sub of subscribers) {
-    items.push({
-      id: randomUUID(),
-      dedupeKey: `notify:${dossier.code}:${event.eventId}:${sub.userId}`,
-      kind: 'notification',
-      userId: sub.userId,
-      parts: [built.text],
-      fallback: [built.fallback],
-      dossierCode: dossier.code,
-      status: 'pending',
-      sentParts: 0,
-      attempts: 0,
-      nextAttemptAt: at,
-      oaMessageIds: [],
-      createdAt: at,
-      seq: await t.nextCounter('outbox_seq'),
-    });
+    items.push(
+      await newOutboxItem(
+        t,
+        {
+          dedupeKey: `notify:${dossier.code}:${event.eventId}:${sub.userId}`,
+          kind: 'notification',
+          userId: sub.userId,
+          parts: [built.text],
+          fallback: [built.fallback],
+          dossierCode: dossier.code,
+        },
+        at,
+      ),
+    );
     if (event.status === 10 && previous.status !== 10) await askSatisfaction(t, sub.userId, dossier.code, at);
   }
   return t.addOutbox(items);
