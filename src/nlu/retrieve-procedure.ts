@@ -101,7 +101,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     qTokens.push({ t, w: tokenWeight(index.idf, t), stop, accented: q.tokens[i] !== t ? q.tokens[i] : null, postings });
   });
   if (contentTotal === 0) {
-    // Only question and filler words ("bạn giúp được gì cho tôi"): no procedure is named.
+    // Only question and filler words (e.g. "em hỏi chút được không"): no procedure is named.
     return { procedure: null, candidates: [], ambiguous: false, bestScore: 0, unexplained: [] };
   }
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
