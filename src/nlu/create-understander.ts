@@ -5,14 +5,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../services.js';
-import type { Intent, NluResult, Understander } from './nlu-types.js';
+import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type Understander } from './nlu-types.js';
 import { extractEntities } from './entities.js';
 import { createNormalizer, normalizeBasic } from './normalize.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, asksAboutFiledDossier, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES, PROCEDURE_INTENTS } from './intent-rules.js';
+import { askIntentFromRules, asksAboutFiledDossier, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -122,39 +122,38 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         // "online" (always said in words: online, trực tuyến, qua mạng…; "làm … được không" is not it).
         intent =
           ask ??
-          (PROCEDURE_INTENTS.has(cls.intent) && cls.intent !== 'procedure_info' && cls.intent !== 'ask_online' && cls.confidence >= CLASSIFIER_ONLY_ASK
+          (isProcedureIntent(cls.intent) && cls.intent !== 'procedure_info' && cls.intent !== 'ask_online' && cls.confidence >= CLASSIFIER_ONLY_ASK
             ? cls.intent
             : 'procedure_info');
         confidence = ask ? Math.max(0.9, cls.confidence) : Math.max(cls.confidence, r.bestScore);
-      } else if (ask && (PROCEDURE_INTENTS.has(cls.intent) || cls.confidence < 0.6)) {
+      } else if (ask && (isProcedureIntent(cls.intent) || cls.confidence < 0.6)) {
         intent = ask;
         confidence = Math.max(0.85, cls.confidence);
       }
       let procedureMass = 0;
-      for (const i of PROCEDURE_INTENT_LIST) procedureMass += cls.probabilities.get(i) ?? 0;
+      for (const i of PROCEDURE_INTENTS) procedureMass += cls.probabilities.get(i) ?? 0;
       if (intent === 'out_of_scope' && PROCEDURE_CUES.test(` ${q.folded} `) && r.unexplained.length > 0 && procedureMass >= 0.25) intent = 'procedure_info';
       // The classifier may guess a question type from a stray word ("mai táng phí"); without
       // a question cue the rules did not see, a procedure message is procedure_info.
-      if (intent !== 'procedure_info' && PROCEDURE_INTENTS.has(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
-      if (PROCEDURE_INTENTS.has(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
+      if (intent !== 'procedure_info' && isProcedureIntent(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
+      if (isProcedureIntent(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
       if (!r.procedure && !ask && intent !== 'human_handoff' && asksForPerson(q.folded)) intent = 'human_handoff';
-      const isProcedureIntent = PROCEDURE_INTENTS.has(intent);
-      const landTax = isProcedureIntent && asksLandTax(q.folded, q.normalized);
-      const procedure = isProcedureIntent && !landTax ? r.procedure : null;
+      const asksProcedure = isProcedureIntent(intent);
+      const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
+      const procedure = asksProcedure && !landTax ? r.procedure : null;
       return {
         ...base,
         intent,
         intentConfidence: round(confidence),
         procedure,
-        candidates: isProcedureIntent && !landTax ? r.candidates : [],
-        procedureMentionedButUnknown: isProcedureIntent && !procedure && (landTax || r.unexplained.length > 0),
+        candidates: asksProcedure && !landTax ? r.candidates : [],
+        procedureMentionedButUnknown: asksProcedure && !procedure && (landTax || r.unexplained.length > 0),
         ambiguous: !!procedure && r.ambiguous,
       };
     },
   };
 }
 
-const PROCEDURE_INTENT_LIST: readonly Intent[] = [...PROCEDURE_INTENTS];
 
 /** Classifier probability above which it may pick an ask_* intent with no cue the rules saw. */
 const CLASSIFIER_ONLY_ASK = 0.985;

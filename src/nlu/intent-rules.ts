@@ -68,15 +68,6 @@ export function asksAboutFiledDossier(folded: string): boolean {
   return DOSSIER_STATUS_CUE.test(` ${folded} `);
 }
 
-export const PROCEDURE_INTENTS: ReadonlySet<Intent> = new Set([
-  'procedure_info',
-  'ask_documents',
-  'ask_fee',
-  'ask_duration',
-  'ask_location',
-  'ask_online',
-]);
-
 /** Words that show a message asks about some administrative procedure. */
 export const PROCEDURE_CUES =
   / (?:thu tuc|lam|xin|dang ky|cap|giay|giay phep|chung nhan|xac nhan|tro cap|che do|ho tro|thanh lap|gia han|ho so|dang ki|bao hiem|visa|thi thuc|khai|chuyen|doi)( |$)/;
