@@ -4,6 +4,7 @@
  * of sends, status events posted through the feed, optional SIGKILL + restart
  * of the bot during the run. Counts what reached the OA per (user, dossier, status).
  */
+import { emulatorEnv } from '../src/platform/zalo/emulator/emulator-env.js';
 import type { RecordedOutbound } from '../src/platform/zalo/emulator/emulator-handle.js';
 import { createOaEmulator, type OaEmulator } from '../src/platform/zalo/emulator/oa-emulator.js';
 import { createStore } from '../src/store/create-store.js';
@@ -192,12 +193,7 @@ function botEnv(emulator: OaEmulator, dataDir: string, port: number): Record<str
     PORT: String(port),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
-    ZALO_APP_ID: emulator.appId,
-    ZALO_OA_SECRET_KEY: emulator.oaSecretKey,
-    ZALO_APP_SECRET_KEY: emulator.appSecretKey,
-    ZALO_ACCESS_TOKEN: emulator.currentAccessToken(),
-    ZALO_OPENAPI_URL: emulator.url,
-    ZALO_OAUTH_URL: emulator.url,
+    ...emulatorEnv(emulator),
     INGEST_API_KEY: INGEST_KEY,
     ADMIN_TOKEN: 'bench-admin',
     NOTIFY_BASE_DELAY_MS: '100',

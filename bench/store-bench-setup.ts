@@ -3,6 +3,7 @@
  * bot processes on lowdb or PostgreSQL, state seeded before the bots start
  * (subscribers with an open consultation window).
  */
+import { emulatorEnv } from '../src/platform/zalo/emulator/emulator-env.js';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,13 +54,9 @@ export async function startSetup(opts: SetupOptions): Promise<BenchSetup> {
   await store.close();
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
-    ZALO_APP_ID: em.appId,
-    ZALO_OA_SECRET_KEY: em.oaSecretKey,
-    ZALO_APP_SECRET_KEY: em.appSecretKey,
+    ...emulatorEnv(em),
     ZALO_ACCESS_TOKEN: 'bench-at',
     ZALO_REFRESH_TOKEN: 'bench-rt',
-    ZALO_OPENAPI_URL: em.url,
-    ZALO_OAUTH_URL: em.url,
     INGEST_API_KEY: INGEST,
     ADMIN_TOKEN: 'bench-admin',
     LOG_LEVEL: 'error',

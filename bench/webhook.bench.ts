@@ -13,6 +13,7 @@
  * BENCH_STORE=memory to take the store's writes out of the picture (diagnosis only; the figures to
  * quote use the default store).
  */
+import { emulatorEnv } from '../src/platform/zalo/emulator/emulator-env.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -102,12 +103,7 @@ async function main() {
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
       DATA_DIR: dataDir,
-      ZALO_APP_ID: emulator.appId,
-      ZALO_OA_SECRET_KEY: emulator.oaSecretKey,
-      ZALO_APP_SECRET_KEY: emulator.appSecretKey,
-      ZALO_ACCESS_TOKEN: emulator.currentAccessToken(),
-      ZALO_OPENAPI_URL: emulator.url,
-      ZALO_OAUTH_URL: emulator.url,
+      ...emulatorEnv(emulator),
     },
     emulator,
     ...(process.env.BENCH_STORE === 'memory' ? { store: new MemoryStore() } : {}),

@@ -7,6 +7,7 @@
  *   const bot = await startBot({ env: { PORT: '0', DATA_DIR: dir } });
  *   await fetch(`${bot.url}/healthz`); await bot.stop();
  */
+import { emulatorEnv } from './platform/zalo/emulator/emulator-env.js';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,13 +66,8 @@ async function startLocalEmulator(config: Config): Promise<OaEmulatorHandle> {
 function wireToEmulator(config: Config, em: OaEmulatorHandle, refreshToken?: string): Config {
   return {
     ...config,
-    ZALO_APP_ID: em.appId,
-    ZALO_OA_SECRET_KEY: em.oaSecretKey,
-    ZALO_APP_SECRET_KEY: em.appSecretKey,
-    ZALO_ACCESS_TOKEN: em.currentAccessToken(),
+    ...emulatorEnv(em),
     ZALO_REFRESH_TOKEN: refreshToken ?? config.ZALO_REFRESH_TOKEN,
-    ZALO_OPENAPI_URL: em.url,
-    ZALO_OAUTH_URL: em.url,
   };
 }
 

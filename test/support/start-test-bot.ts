@@ -13,6 +13,7 @@
  * lowdb: true (the default lowdb store in a temp DATA_DIR), localMode: true (no
  * ZALO_APP_ID: exactly what `npm start` does, wired to this emulator).
  */
+import { emulatorEnv } from '../../src/platform/zalo/emulator/emulator-env.js';
 import type { Store } from '../../src/store/port.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { startBot, type RunningBot } from '../../src/start-bot.js';
@@ -61,13 +62,9 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
   const oaEnv: Record<string, string> = opts.localMode
     ? { ZALO_REFRESH_TOKEN: TEST_REFRESH_TOKEN }
     : {
-        ZALO_APP_ID: emulator.appId,
-        ZALO_OA_SECRET_KEY: emulator.oaSecretKey,
-        ZALO_APP_SECRET_KEY: emulator.appSecretKey,
+        ...emulatorEnv(emulator),
         ZALO_ACCESS_TOKEN: TEST_ACCESS_TOKEN,
         ZALO_REFRESH_TOKEN: TEST_REFRESH_TOKEN,
-        ZALO_OPENAPI_URL: emulator.url,
-        ZALO_OAUTH_URL: emulator.url,
         ADMIN_TOKEN: TEST_ADMIN_TOKEN,
         INGEST_API_KEY: TEST_INGEST_KEY,
       };

@@ -4,6 +4,7 @@
  * split across both (with redeliveries to the other one), the access token
  * expiring once. Every reply once, every notification once, one token refresh.
  */
+import { emulatorEnv } from '../../../src/platform/zalo/emulator/emulator-env.js';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,13 +39,9 @@ beforeAll(async () => {
     DATABASE_URL: db.url,
     DATABASE_POOL_MAX: '8',
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'motcua-two-')),
-    ZALO_APP_ID: em.appId,
-    ZALO_OA_SECRET_KEY: em.oaSecretKey,
-    ZALO_APP_SECRET_KEY: em.appSecretKey,
+    ...emulatorEnv(em),
     ZALO_ACCESS_TOKEN: 'at-initial',
     ZALO_REFRESH_TOKEN: 'rt-initial',
-    ZALO_OPENAPI_URL: em.url,
-    ZALO_OAUTH_URL: em.url,
     INGEST_API_KEY: INGEST,
     ADMIN_TOKEN: 'admin-two-instances',
     NOTIFY_BASE_DELAY_MS: '100',
