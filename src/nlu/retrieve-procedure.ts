@@ -9,6 +9,7 @@
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type ProcedureIndex } from './procedure-index.js';
+import { foldWord } from './fold-diacritics.js';
 import { isQueryStopWord, NATIONALITIES, VARIANT_MARKERS } from './stop-words.js';
 
 export interface Retrieval {
@@ -75,6 +76,14 @@ function isNamePair(index: ProcedureIndex, pair: string): boolean {
   return index.nameBigrams.has(pair) && pair !== 'thu tuc' && pair !== 'ho so';
 }
 
+/** An accented pair of a name whose other word is content ("kết hôn", "xác nhận"; not "đất của", "lệ phí"). */
+function isAccentedNamePair(index: ProcedureIndex, pair: string, self: 0 | 1): boolean {
+  if (!index.accentedNameBigrams.has(pair) || pair === 'thủ tục' || pair === 'hồ sơ') return false;
+  const words = pair.split(' ');
+  const other = words[1 - self];
+  return !isQueryStopWord(foldWord(other), other) && tokenWeight(index.idf, foldWord(words[self])) > 0.05;
+}
+
 function isStop(t: string, accented: string): boolean {
   return isQueryStopWord(t, accented) || /^\d+$/.test(t);
 }
@@ -91,8 +100,13 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     const ft = q.foldedTokens;
     // Typed without accents, a stop word inside a catalog name's word pair is content:
     // "ho chieu" is hộ chiếu, not "họ" + "chiều"; "ban sao" is bản sao.
+    // Typed with accents, the same holds for the exact pair of a name: "kết" of "kết hôn" is
+    // content, "kết" of "kết quả" is not.
+    const at = q.tokens;
     const inName =
-      q.tokens[i] === t && ((i > 0 && isNamePair(index, `${ft[i - 1]} ${t}`)) || (i + 1 < ft.length && isNamePair(index, `${t} ${ft[i + 1]}`)));
+      q.tokens[i] === t
+        ? (i > 0 && isNamePair(index, `${ft[i - 1]} ${t}`)) || (i + 1 < ft.length && isNamePair(index, `${t} ${ft[i + 1]}`))
+        : (i > 0 && isAccentedNamePair(index, `${at[i - 1]} ${at[i]}`, 1)) || (i + 1 < at.length && isAccentedNamePair(index, `${at[i]} ${at[i + 1]}`, 0));
     const stop = !inName && isStop(t, q.tokens[i]);
     if (stop) stopTokens.add(t);
     if (!stop) contentTotal += index.idf.has(t) ? tokenWeight(index.idf, t) : index.maxIdf * 0.7;
@@ -138,6 +152,21 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       if (accM[id] === 0) touched.push(id);
       accM[id] += w;
       accStop[id] += sw;
+    }
+  }
+  // A word pair of skipped words still opens its passages: a name or alias made only of
+  // common words ("đăng ký kết hôn") can be whole in a long message full of other words.
+  const skippedWords = new Set(common.filter((x) => !x.stop).map((x) => x.t));
+  if (skippedWords.size > 1) {
+    for (const b of qBigrams) {
+      const sp = b.indexOf(' ');
+      if (!skippedWords.has(b.slice(0, sp)) || !skippedWords.has(b.slice(sp + 1))) continue;
+      for (const id of index.bigramPostings.get(b) ?? []) {
+        if (accM[id] === 0) {
+          touched.push(id);
+          accM[id] = 1e-12;
+        }
+      }
     }
   }
   // Common words and bigrams only add to passages already found (typed-array checks, no hashing).
