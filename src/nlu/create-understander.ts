@@ -28,7 +28,7 @@ const STRONG_PROCEDURE = 0.8;
  * Everyday words that neither the catalog nor intents/ happen to contain: known words are never
  * "repaired" ("vua" must stay vừa, not become mua). Vocabulary only, not training data.
  */
-const EVERYDAY_WORDS = 'vừa mới xong đẻ rồi nữa hôm qua sáng chiều tối nay mai';
+const EVERYDAY_WORDS = 'vừa mới xong đẻ rồi nữa hôm qua sáng chiều tối nay mai bữa hổm bển hông nghe nói xíu gái trai đứa quê miếng mảnh chiếc';
 
 export interface UnderstanderOptions {
   intentsDir?: string;

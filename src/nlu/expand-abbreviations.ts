@@ -34,6 +34,8 @@ const NEGATIONS = new Set(['không', 'chưa', 'rồi', 'ko', 'k', 'hok', 'hông'
 const COST_OR_TIME = new Set(
   'bao bn bnh bnhieu phí phi tiền tien mấy may nhiêu nhieu thời thoi khoảng khoang tầm tam chừng chung hết het lệ le công cong chi ngày ngay tuần tuan tháng thang'.split(' '),
 );
+/** Words after which "hk" is hộ khẩu (a register), not the negation. */
+const HK_FOR_HO_KHAU = new Set(['nhập', 'nhap', 'tách', 'tach', 'chuyển', 'chuyen', 'cắt', 'cat', 'sổ', 'so', 'ks', 'khai', 'sinh', 'vào', 'vao', 'về', 've', 'đăng', 'dang', 'ký', 'ky']);
 const AFTER_BN_FOR_BAN = new Set(['ơi', 'oi', 'nhé', 'nha', 'ạ']);
 
 /** Expand one token using its neighbours where the shorthand is ambiguous. */
@@ -58,6 +60,14 @@ function expandToken(tokens: string[], i: number): string {
     // A trailing "a" is the polite "ạ" typed without accents ("được rồi a"), not "anh".
     return tok === 'a' ? 'ạ' : 'em';
   }
+  if (tok === 'hk' && prev !== undefined && HK_FOR_HO_KHAU.has(prev)) {
+    // "nhập hk", "ks, hk, bhyt": hộ khẩu; elsewhere hk is "không".
+    return 'hộ khẩu';
+  }
+  const age = /^(\d{1,2})(?:t|tuoi|tuổi)$/.exec(tok);
+  if (age) return `${Number(age[1])} tuổi`;
+  const level = /^(?:lv|lvl|level|muc|mức)(\d)$/.exec(tok);
+  if (level) return `mức độ ${level[1]}`;
   if (tok === 'bn') {
     if ((next !== undefined && AFTER_BN_FOR_BAN.has(next)) || prev === 'chào' || prev === 'chao') return 'bạn';
     return 'bao nhiêu';

@@ -15,7 +15,10 @@ const STOP_ACCENTED = (
   'năm giờ khi lúc sáng chiều tối nay mai qua mới vừa sắp đã đang sẽ nhiều ít một hai ba ' +
   'online trực tuyến nộp mạng đem theo gồm thông tin xong kết quả lấy nhận ok dạ ừ ' +
   'xin chào cảm ơn vui lòng hành chính việc phạt trễ muộn gấp hạn bị ' +
-  'nội ngoại xã phường huyện quận tỉnh thị trấn ủy ban'
+  'nội ngoại xã phường huyện quận tỉnh thị trấn ủy ban ' +
+  // everyday story words: who, when, hearsay, measure words ("nghe nói đủ 25 tuổi", "con gái", "miếng đất")
+  'nghe nói bảo kêu đủ xíu chút gái trai đứa tụi bọn quê hôm bữa hồi xưa luôn lỡ giúp coi hoài ' +
+  'miếng mảnh chiếc tính định giùm dùm chỉ còn nữa hay hoặc hả'
 )
   .split(' ')
   .filter(Boolean);
