@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../services.js';
 import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type Understander } from './nlu-types.js';
 import { extractEntities } from './entities.js';
-import { createNormalizer, normalizeBasic } from './normalize.js';
+import { createNormalizer, normalizeBasic, type NormalizedText } from './normalize.js';
+import { withoutContext } from './context-spans.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
@@ -42,6 +43,16 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const classifier = trainIntentClassifier(
     loadIntentUtterances(intentsDir).map((u) => ({ intent: u.intent, tokens: normalize(u.text).foldedTokens })),
   );
+
+  /** The request alone first (story spans removed), else the whole message. */
+  const retrieveRequest = (raw: string, q: NormalizedText) => {
+    const whole = retrieveProcedure(index, q);
+    const request = withoutContext(raw, normalize);
+    if (!request) return whole;
+    const r = retrieveProcedure(index, request);
+    // The request alone must name its procedure about as well as the whole message did.
+    return r.procedure && (!whole.procedure || r.bestScore >= whole.bestScore - CONTEXT_MARGIN) ? r : whole;
+  };
 
   return {
     understand(text: string): NluResult {
@@ -106,7 +117,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
           ambiguous: false,
         };
       }
-      const r = retrieveProcedure(index, q);
+      const r = retrieveRequest(ents.rest, q);
       let intent: Intent = cls.intent;
       let confidence = cls.confidence;
       const conversational =
@@ -154,6 +165,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   };
 }
 
+
+/** How much weaker the request alone may match than the whole message and still be preferred. */
+const CONTEXT_MARGIN = 0.1;
 
 /** Classifier probability above which it may pick an ask_* intent with no cue the rules saw. */
 const CLASSIFIER_ONLY_ASK = 0.985;

@@ -1,0 +1,83 @@
+/**
+ * Citizens tell a story around the request: why ("vì chưa đăng ký kết hôn"), what for
+ * ("để làm thừa kế", "để đi máy bay"), what they already have ("đã có sổ hồng"), when
+ * ("lúc khai sinh"). Those spans often name other procedures. This removes them so the
+ * retrieval can look at the request alone; the caller keeps the whole-message reading
+ * when the request alone names nothing.
+ */
+import type { Normalize, NormalizedText } from './normalize.js';
+
+/** Opens a context span (folded, with the accented forms that mean it when accents were typed). */
+const OPENERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['de', new Set(['để'])],
+  ['vi', new Set(['vì'])],
+  ['chua', new Set(['chưa'])],
+  ['luc', new Set(['lúc'])],
+  ['truoc', new Set(['trước'])],
+]);
+/** Two-word openers: "đã có", "không có", "sau khi", "tại vì", "bởi vì", "do bị". */
+const PAIR_OPENERS: ReadonlySet<string> = new Set(['da co', 'khong co', 'sau khi', 'tai vi', 'boi vi', 'da lam', 'da dang', 'cong ty', 'co quan', 'ngan hang']);
+/** Words that end a span and go back to the request. */
+const CLOSERS: ReadonlySet<string> = new Set(['gio', 'nay', 'muon', 'can', 'thi', 'ma', 'nhung', 'nen', 'xin', 'phai', 'lieu', 'co']);
+/** "để lại" (left behind), "trước đây"? no: only the openers that are not part of a fixed phrase. */
+const NOT_AFTER_OPENER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['de', new Set(['lai', 'nghi', 'an'])],
+  ['chua', new Set([])],
+  ['truoc', new Set(['ba', 'tien'])],
+]);
+
+const PURPOSE_VERBS: ReadonlySet<string> = new Set(
+  'lam di xin nop bo mua vay hoc lo xuat huong duoc ban ket dang lay chung tach xay mo thi vao ve gui nhap chuyen sang tra hoan bao'.split(' '),
+);
+
+/** Splits on punctuation that ends a clause; the normaliser erases it. */
+function clauses(text: string): string[] {
+  return text.split(/[,.;:!?\n()]+|\s-\s/).map((c) => c.trim()).filter(Boolean);
+}
+
+function isOpener(q: NormalizedText, i: number): number {
+  const f = q.foldedTokens;
+  const pair = i + 1 < f.length ? `${f[i]} ${f[i + 1]}` : '';
+  if (PAIR_OPENERS.has(pair)) {
+    // "công ty bắt nộp …", "ngân hàng yêu cầu …": the requester is context, not "thành lập công ty".
+    if (pair === 'cong ty' || pair === 'co quan' || pair === 'ngan hang') return /^(?:bat|yeu|doi|keu|can|muon|bao|noi)$/.test(f[i + 2] ?? '') ? 2 : 0;
+    return 2;
+  }
+  const accents = OPENERS.get(f[i]);
+  if (!accents) return 0;
+  // Accents typed: only the exact word ("để", not "đề"; "vì", not "ví").
+  if (q.tokens[i] !== f[i] && !accents.has(q.tokens[i])) return 0;
+  if (NOT_AFTER_OPENER.get(f[i])?.has(f[i + 1] ?? '')) return 0;
+  // Purpose "để" goes with a verb ("để làm thừa kế", "để đi máy bay"); "để trống", "vừa đẻ" are not it.
+  if (f[i] === 'de' && (!PURPOSE_VERBS.has(f[i + 1] ?? '') || /^(?:vua|moi|sap|da)$/.test(f[i - 1] ?? ''))) return 0;
+  // "chưa" closing a question ("xong chưa") opens nothing; nor does an opener at the very start.
+  if (i === 0 || i + 1 >= f.length) return 0;
+  return 1;
+}
+
+/** The message without its context spans, or null when there is none (or nothing would be left). */
+export function withoutContext(text: string, normalize: Normalize): NormalizedText | null {
+  const kept: string[] = [];
+  let dropped = false;
+  for (const clause of clauses(text)) {
+    const q = normalize(clause);
+    let inSpan = false;
+    for (let i = 0; i < q.tokens.length; i++) {
+      if (!inSpan) {
+        const n = isOpener(q, i);
+        if (n > 0) {
+          inSpan = true;
+          dropped = true;
+          i += n - 1;
+          continue;
+        }
+        kept.push(q.tokens[i]);
+      } else if (CLOSERS.has(q.foldedTokens[i])) {
+        inSpan = false;
+        kept.push(q.tokens[i]);
+      }
+    }
+  }
+  if (!dropped || kept.length === 0) return null;
+  return normalize(kept.join(' '));
+}
