@@ -85,7 +85,8 @@ function isAccentedNamePair(index: ProcedureIndex, pair: string, self: 0 | 1): b
 }
 
 function isStop(t: string, accented: string): boolean {
-  return isQueryStopWord(t, accented) || /^\d+$/.test(t);
+  // Numbers, measures ("200m2", "50tr"), licence classes ("a1", "b2") and place names ("_place") name no procedure.
+  return isQueryStopWord(t, accented) || /^\d+[a-z]*\d*$/.test(t) || /^[a-f]\d$/.test(t) || t.startsWith('_');
 }
 
 export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Retrieval {
