@@ -13,7 +13,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, asksAboutFiledDossier, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
+import { askIntentFromRules, asksAboutFiledDossier, asksToBeTold, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -149,6 +149,11 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (intent !== 'procedure_info' && isProcedureIntent(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
       if (isProcedureIntent(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
       if (!r.procedure && !ask && intent !== 'human_handoff' && asksForPerson(q.folded)) intent = 'human_handoff';
+      // A named procedure with "bắt đầu từ đâu" asks how to go about it.
+      if (r.procedure && !ask && asksWhereToStart(q.folded)) intent = 'procedure_info';
+      if (asksToBeTold(q.folded) && !ents.dossierCode) intent = 'subscribe';
+      // Loans, weather, shopping, health: out of scope unless a procedure was clearly named.
+      if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
       const asksProcedure = isProcedureIntent(intent);
       const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
       const procedure = asksProcedure && !landTax ? r.procedure : null;

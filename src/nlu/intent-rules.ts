@@ -8,11 +8,13 @@ export type AskIntent = 'ask_fee' | 'ask_duration' | 'ask_documents' | 'ask_loca
 
 const ASK_RULES: ReadonlyArray<readonly [AskIntent, RegExp]> = [
   ['ask_online', / (?:online|truc tuyen|qua mang|dich vu cong|buu dien|buu chinh|tren dien thoai|tren app|qua app|bang app|tren ung dung|qua ung dung|tren vneid|qua vneid|bang vneid|tai nha duoc|khong can den)( |$)/],
-  ['ask_fee', / (?:le phi|(?<!tang |hoc |vien |mien )phi|bao nhieu tien|nhieu tien|(?<!khong )(?:mat tien|ton tien)|het tien|chi phi|(?:co )?mien phi(?= (?:khong|hay|ha|chu|phai|dung)(?: |$))|co mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem)( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
-  ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may bua|bao nhieu bua|may tieng|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong)( |$)/],
-  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|gom gi|gom nhung|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|can giay to|(?:can|nhung) dieu kien (?:gi|nao)|dieu kien (?:gi|nao|la gi|nhu the nao|ra sao))( |$)|^ giay to (?:xin|lam|dang ky|de|cap) /],
-  ['ask_location', / (?:o dau|cho nao|noi nao|(?<!lan )dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan|uy ban|phuong|xa|bo phan|mot cua|cong an)|xa hay|phuong hay|tai dau)( |$)| (?:lam|nop|xin|sao y|chung thuc|dang ky) (?:[a-z]+ ){0,5}o (?:uy ban|phuong|quan|huyen|cong an|phong|so|bo phan|mot cua)(?: [a-z]+){0,4}(?: (?:duoc khong|khong|a|ha|phai khong|dung khong))? ?$/],
+  ['ask_fee', / (?:le phi|(?<!tang |hoc |vien |mien )phi|bao nhieu tien|nhieu tien|(?<!khong )(?:mat tien|ton tien)|het tien|chi phi|(?:co )?mien phi(?= (?:khong|hay|ha|chu|phai|dung)(?: |$))|co mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem|(?:mat|ton|het) nhieu (?:khong|ko|ha|hong)|tien [a-z]+(?: [a-z]+){0,3} tinh (?:sao|the nao|nhu nao))( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
+  ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may bua|bao nhieu bua|may tieng|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|(?<!chua )bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong)( |$)/],
+  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|gom gi|gom nhung|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|can giay to|cam theo|cam gi|dem gi|mang nhung gi|(?:co )?can (?:giay|ban sao|ban chinh|anh|hinh|so|the|chung minh|can cuoc|ho chieu)(?: [a-z]+){0,4} (?:khong|hay khong|ko))( |$)|^ giay to (?:xin|lam|dang ky|de|cap) /],
+  ['ask_location', / (?:o dau|cho nao|noi nao|(?<!lan )dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan|uy ban|phuong|xa|bo phan|mot cua|cong an)|xa hay|phuong hay|tai dau|len dau|nop dau|xin dau|(?:xa|phuong) nao|(?:xa|phuong|huyen|tinh) (?:noi|ben) [a-z]+(?: [a-z]+)? (?:o )?hay|hay (?:phai )?(?:ra|len|den) (?:van phong|uy ban|xa|phuong|huyen|quan|tinh|cong an|so|bo phan))( |$)| (?:lam|nop|xin|sao y|chung thuc|dang ky) (?:[a-z]+ ){0,5}o (?:uy ban|phuong|quan|huyen|cong an|phong|so|bo phan|mot cua)(?: [a-z]+){0,4}(?: (?:duoc khong|khong|a|ha|phai khong|dung khong))? ?$/],
 ];
+
+const SELLS_ONLINE = / (?:ban|mua|hoc|day|choi|buon ban)(?: (?!lam |dang |nop |xin |cap |ho |duoc |dc )[a-z]+){1,3} online(?= )/g;
 
 const GLOBAL = new Map<RegExp, RegExp>();
 
@@ -31,7 +33,8 @@ function lastMatch(re: RegExp, text: string): number {
 
 /** The question a procedure message asks, or null for a plain procedure mention. */
 export function askIntentFromRules(folded: string): AskIntent | null {
-  const text = ` ${folded} `;
+  // "bán quần áo online" is how the citizen trades, not a question about applying online.
+  const text = ` ${folded} `.replace(SELLS_ONLINE, ' ');
   let best: AskIntent | null = null;
   let bestPos = -1;
   for (const [intent, re] of ASK_RULES) {
@@ -53,6 +56,7 @@ const SUBSCRIBE = / (?:thong bao|bao cho|bao toi|bao em|bao minh|nhan tin|nhan t
 /** With a dossier code the message is about that dossier: status unless it (un)subscribes. */
 export function dossierIntent(folded: string): Intent {
   const text = ` ${folded} `;
+  if (NOTIFICATIONS_OFF.test(text)) return 'unsubscribe';
   if (SUBSCRIBE.test(text) || / nhan thong bao /.test(text)) return UNSUBSCRIBE.test(text) ? 'unsubscribe' : 'subscribe';
   return 'dossier_status';
 }
@@ -62,7 +66,7 @@ export function dossierIntent(folded: string): Intent {
  * filed, whatever procedure it names.
  */
 const DOSSIER_STATUS_CUE =
-  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang|nop (?:giay to|ho so|giay|hs) (?:tu|hom|tuan|thang))(?: [a-z]+){0,6} (?:chua|sao|dau)( |$)/;
+  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:nop|ho so)(?: [a-z]+){0,14} (?:toi dau roi|den dau roi|sao van|van chua|van o trang thai|trang thai cho|cho tiep nhan|chua thay (?:ai|gi|ket qua|tra loi))( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang|nop (?:giay to|ho so|giay|hs) (?:tu|hom|tuan|thang))(?: [a-z]+){0,6} (?:chua|sao|dau)( |$)/;
 
 export function asksAboutFiledDossier(folded: string): boolean {
   return DOSSIER_STATUS_CUE.test(` ${folded} `);
@@ -102,4 +106,27 @@ const HANDOFF = / (?:hoi|noi chuyen|trao doi|gap) truc tiep( |$)| (?:gap|noi chu
 
 export function asksForPerson(folded: string): boolean {
   return HANDOFF.test(` ${folded} `);
+}
+
+/** "nhắn em khi nào có kết quả nhé", "báo giúp tôi lúc xong": asking to be told later, not how long. */
+const TELL_ME_WHEN = / (?:nhan|bao|nhac|bao cho|bao giup|nhan tin cho|nhan cho|goi cho) (?:em|toi|minh|tui|anh|chi|co|chu|bac|giup em|giup toi|giup) (?:[a-z]+ ){0,2}(?:khi|luc|lien khi|ngay khi|khi nao|bao gio)( |$)/;
+
+export function asksToBeTold(folded: string): boolean {
+  return TELL_ME_WHEN.test(` ${folded} `);
+}
+
+/**
+ * Everyday topics no procedure is about: loans and interest, shopping and prices, weather,
+ * health, sport. Only trusted when no procedure was found with confidence.
+ */
+const EVERYDAY_TOPIC =
+  / (?:lai suat|lai bao nhieu|tin chap|the chap|vay (?:tien|nong|ngan hang|online|nhanh|tin chap|the chap|[0-9]+)|cho vay|gia vang|gia xang|chung khoan|co phieu|thoi tiet|troi (?:co )?(?:mua|nang|lanh)|co mua (?:khong|ko|k)|bi sot|ha sot|uong thuoc|uong gi|dau bung|dau dau|iphone|samsung|dien thoai nao|mua (?:giay a4|do|quan ao|dien thoai|xe cu)|o dau re|re (?:vay|khong|nhat)|ship hang|giao hang|bong da|da banh|ca si|phim|nau an|mon an|cong thuc nau)( |$)/;
+
+export function mentionsEverydayTopic(folded: string): boolean {
+  return EVERYDAY_TOPIC.test(` ${folded} `);
+}
+
+/** "bắt đầu từ đâu", "bắt đầu thế nào": how to go about a named procedure. */
+export function asksWhereToStart(folded: string): boolean {
+  return / bat dau (?:tu dau|the nao|ra sao|nhu the nao|sao|tu)( |$)/.test(` ${folded} `);
 }
