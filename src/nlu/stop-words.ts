@@ -55,7 +55,7 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'border', name: / biên giới /, query: / bien gioi / },
   { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?<!de |con |tro |o |ve |quay |ban |phep |tai |xay |dap |cat |sua )lai (?!xe)/ },
   { id: 'exchange', name: / (?:cấp đổi|đổi) /, query: / (?:cap doi|doi(?! (?:bao|lau|may|mot|den|toi|ket|kq|xet|duyet|hoai|mai|cho|lau|it|khi))|het han) / },
-  { id: 'change', name: / (?:thay đổi|điều chỉnh|đính chính) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi|(?:them|bo sung|bot) (?:nganh|nghe|von|dia diem)) / },
+  { id: 'change', name: / (?:thay đổi|điều chỉnh|đính chính) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi|(?:them|bo sung|bot|doi|thay) (?:nganh|nghe|von|dia diem)) / },
   { id: 'child', name: / dưới 14 tuổi /, query: / (?:duoi 14|tre em|tre nho|cho be|be|(?:[1-9]|1[0-3]) tuoi|so sinh|em be) / },
   { id: 'infant', name: / dưới 6 tuổi /, query: / (?:duoi 6|tre em|tre so sinh|so sinh|moi sinh|cho be|em be|[1-5] tuoi|con nho) / },
   { id: 'combined', name: / kết hợp /, query: / (?:ket hop|vua (?:lam |dang ky )?khai sinh vua|khai sinh (?:kem|cung|luon)(?: ca)? nhan) / },
@@ -71,7 +71,7 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'military', name: / quân sự /, query: / quan su / },
   { id: 'police', name: / công an nhân dân /, query: / cong an nhan dan / },
   { id: 'international', name: / quốc tế /, query: / quoc te / },
-  { id: 'organisation', name: / tổ chức /, query: / (?:to chuc|cong ty|doanh nghiep|co quan) / },
+  { id: 'organisation', name: / tổ chức /, query: / (?:to chuc|doanh nghiep|co quan|(?:cho|cua|thanh lap|mo|lap|dang ky|chu) cong ty|cong ty (?:toi|em|minh|tui|chung toi|co phan|trach nhiem|tnhh))( |$)/ },
   { id: 'fully-online', name: / toàn trình /, query: / (?:toan trinh) / },
   { id: 'on-request', name: / theo yêu cầu /, query: / theo yeu cau / },
   // "mất" in an alias ("mất bằng lái") marks the lost-document path; saying it also means "lại".
