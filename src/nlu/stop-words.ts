@@ -13,7 +13,7 @@ const STOP_ACCENTED = (
   'không có được chưa rồi phải cần muốn hỏi biết giúp xin làm cách hướng dẫn thủ tục hồ sơ giấy tờ ' +
   'ở đâu cho của tại để về đến từ trong trên dưới bao nhiêu lâu mất hết tốn tiền phí lệ ngày mấy tuần tháng ' +
   'năm giờ khi lúc sáng chiều tối nay mai qua mới vừa sắp đã đang sẽ nhiều ít một hai ba ' +
-  'online trực tuyến nộp mạng đem theo gồm thông tin xong kết quả lấy nhận ok dạ ừ ' +
+  'online trực tuyến nộp mạng đem theo gồm thông tin xong kết quả lấy ok dạ ừ ' +
   'xin chào cảm ơn vui lòng hành chính việc phạt trễ muộn gấp hạn bị ' +
   'nội ngoại xã phường huyện quận tỉnh thị trấn ủy ban ' +
   // everyday story words: who, when, hearsay, measure words ("nghe nói đủ 25 tuổi", "con gái", "miếng đất")
