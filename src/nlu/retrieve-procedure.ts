@@ -108,7 +108,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       q.tokens[i] === t
         ? (i > 0 && isNamePair(index, `${ft[i - 1]} ${t}`)) || (i + 1 < ft.length && isNamePair(index, `${t} ${ft[i + 1]}`))
         : (i > 0 && isAccentedNamePair(index, `${at[i - 1]} ${at[i]}`, 1)) || (i + 1 < at.length && isAccentedNamePair(index, `${at[i]} ${at[i + 1]}`, 0));
-    const stop = !inName && isStop(t, q.tokens[i]);
+    // Unaccented "so" is sổ/số unless it ends "hồ sơ" ("so bhxh" is the social-insurance book).
+    const stop = !inName && isStop(t, q.tokens[i]) ;
     if (stop) stopTokens.add(t);
     if (!stop) contentTotal += index.idf.has(t) ? tokenWeight(index.idf, t) : index.maxIdf * 0.7;
     const postings = index.postings.get(t);
@@ -236,7 +237,13 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     let score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
     // A message holding every word of a name or alias names that procedure, however much
     // else it says ("tui với bồ tính cưới, đăng ký kết hôn ở phường hay ở đâu").
-    const whole = (pass.kind === 'alias' || pass.kind === 'name') && pass.folded.length >= 2 && am >= 0.99 * pass.unigramTotal;
+    // At least one of its word pairs must be said as such: "làm sao … y tế … cấp"
+    // holds the words of "sao y bằng cấp" but does not say it.
+    const whole =
+      (pass.kind === 'alias' || pass.kind === 'name') &&
+      pass.folded.length >= 2 &&
+      am >= 0.99 * pass.unigramTotal &&
+      (ab > 0 || pass.folded.length < 3);
     if (whole) {
       fullyCovered.add(pass.proc);
       score = Math.max(score, WHOLE_NAME_FLOOR + (1 - WHOLE_NAME_FLOOR) * covQ);
