@@ -109,7 +109,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
         ? (i > 0 && isNamePair(index, `${ft[i - 1]} ${t}`)) || (i + 1 < ft.length && isNamePair(index, `${t} ${ft[i + 1]}`))
         : (i > 0 && isAccentedNamePair(index, `${at[i - 1]} ${at[i]}`, 1)) || (i + 1 < at.length && isAccentedNamePair(index, `${at[i]} ${at[i + 1]}`, 0));
     // Unaccented "so" is sổ/số unless it ends "hồ sơ" ("so bhxh" is the social-insurance book).
-    const stop = !inName && isStop(t, q.tokens[i]) ;
+    // Unaccented "so" is sổ/số unless it ends "hồ sơ" ("so bhxh" is the social-insurance book).
+    const stop = !inName && isStop(t, q.tokens[i]) && !(t === 'so' && q.tokens[i] === 'so' && ft[i - 1] !== 'ho');
     if (stop) stopTokens.add(t);
     if (!stop) contentTotal += index.idf.has(t) ? tokenWeight(index.idf, t) : index.maxIdf * 0.7;
     const postings = index.postings.get(t);
