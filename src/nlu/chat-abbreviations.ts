@@ -35,7 +35,7 @@ export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   cmt: 'chứng minh nhân dân', cmtnd: 'chứng minh nhân dân', gplx: 'giấy phép lái xe',
   gpxd: 'giấy phép xây dựng', hkd: 'hộ kinh doanh', bhxh: 'bảo hiểm xã hội', bhyt: 'bảo hiểm y tế',
   lltp: 'lý lịch tư pháp', ltp: 'lý lịch tư pháp', ks: 'khai sinh', đkks: 'đăng ký khai sinh', dkks: 'đăng ký khai sinh',
-  dkkh: 'đăng ký kết hôn', đkkh: 'đăng ký kết hôn', nvqs: 'nghĩa vụ quân sự', vneid: 'vneid',
+  dkkh: 'đăng ký kết hôn', đkkh: 'đăng ký kết hôn', dkkd: 'đăng ký kinh doanh', đkkd: 'đăng ký kinh doanh', gcndkkd: 'giấy chứng nhận đăng ký kinh doanh', nvqs: 'nghĩa vụ quân sự', vneid: 'vneid',
   dvc: 'dịch vụ công', dvcqg: 'dịch vụ công quốc gia', tthc: 'thủ tục hành chính',
   gcn: 'giấy chứng nhận', gcnqsdd: 'giấy chứng nhận quyền sử dụng đất', qsdd: 'quyền sử dụng đất',
   qsdđ: 'quyền sử dụng đất', ubnd: 'ủy ban nhân dân', ub: 'ủy ban', cty: 'công ty', tnhh: 'trách nhiệm hữu hạn',
@@ -97,6 +97,12 @@ export const PHRASE_EXPANSIONS: ReadonlyArray<readonly [string, string]> = [
   ['cà vẹt', 'giấy đăng ký xe'],
   ['ca vet', 'giấy đăng ký xe'],
   ['kinh doanh cá thể', 'hộ kinh doanh'],
+  // ch/tr and s/x mix-ups that are real words, so the typo repair leaves them alone
+  ['tạm chú', 'tạm trú'],
+  ['thường chú', 'thường trú'],
+  ['cư chú', 'cư trú'],
+  ['khai xinh', 'khai sinh'],
+  ['hộ tịt', 'hộ tịch'],
   // Place names are where the citizen lives, never what is asked ("Thủ Đức" must not become "thủ tục").
   ['hà nội', '_place'],
   ['sài gòn', '_place'],

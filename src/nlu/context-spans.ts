@@ -16,7 +16,7 @@ const OPENERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['truoc', new Set(['trước'])],
 ]);
 /** Two-word openers: "đã có", "không có", "sau khi", "tại vì", "bởi vì", "do bị". */
-const PAIR_OPENERS: ReadonlySet<string> = new Set(['da co', 'khong co', 'sau khi', 'tai vi', 'boi vi', 'da lam', 'da dang', 'cong ty', 'co quan', 'ngan hang']);
+const PAIR_OPENERS: ReadonlySet<string> = new Set(['da co', 'da duoc', 'khong co', 'sau khi', 'tai vi', 'boi vi', 'da lam', 'da dang', 'cong ty', 'co quan', 'ngan hang']);
 /** Words that end a span and go back to the request. */
 const CLOSERS: ReadonlySet<string> = new Set(['gio', 'nay', 'muon', 'can', 'thi', 'ma', 'nhung', 'nen', 'xin', 'phai', 'lieu', 'co']);
 /** "để lại" (left behind), "trước đây"? no: only the openers that are not part of a fixed phrase. */

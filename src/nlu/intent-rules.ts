@@ -10,7 +10,7 @@ const ASK_RULES: ReadonlyArray<readonly [AskIntent, RegExp]> = [
   ['ask_online', / (?:online|truc tuyen|qua mang|dich vu cong|buu dien|buu chinh|tren dien thoai|tren app|qua app|bang app|tren ung dung|qua ung dung|tren vneid|qua vneid|bang vneid|tai nha duoc|khong can den)( |$)/],
   ['ask_fee', / (?:le phi|(?<!tang |hoc |vien |mien )phi|bao nhieu tien|nhieu tien|(?<!khong )(?:mat tien|ton tien)|het tien|chi phi|(?:co )?mien phi(?= (?:khong|hay|ha|chu|phai|dung)(?: |$))|co mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem|(?:mat|ton|het) nhieu (?:khong|ko|ha|hong)|tien [a-z]+(?: [a-z]+){0,3} tinh (?:sao|the nao|nhu nao))( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
   ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may bua|bao nhieu bua|may tieng|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|(?<!chua )bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong|lay lien|lay ngay|co lien|lam lien|co ngay|lay lien duoc|cho lay)( |$)/],
-  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|gom gi|gom nhung|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|can giay to|cam theo|cam gi|dem gi|mang nhung gi|(?:co )?can (?:giay|ban sao|ban chinh|anh|hinh|so|the|chung minh|can cuoc|ho chieu)(?: [a-z]+){0,4} (?:khong|hay khong|ko))( |$)|^ giay to (?:xin|lam|dang ky|de|cap) /],
+  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|gom gi|gom nhung|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|(?:can|nhung|gom) ho so (?:gi|nao|nhung gi)|can giay to|cam theo|cam gi|dem gi|mang nhung gi|(?:co )?can (?:giay|ban sao|ban chinh|anh|hinh|so|the|chung minh|can cuoc|ho chieu)(?: [a-z]+){0,4} (?:khong|hay khong|ko))( |$)|^ giay to (?:xin|lam|dang ky|de|cap) /],
   ['ask_location', / (?:o dau|cho nao|noi nao|(?<!lan )dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan|uy ban|phuong|xa|bo phan|mot cua|cong an)|xa hay|phuong hay|tai dau|len dau|nop dau|xin dau|(?:xa|phuong) nao|(?:xa|phuong|huyen|tinh) (?:noi|ben) [a-z]+(?: [a-z]+)? (?:o )?hay|hay (?:phai )?(?:ra|len|den) (?:van phong|uy ban|xa|phuong|huyen|quan|tinh|cong an|so|bo phan))( |$)| (?:lam|nop|xin|sao y|chung thuc|dang ky) (?:[a-z]+ ){0,5}o (?:uy ban|phuong|quan|huyen|cong an|phong|so|bo phan|mot cua)(?: [a-z]+){0,4}(?: (?:duoc khong|khong|a|ha|phai khong|dung khong|duoc|nhi|nhe|vay|the)){0,3} ?$| phai (?:ra|len|den|toi|ve) (?:cong an|uy ban|xa|phuong|huyen|quan|tinh|so|bo phan|van phong|noi)( |$)/],
 ];
 
@@ -77,7 +77,7 @@ export const PROCEDURE_CUES =
   / (?:thu tuc|lam|xin|dang ky|cap|giay|giay phep|chung nhan|xac nhan|tro cap|che do|ho tro|thanh lap|gia han|ho so|dang ki|bao hiem|visa|thi thuc|khai|chuyen|doi)( |$)/;
 
 /** "ngừng nhận tin báo từ bot", "không muốn nhận tin nhắn nữa": bot control, never a procedure ("báo tử"). */
-const NOTIFICATIONS_OFF = / (?:huy|tat|ngung|dung|thoi|khong muon|khong can|khoi|bo) (?:[a-z]+ ){0,2}(?:nhan|gui) (?:tin|tin nhan|tin bao|thong bao)( |$)/;
+const NOTIFICATIONS_OFF = / (?:huy|tat|ngung|dung|thoi|khong muon|khong can|khoi|(?<!can )bo) (?:[a-z]+ ){0,2}(?:nhan|gui) (?:tin|tin nhan|tin bao|thong bao)( |$)/;
 
 export function turnsNotificationsOff(folded: string): boolean {
   return NOTIFICATIONS_OFF.test(` ${folded} `);
@@ -120,7 +120,7 @@ export function asksToBeTold(folded: string): boolean {
  * health, sport. Only trusted when no procedure was found with confidence.
  */
 const EVERYDAY_TOPIC =
-  / (?:lai suat|lai bao nhieu|tin chap|the chap|vay (?:tien|nong|ngan hang|online|nhanh|tin chap|the chap|[0-9]+)|cho vay|gia vang|gia xang|chung khoan|co phieu|thoi tiet|troi (?:co )?(?:mua|nang|lanh)|co mua (?:khong|ko|k)|bi sot|ha sot|uong thuoc|uong gi|dau bung|dau dau|iphone|samsung|dien thoai nao|mua (?:giay a4|do|quan ao|dien thoai|xe cu)|o dau re|re (?:vay|khong|nhat)|ship hang|giao hang|bong da|da banh|ca si|phim|nau an|mon an|cong thuc nau)( |$)/;
+  / (?:lai suat|lai bao nhieu|tin chap|the chap|vay (?:tien|nong|ngan hang|online|nhanh|tin chap|the chap|[0-9]+)|cho vay|gia vang|gia xang|chung khoan|co phieu|thoi tiet|troi (?:co )?(?:mua|nang|lanh)|co mua (?:khong|ko|k)|bi sot|ha sot|uong thuoc|uong gi|dau bung|dau dau|iphone|samsung|dien thoai nao|mua (?:giay a4|do|quan ao|dien thoai|xe cu)|o dau re|re (?:vay|khong|nhat)|ship|shipper|giao hang|dat do an|giao do an|bong da|da banh|ca si|phim|nau an|mon an|cong thuc nau)( |$)/;
 
 export function mentionsEverydayTopic(folded: string): boolean {
   return EVERYDAY_TOPIC.test(` ${folded} `);
