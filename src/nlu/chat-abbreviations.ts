@@ -26,6 +26,9 @@ export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   ak: 'à', ah: 'à', oy: 'rồi', thui: 'thôi', tg: 'thời gian', tgian: 'thời gian', nv: 'nhân viên', cb: 'cán bộ',
   dchi: 'địa chỉ', đchi: 'địa chỉ', trg: 'trường', bhtn: 'bảo hiểm thất nghiệp', mst: 'mã số thuế', gp: 'giấy phép',
   csgt: 'cảnh sát giao thông', xnc: 'xuất nhập cảnh',
+  // regional words (Trung, Nam Bộ); accented keys only where the bare form is another word (mô/mở)
+  mô: 'đâu', răng: 'sao', rứa: 'vậy', rưa: 'vậy', mần: 'làm', lẹ: 'nhanh', hổng: 'không', nhen: 'nhé', mí: 'mấy',
+  bả: 'bà ấy', ổng: 'ông ấy',
   hso: 'hồ sơ', tk: 'tài khoản', tkhoan: 'tài khoản', hđ: 'hợp đồng', hd: 'hợp đồng', md: 'mục đích',
   xèng: 'tiền', xeng: 'tiền', sanh: 'sinh', xklđ: 'xuất khẩu lao động', xkld: 'xuất khẩu lao động',
   giùm: 'giúp', dùm: 'giúp', jum: 'giúp', zùm: 'giúp',

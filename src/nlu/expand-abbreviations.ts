@@ -34,6 +34,8 @@ const NEGATIONS = new Set(['không', 'chưa', 'rồi', 'ko', 'k', 'hok', 'hông'
 const COST_OR_TIME = new Set(
   'bao bn bnh bnhieu phí phi tiền tien mấy may nhiêu nhieu thời thoi khoảng khoang tầm tam chừng chung hết het lệ le công cong chi ngày ngay tuần tuan tháng thang'.split(' '),
 );
+const CHI_MEANS_GI_BEFORE = new Set(['rứa', 'rua', 'vậy', 'vay', 'ạ', 'a', 'hả', 'ha', 'không', 'ko', 'k', 'rồi', 'roi', 'nữa', 'nua', 'thế', 'the', 'đó', 'do', 'ta', 'nhỉ']);
+const CHI_KEEPS_AFTER = new Set(['bà', 'ba', 'cô', 'co', 'thu', 'thu']);
 /** Words after which "hk" is hộ khẩu (a register), not the negation. */
 const HK_FOR_HO_KHAU = new Set(['nhập', 'nhap', 'tách', 'tach', 'chuyển', 'chuyen', 'cắt', 'cat', 'sổ', 'so', 'ks', 'khai', 'sinh', 'vào', 'vao', 'về', 've', 'đăng', 'dang', 'ký', 'ky']);
 const AFTER_BN_FOR_BAN = new Set(['ơi', 'oi', 'nhé', 'nha', 'ạ']);
@@ -68,6 +70,10 @@ function expandToken(tokens: string[], i: number): string {
   if (age) return `${Number(age[1])} tuổi`;
   const level = /^(?:lv|lvl|level|muc|mức)(\d)$/.exec(tok);
   if (level) return `mức độ ${level[1]}`;
+  if (tok === 'chi' && (next === undefined || CHI_MEANS_GI_BEFORE.has(next)) && i > 0 && !CHI_KEEPS_AFTER.has(prev ?? '')) {
+    // Central "giấy tờ chi", "làm chi" = gì; "chi phí", "chi nhánh", "chi trả" stay.
+    return 'gì';
+  }
   if (tok === 'bn') {
     if ((next !== undefined && AFTER_BN_FOR_BAN.has(next)) || prev === 'chào' || prev === 'chao') return 'bạn';
     return 'bao nhiêu';
