@@ -100,6 +100,12 @@ export const PHRASE_EXPANSIONS: ReadonlyArray<readonly [string, string]> = [
   ['cà vẹt', 'giấy đăng ký xe'],
   ['ca vet', 'giấy đăng ký xe'],
   ['kinh doanh cá thể', 'hộ kinh doanh'],
+  // Steps every identity procedure has: details of the request, never another procedure.
+  ['lấy dấu vân tay', '_detail'],
+  ['dấu vân tay', '_detail'],
+  ['vân tay', '_detail'],
+  ['sinh trắc học', '_detail'],
+  ['sinh trắc', '_detail'],
   // ch/tr and s/x mix-ups that are real words, so the typo repair leaves them alone
   ['tạm chú', 'tạm trú'],
   ['thường chú', 'thường trú'],

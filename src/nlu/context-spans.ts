@@ -16,7 +16,7 @@ const OPENERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['truoc', new Set(['trước'])],
 ]);
 /** Two-word openers: "đã có", "không có", "sau khi", "tại vì", "bởi vì", "do bị". */
-const PAIR_OPENERS: ReadonlySet<string> = new Set(['da co', 'da duoc', 'khong co', 'sau khi', 'tai vi', 'boi vi', 'da lam', 'da dang', 'cong ty', 'co quan', 'ngan hang']);
+const PAIR_OPENERS: ReadonlySet<string> = new Set(['da co', 'da duoc', 'khong co', 'chua co', 'khong con', 'ko con', 'ko co', 'sau khi', 'tai vi', 'boi vi', 'da lam', 'da dang', 'cong ty', 'co quan', 'ngan hang']);
 /** Words that end a span and go back to the request. */
 const CLOSERS: ReadonlySet<string> = new Set(['gio', 'nay', 'muon', 'can', 'thi', 'ma', 'nhung', 'nen', 'xin', 'phai', 'lieu', 'co']);
 /** "để lại" (left behind), "trước đây"? no: only the openers that are not part of a fixed phrase. */
@@ -40,7 +40,7 @@ function isOpener(q: NormalizedText, i: number): number {
   const pair = i + 1 < f.length ? `${f[i]} ${f[i + 1]}` : '';
   if (PAIR_OPENERS.has(pair)) {
     // "công ty bắt nộp …", "ngân hàng yêu cầu …": the requester is context, not "thành lập công ty".
-    if (pair === 'cong ty' || pair === 'co quan' || pair === 'ngan hang') return /^(?:bat|yeu|doi|keu|can|muon|bao|noi)$/.test(f[i + 2] ?? '') ? 2 : 0;
+    if (pair === 'cong ty' || pair === 'co quan' || pair === 'ngan hang') return /^(?:bat|yeu|doi|keu|can|muon|bao|noi)$/.test(f[i + 2] ?? '') ? -3 : 0;
     return 2;
   }
   const accents = OPENERS.get(f[i]);
@@ -56,15 +56,49 @@ function isOpener(q: NormalizedText, i: number): number {
 }
 
 /** The message without its context spans, or null when there is none (or nothing would be left). */
-export function withoutContext(text: string, normalize: Normalize): NormalizedText | null {
+/** Words that start the request after a background clause ("…, giờ muốn nhập hộ khẩu"). */
+const PIVOTS: ReadonlySet<string> = new Set(['gio', 'bay gio', 'nay', 'ma gio', 'h']);
+
+/** A background clause: it ends in "rồi" ("làm khai sinh rồi") or says what is already done. */
+function isBackground(q: NormalizedText): boolean {
+  const f = q.foldedTokens;
+  return f.length >= 2 && (f[f.length - 1] === 'roi' || f[f.length - 1] === 'r' || (f[f.length - 2] === 'roi' && /^(?:a|ma|nen)$/.test(f[f.length - 1])));
+}
+
+function startsWithPivot(q: NormalizedText): boolean {
+  const f = q.foldedTokens;
+  return PIVOTS.has(f[0] ?? '') || PIVOTS.has(`${f[0]} ${f[1]}`);
+}
+
+export interface RequestText {
+  request: NormalizedText;
+  /** A whole background clause was dropped (not only a span inside the request). */
+  droppedClause: boolean;
+}
+
+export function withoutContext(text: string, normalize: Normalize): RequestText | null {
   const kept: string[] = [];
   let dropped = false;
-  for (const clause of clauses(text)) {
-    const q = normalize(clause);
+  let droppedClause = false;
+  const parts = clauses(text).map((c) => normalize(c)).filter((q) => q.tokens.length > 0);
+  parts.forEach((q, k) => {
+    // "bé làm khai sinh rồi, giờ muốn nhập hộ khẩu": the clause before the request is background.
+    const next = parts[k + 1];
+    if (next && (isBackground(q) || startsWithPivot(next))) {
+      dropped = true;
+      droppedClause = true;
+      return;
+    }
     let inSpan = false;
     for (let i = 0; i < q.tokens.length; i++) {
       if (!inSpan) {
         const n = isOpener(q, i);
+        if (n < 0) {
+          // The requester ("công ty bắt", "ngân hàng đòi"): drop those words only.
+          dropped = true;
+          i += -n - 1;
+          continue;
+        }
         if (n > 0) {
           inSpan = true;
           dropped = true;
@@ -77,7 +111,7 @@ export function withoutContext(text: string, normalize: Normalize): NormalizedTe
         kept.push(q.tokens[i]);
       }
     }
-  }
+  });
   if (!dropped || kept.length === 0) return null;
-  return normalize(kept.join(' '));
+  return { request: normalize(kept.join(' ')), droppedClause };
 }

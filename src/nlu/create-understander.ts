@@ -47,11 +47,14 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   /** The request alone first (story spans removed), else the whole message. */
   const retrieveRequest = (raw: string, q: NormalizedText) => {
     const whole = retrieveProcedure(index, q);
-    const request = withoutContext(raw, normalize);
-    if (!request) return whole;
-    const r = retrieveProcedure(index, request);
-    // The request alone must name its procedure about as well as the whole message did.
-    return r.procedure && (!whole.procedure || r.bestScore >= whole.bestScore - CONTEXT_MARGIN) ? r : whole;
+    const found = withoutContext(raw, normalize);
+    if (!found) return whole;
+    const r = retrieveProcedure(index, found.request);
+    // The request alone must name its procedure about as well as the whole message did; without
+    // its background clause it must do better ("mất bản gốc giấy khai sinh, giờ xin bản sao ở đâu"
+    // still asks for a copy of the birth certificate).
+    const margin = found.droppedClause ? 0 : CONTEXT_MARGIN;
+    return r.procedure && (!whole.procedure || r.bestScore >= whole.bestScore - margin) ? r : whole;
   };
 
   return {

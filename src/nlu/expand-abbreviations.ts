@@ -36,6 +36,7 @@ const COST_OR_TIME = new Set(
 );
 const CHI_MEANS_GI_BEFORE = new Set(['rứa', 'rua', 'vậy', 'vay', 'ạ', 'a', 'hả', 'ha', 'không', 'ko', 'k', 'rồi', 'roi', 'nữa', 'nua', 'thế', 'the', 'đó', 'do', 'ta', 'nhỉ']);
 const CHI_KEEPS_AFTER = new Set(['bà', 'ba', 'cô', 'co', 'thu', 'thu']);
+const H_FOR_GIO_BEFORE = new Set(['muốn', 'muon', 'mún', 'mun', 'làm', 'lam', 'đi', 'di', 'cần', 'can', 'xin', 'phải', 'phai', 'đổi', 'doi', 'nộp', 'nop']);
 /** Words after which "hk" is hộ khẩu (a register), not the negation. */
 const HK_FOR_HO_KHAU = new Set(['nhập', 'nhap', 'tách', 'tach', 'chuyển', 'chuyen', 'cắt', 'cat', 'sổ', 'so', 'ks', 'khai', 'sinh', 'vào', 'vao', 'về', 've', 'đăng', 'dang', 'ký', 'ky']);
 const AFTER_BN_FOR_BAN = new Set(['ơi', 'oi', 'nhé', 'nha', 'ạ']);
@@ -61,6 +62,10 @@ function expandToken(tokens: string[], i: number): string {
   if ((tok === 'a' || tok === 'e') && next === undefined && i > 0) {
     // A trailing "a" is the polite "ạ" typed without accents ("được rồi a"), not "anh".
     return tok === 'a' ? 'ạ' : 'em';
+  }
+  if (tok === 'h' && next !== undefined && H_FOR_GIO_BEFORE.has(next)) {
+    // "h muốn nhập hộ khẩu": giờ (now).
+    return 'giờ';
   }
   if (tok === 'hk' && prev !== undefined && HK_FOR_HO_KHAU.has(prev)) {
     // "nhập hk", "ks, hk, bhyt": hộ khẩu; elsewhere hk is "không".

@@ -20,6 +20,8 @@ export interface Retrieval {
   bestScore: number;
   /** Content words of the message that the best procedure does not explain. */
   unexplained: string[];
+  /** Why the best procedure needed more certainty (for evaluation and tuning). */
+  doubt?: { unknownWord: boolean; unknownPair: boolean; otherConcept: boolean; fullyCovered: boolean };
 }
 
 /** Below this the best procedure is not trusted (tuned on our own held-out set). */
@@ -349,11 +351,12 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       if (i === 0) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
-      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && (unexplainedSet.has(a) || unexplainedSet.has(t)) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair));
+      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair));
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
-  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained };
+  const doubt = { unknownWord, unknownPair, otherConcept, fullyCovered: !!top && fullyCovered.has(top.i) };
+  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, doubt };
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
   // by default while a close variant (dưới 14 tuổi, cấp lại...) could be meant.
@@ -367,11 +370,14 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
         index.procs[g[0].i].markers.some((m) => AUDIENCE_SPLITS.has(m) && !said.has(m)),
     );
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
-  return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained };
+  return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, doubt };
 }
 
 /** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */
 const GENERIC_VERBS: ReadonlySet<string> = new Set('tra huong nhan lay nop dong len ra vao di den ve hoi coi xem bao chi chiu duoc lam'.split(' '));
+
+/** Paper words that go with any procedure ("trên giấy đăng ký", "cái thẻ"): not another concept by themselves. */
+const GENERIC_NOUNS: ReadonlySet<string> = new Set(['giay', 'tren', 'to', 'cai', 'loai', 'mau', 'ban']);
 
 /** Generic question nouns ("cần những giấy tờ nào", "hồ sơ thế nào"): never another concept. */
 /** "cho"/"với"/"của" link a foreign-element procedure to the foreigner ("kết hôn cho người Trung Quốc"): no other concept. */

@@ -18,7 +18,9 @@ const STOP_ACCENTED = (
   'nội ngoại xã phường huyện quận tỉnh thị trấn ủy ban ' +
   // everyday story words: who, when, hearsay, measure words ("nghe nói đủ 25 tuổi", "con gái", "miếng đất")
   'nghe nói bảo kêu đủ xíu chút gái trai đứa tụi bọn quê hôm bữa hồi xưa luôn lỡ giúp coi hoài ' +
-  'miếng mảnh chiếc tính định giùm dùm chỉ còn nữa hay hoặc hả'
+  'miếng mảnh chiếc tính định giùm dùm chỉ còn nữa hay hoặc hả ' +
+  // details every procedure has ("chụp ảnh", "chỗ nào", "quán ăn", "báo ai")
+  'chụp chỗ tuổi quán ăn ai'
 )
   .split(' ')
   .filter(Boolean);
@@ -53,7 +55,7 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'foreign', name: / nước ngoài /, query: new RegExp(` (?:${NATIONALITIES}) `) },
   { id: 'mobile', name: / lưu động /, query: / luu dong | tai nha | tai benh vien / },
   { id: 'border', name: / biên giới /, query: / bien gioi / },
-  { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?<!de |con |tro |o |ve |quay |ban |phep |tai |xay |dap |cat |sua )lai (?!xe)/ },
+  { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?:(?:cap|lam|xin|ky|dk|in|lay|nop|dang ky) lai |(?<!de |con |tro |o |ve |quay |ban |phep |tai |xay |dap |cat |sua |nay |ma |thi )lai (?!xe|du |bi |phai |co |khong |chua |duoc |con |ghi |sai |qua |vua ))/ },
   { id: 'exchange', name: / (?:cấp đổi|đổi) /, query: / (?:cap doi|doi(?! (?:bao|lau|may|mot|den|toi|ket|kq|xet|duyet|hoai|mai|cho|lau|it|khi))|het han) / },
   { id: 'change', name: / (?:thay đổi|điều chỉnh|đính chính) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi|(?:them|bo sung|bot|doi|thay) (?:nganh|nghe|von|dia diem)) / },
   { id: 'child', name: / dưới 14 tuổi /, query: / (?:duoi 14|tre em|tre nho|cho be|be|(?:[1-9]|1[0-3]) tuoi|so sinh|em be) / },
