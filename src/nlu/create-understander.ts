@@ -13,7 +13,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, asksAboutFiledDossier, asksToBeTold, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
+import { askIntentFromRules, asksAboutFiledDossier, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -155,6 +155,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       // A named procedure with "bắt đầu từ đâu" asks how to go about it.
       if (r.procedure && !ask && asksWhereToStart(q.folded)) intent = 'procedure_info';
       if (asksToBeTold(q.folded) && !ents.dossierCode) intent = 'subscribe';
+      else if (complains(q.folded)) intent = 'feedback';
+      else if (!ask && thanksOnly(q.folded)) intent = 'thanks';
       // Loans, weather, shopping, health: out of scope unless a procedure was clearly named.
       if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
       const asksProcedure = isProcedureIntent(intent);

@@ -8,10 +8,10 @@ export type AskIntent = 'ask_fee' | 'ask_duration' | 'ask_documents' | 'ask_loca
 
 const ASK_RULES: ReadonlyArray<readonly [AskIntent, RegExp]> = [
   ['ask_online', / (?:online|truc tuyen|qua mang|dich vu cong|buu dien|buu chinh|tren dien thoai|tren app|qua app|bang app|tren ung dung|qua ung dung|tren vneid|qua vneid|bang vneid|tai nha duoc|khong can den)( |$)/],
-  ['ask_fee', / (?:le phi|(?<!tang |hoc |vien |mien )phi|bao nhieu tien|nhieu tien|(?<!khong )(?:mat tien|ton tien)|het tien|chi phi|(?:co )?mien phi(?= (?:khong|hay|ha|chu|phai|dung)(?: |$))|co mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem|(?:mat|ton|het) nhieu (?:khong|ko|ha|hong)|tien [a-z]+(?: [a-z]+){0,3} tinh (?:sao|the nao|nhu nao))( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
+  ['ask_fee', / (?:le phi|(?<!tang |hoc |vien |mien )phi|bao nhieu tien|nhieu tien|(?<!khong )(?:mat tien|ton tien)|het tien|chi phi|(?:co )?mien phi(?= (?:khong|hay|ha|chu|phai|dung)(?: |$))|co mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem|may tien|(?:ton|het|mat) (?:may|nhieu) xu|(?:mat|ton|het) nhieu (?:khong|ko|ha|hong)|tien [a-z]+(?: [a-z]+){0,3} tinh (?:sao|the nao|nhu nao))( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
   ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may bua|bao nhieu bua|may tieng|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|(?<!chua )bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong|lay lien|lay ngay|co lien|lam lien|co ngay|lay lien duoc|cho lay)( |$)/],
   ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|gom gi|gom nhung|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|(?:can|nhung|gom) ho so (?:gi|nao|nhung gi)|can giay to|cam theo|cam gi|dem gi|mang nhung gi|(?:co )?can (?:giay|ban sao|ban chinh|anh|hinh|so|the|chung minh|can cuoc|ho chieu)(?: [a-z]+){0,4} (?:khong|hay khong|ko))( |$)|^ giay to (?:xin|lam|dang ky|de|cap) /],
-  ['ask_location', / (?:o dau|cho nao|noi nao|(?<!lan )dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan|uy ban|phuong|xa|bo phan|mot cua|cong an)|xa hay|phuong hay|tai dau|len dau|nop dau|xin dau|(?:xa|phuong) nao|(?:xa|phuong|huyen|tinh) (?:noi|ben) [a-z]+(?: [a-z]+)? (?:o )?hay|hay (?:phai )?(?:ra|len|den) (?:van phong|uy ban|xa|phuong|huyen|quan|tinh|cong an|so|bo phan))( |$)| (?:lam|nop|xin|sao y|chung thuc|dang ky) (?:[a-z]+ ){0,5}o (?:uy ban|phuong|quan|huyen|cong an|phong|so|bo phan|mot cua)(?: [a-z]+){0,4}(?: (?:duoc khong|khong|a|ha|phai khong|dung khong|duoc|nhi|nhe|vay|the)){0,3} ?$| phai (?:ra|len|den|toi|ve) (?:cong an|uy ban|xa|phuong|huyen|quan|tinh|so|bo phan|van phong|noi)( |$)/],
+  ['ask_location', / (?:o dau|cho nao|noi nao|(?<!lan )dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan|uy ban|phuong|xa|bo phan|mot cua|cong an)|xa hay|phuong hay|tai dau|len dau|nop dau|xin dau|(?:xa|phuong|ben|toa|co quan|trung tam|van phong|phong|so|noi|cho) nao|(?:len|ra|den|toi) (?:[a-z]+ ){0,4}(?:cho|noi|co quan|phong|so|toa|trung tam|van phong|ban) (?:[a-z]+ ){0,3}nao|(?:xa|phuong) (?:anh|em|a|e|chong|vo) hay|(?:xa|phuong|huyen|tinh) (?:noi|ben) [a-z]+(?: [a-z]+)? (?:o )?hay|hay (?:phai )?(?:ra|len|den) (?:van phong|uy ban|xa|phuong|huyen|quan|tinh|cong an|so|bo phan))( |$)| (?:lam|nop|xin|sao y|chung thuc|dang ky) (?:[a-z]+ ){0,5}o (?:uy ban|phuong|quan|huyen|cong an|phong|so|bo phan|mot cua)(?: [a-z]+){0,4}(?: (?:duoc khong|khong|a|ha|phai khong|dung khong|duoc|nhi|nhe|vay|the)){0,3} ?$| (?:phai|thi|co phai|di|la) (?:ra|len|den|toi|ve) (?:cong an|uy ban|xa|phuong|huyen|quan|tinh|so|bo phan|van phong|phong|noi|trung tam|toa)(?: [a-z0-9]+){0,4}(?: (?:duoc khong|duoc|khong|ha|a|phai khong|dung khong|nhi|vay))+ ?$| hay (?:phai )?(?:ra|len|den) (?:van phong|uy ban|xa|phuong|huyen|quan|tinh|cong an|so|bo phan|phong|trung tam)( |$)/],
 ];
 
 const SELLS_ONLINE = / (?:ban|mua|hoc|day|choi|buon ban)(?: (?!lam |dang |nop |xin |cap |ho |duoc |dc )[a-z]+){1,3} online(?= )/g;
@@ -66,7 +66,7 @@ export function dossierIntent(folded: string): Intent {
  * filed, whatever procedure it names.
  */
 const DOSSIER_STATUS_CUE =
-  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:nop|ho so)(?: [a-z]+){0,14} (?:toi dau roi|den dau roi|sao van|van chua|van o trang thai|trang thai cho|cho tiep nhan|chua thay (?:ai|gi|ket qua|tra loi))( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang|nop (?:giay to|ho so|giay|hs) (?:tu|hom|tuan|thang))(?: [a-z]+){0,6} (?:chua|sao|dau)( |$)/;
+  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:nop|ho so)(?: [a-z]+){0,14} (?:toi dau roi|den dau roi|sao van|van chua|van o trang thai|trang thai cho|cho tiep nhan|chua thay (?:ai|gi|ket qua|tra loi))( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang|nop (?:giay to|ho so|giay|hs) (?:tu|hom|tuan|thang))(?: [a-z0-9]+){0,6} (?:chua|sao|dau)(?: [a-z]+)?( |$)/;
 
 export function asksAboutFiledDossier(folded: string): boolean {
   return DOSSIER_STATUS_CUE.test(` ${folded} `);
@@ -111,8 +111,25 @@ export function asksForPerson(folded: string): boolean {
 /** "nhắn em khi nào có kết quả nhé", "báo giúp tôi lúc xong": asking to be told later, not how long. */
 const TELL_ME_WHEN = / (?:nhan|bao|nhac|bao cho|bao giup|nhan tin cho|nhan cho|goi cho) (?:em|toi|minh|tui|anh|chi|co|chu|bac|giup em|giup toi|giup) (?:[a-z]+ ){0,2}(?:khi|luc|lien khi|ngay khi|khi nao|bao gio)( |$)/;
 
+/** "khi nào sổ đỏ có kết quả thì nhắn zalo báo em": the same request, condition first. */
+const WHEN_THEN_TELL = / (?:khi|luc|bao gio|khi nao)(?: [a-z0-9]+){0,8} (?:co ket qua|xong|duoc duyet|tra ket qua) thi (?:nhan|bao|nhac|goi|thong bao)( |$)/;
+
 export function asksToBeTold(folded: string): boolean {
-  return TELL_ME_WHEN.test(` ${folded} `);
+  const text = ` ${folded} `;
+  return TELL_ME_WHEN.test(text) || WHEN_THEN_TELL.test(text);
+}
+
+/** Complaints about how an office treated the citizen: feedback, whatever procedure they name. */
+const COMPLAINT = / (?:khieu nai|to cao|phan anh|kien nghi|buc xuc|tieu cuc|nhung nhieu|hach sach|thu them tien|doi tien|voi tien|thai do (?:kem|te|khong|hach)|lam kho)( |$)/;
+
+export function complains(folded: string): boolean {
+  return COMPLAINT.test(` ${folded} `);
+}
+
+/** "cảm ơn chị, giấy khai sinh nhận được rồi": thanks that mention a procedure, with no new question. */
+export function thanksOnly(folded: string): boolean {
+  const text = ` ${folded} `;
+  return / (?:cam on|thank|thanks|tks)( |$)/.test(text) && !/ (?:cho (?:em|toi|minh|tui|chau) hoi|hoi them|muon hoi|con (?:[a-z]+ ){0,6}thi sao|nhung|khong biet)( |$)/.test(text);
 }
 
 /**
@@ -120,7 +137,7 @@ export function asksToBeTold(folded: string): boolean {
  * health, sport. Only trusted when no procedure was found with confidence.
  */
 const EVERYDAY_TOPIC =
-  / (?:lai suat|lai bao nhieu|tin chap|the chap|vay (?:tien|nong|ngan hang|online|nhanh|tin chap|the chap|[0-9]+)|cho vay|gia vang|gia xang|chung khoan|co phieu|thoi tiet|troi (?:co )?(?:mua|nang|lanh)|co mua (?:khong|ko|k)|bi sot|ha sot|uong thuoc|uong gi|dau bung|dau dau|iphone|samsung|dien thoai nao|mua (?:giay a4|do|quan ao|dien thoai|xe cu)|o dau re|re (?:vay|khong|nhat)|ship|shipper|giao hang|dat do an|giao do an|bong da|da banh|ca si|phim|nau an|mon an|cong thuc nau)( |$)/;
+  / (?:lai suat|lai bao nhieu|tin chap|vay (?:tien|nong|ngan hang|online|nhanh|tin chap|the chap|[0-9]+)|cho vay|gia vang|gia xang|chung khoan|co phieu|thoi tiet|troi (?:co )?(?:mua|nang|lanh)|co mua (?:khong|ko|k)|bi sot|ha sot|uong thuoc|uong gi|dau bung|dau dau|iphone|samsung|dien thoai nao|mua (?:giay a4|do|quan ao|dien thoai|xe cu)|o dau re|re (?:vay|khong|nhat)|ship|shipper|(?:ban|mua) (?:[a-z0-9]+ ){1,6}(?:duoc|gia) bao nhieu|giao hang|dat do an|giao do an|bong da|da banh|ca si|phim|nau an|mon an|cong thuc nau)( |$)/;
 
 export function mentionsEverydayTopic(folded: string): boolean {
   return EVERYDAY_TOPIC.test(` ${folded} `);
