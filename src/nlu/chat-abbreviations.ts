@@ -12,7 +12,7 @@ export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   r: 'rồi', rùi: 'rồi', roai: 'rồi', ntn: 'như thế nào', bh: 'bao giờ', bgio: 'bao giờ',
   bjo: 'bao giờ', bl: 'bao lâu', bnhieu: 'bao nhiêu', bnh: 'bao nhiêu', nhiu: 'nhiêu',
   // people
-  ad: 'admin', adm: 'admin', mn: 'mọi người', mk: 'mình', mik: 'mình', mh: 'mình', mjk: 'mình',
+  ad: 'admin', adm: 'admin', mn: 'mọi người', tui: 'tôi', mk: 'mình', mik: 'mình', mh: 'mình', mjk: 'mình',
   ng: 'người', ngta: 'người ta', ck: 'chồng', vk: 'vợ', bme: 'bố mẹ', e: 'em', a: 'anh', c: 'chị',
   // verbs / misc
   dc: 'được', đc: 'được', dk: 'đăng ký', đk: 'đăng ký', dky: 'đăng ký', đky: 'đăng ký', dki: 'đăng ký',

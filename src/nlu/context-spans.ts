@@ -30,6 +30,10 @@ const PURPOSE_VERBS: ReadonlySet<string> = new Set(
   'lam di xin nop bo mua vay hoc lo xuat huong duoc ban ket dang lay chung tach xay mo thi vao ve gui nhap chuyen sang tra hoan bao'.split(' '),
 );
 
+const REASON_CLAUSE_START: ReadonlySet<string> = new Set(
+  'chua da khong ko bi con nha em toi minh tui la muon can phai sap me ba bo chong vo co ong ba'.split(' '),
+);
+
 /** Splits on punctuation that ends a clause; the normaliser erases it. */
 function clauses(text: string): string[] {
   return text.split(/[,.;:!?\n()]+|\s-\s/).map((c) => c.trim()).filter(Boolean);
@@ -48,6 +52,8 @@ function isOpener(q: NormalizedText, i: number): number {
   // Accents typed: only the exact word ("để", not "đề"; "vì", not "ví").
   if (q.tokens[i] !== f[i] && !accents.has(q.tokens[i])) return 0;
   if (NOT_AFTER_OPENER.get(f[i])?.has(f[i + 1] ?? '')) return 0;
+  // Unaccented "vi" is also vi phạm, vi bằng: only "vì" before a clause ("vi chua dk ket hon").
+  if (f[i] === 'vi' && q.tokens[i] === 'vi' && !REASON_CLAUSE_START.has(f[i + 1] ?? '')) return 0;
   // Purpose "để" goes with a verb ("để làm thừa kế", "để đi máy bay"); "để trống", "vừa đẻ" are not it.
   if (f[i] === 'de' && (!PURPOSE_VERBS.has(f[i + 1] ?? '') || /^(?:vua|moi|sap|da)$/.test(f[i - 1] ?? ''))) return 0;
   // "chưa" closing a question ("xong chưa") opens nothing; nor does an opener at the very start.

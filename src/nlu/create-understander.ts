@@ -8,7 +8,7 @@ import type { Catalog } from '../services.js';
 import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type Understander } from './nlu-types.js';
 import { extractEntities } from './entities.js';
 import { createNormalizer, normalizeBasic, type NormalizedText } from './normalize.js';
-import { withoutContext } from './context-spans.js';
+import { withoutContext, type RequestText } from './context-spans.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
@@ -45,9 +45,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   );
 
   /** The request alone first (story spans removed), else the whole message. */
-  const retrieveRequest = (raw: string, q: NormalizedText) => {
+  const retrieveRequest = (found: RequestText | null, q: NormalizedText) => {
     const whole = retrieveProcedure(index, q);
-    const found = withoutContext(raw, normalize);
     if (!found) return whole;
     const r = retrieveProcedure(index, found.request);
     // The request alone must name its procedure about as well as the whole message did; without
@@ -69,7 +68,10 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         phone: ents.phone,
         idNumber: ents.idNumber,
       };
-      const ask = askIntentFromRules(q.folded);
+      const found = withoutContext(ents.rest, normalize);
+      // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
+      // xin cấp sổ đỏ lần đầu được không" does not ask for documents).
+      const ask = (found && askIntentFromRules(found.request.folded)) ?? (found?.droppedClause ? null : askIntentFromRules(q.folded));
 
       // A tapped button carries the national code: exactly that procedure.
       const coded = ents.procedureCode ? catalog.byCode(ents.procedureCode) : undefined;
@@ -109,7 +111,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         };
       }
       const cls = classifier.classify(q.foldedTokens);
-      if (!ask && asksAboutFiledDossier(q.folded)) {
+      if ((!ask || ask === 'ask_online') && asksAboutFiledDossier(q.folded)) {
         return {
           ...base,
           intent: 'dossier_status',
@@ -120,7 +122,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
           ambiguous: false,
         };
       }
-      const r = retrieveRequest(ents.rest, q);
+      const r = retrieveRequest(found, q);
       let intent: Intent = cls.intent;
       let confidence = cls.confidence;
       const conversational =
