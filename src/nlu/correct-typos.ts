@@ -71,6 +71,8 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
         const limit = Math.min(maxEdits, cand.length >= 5 ? 2 : 1);
         const dist = editDistance(word, cand);
         if (dist > limit) continue;
+        // Two edits that also change the first letter make another word ("iphone" is not "phòng").
+        if (dist === 2 && word[0] !== cand[0]) continue;
         const freq = vocabulary.get(cand) ?? 0;
         if (dist < bestDist || (dist === bestDist && freq > bestFreq)) {
           best = cand;

@@ -13,7 +13,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, asksAboutFiledDossier, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
+import { askIntentFromRules, asksAboutFiledDossier, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -154,6 +154,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (intent !== 'procedure_info' && isProcedureIntent(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
       if (isProcedureIntent(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
       if (!r.procedure && !ask && intent !== 'human_handoff' && asksForPerson(q.folded)) intent = 'human_handoff';
+      // "công nhận văn bằng … thì làm thủ tục gì": about something named, not a request for the menu.
+      if (intent === 'help' && asksHowToDoSomething(q.folded) && (r.procedure || r.unexplained.length >= 2)) intent = 'procedure_info';
       // A named procedure with "bắt đầu từ đâu" asks how to go about it.
       if (r.procedure && !ask && asksWhereToStart(q.folded)) intent = 'procedure_info';
       if (asksToBeTold(q.folded) && !ents.dossierCode) intent = 'subscribe';

@@ -27,9 +27,12 @@ const STOP_ACCENTED = (
 const STOP_SET = new Set(STOP_ACCENTED);
 const STOP_FOLDED = new Set(STOP_ACCENTED.map(foldDiacritics));
 
+/** Filler only when typed with accents: unaccented they are catalog words ("nhắn" vs "nhan" = nhận). */
+const STOP_ACCENTED_ONLY = new Set(['nhắn', 'nhắc']);
+
 /** folded: the folded token; accented: the same token as typed (normalised). */
 export function isQueryStopWord(folded: string, accented: string): boolean {
-  return accented === folded ? STOP_FOLDED.has(folded) : STOP_SET.has(accented);
+  return accented === folded ? STOP_FOLDED.has(folded) : STOP_SET.has(accented) || STOP_ACCENTED_ONLY.has(accented);
 }
 
 /** Folded stop words (for callers that only have folded text). */
