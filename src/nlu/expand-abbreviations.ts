@@ -34,6 +34,7 @@ const NEGATIONS = new Set(['không', 'chưa', 'rồi', 'ko', 'k', 'hok', 'hông'
 const COST_OR_TIME = new Set(
   'bao bn bnh bnhieu phí phi tiền tien mấy may nhiêu nhieu thời thoi khoảng khoang tầm tam chừng chung hết het lệ le công cong chi ngày ngay tuần tuan tháng thang'.split(' '),
 );
+const SD_FOR_SO_DO_AFTER = new Set(['cấp', 'cap', 'làm', 'lam', 'xin', 'tách', 'tach', 'đổi', 'doi', 'mất', 'mat', 'có', 'co', 'lên', 'len', 'sang', 'chưa', 'chua']);
 const CHI_MEANS_GI_BEFORE = new Set(['rứa', 'rua', 'vậy', 'vay', 'ạ', 'a', 'hả', 'ha', 'không', 'ko', 'k', 'rồi', 'roi', 'nữa', 'nua', 'thế', 'the', 'đó', 'do', 'ta', 'nhỉ']);
 const CHI_KEEPS_AFTER = new Set(['bà', 'ba', 'cô', 'co', 'thu', 'thu']);
 const H_FOR_GIO_BEFORE = new Set(['muốn', 'muon', 'mún', 'mun', 'làm', 'lam', 'đi', 'di', 'cần', 'can', 'xin', 'phải', 'phai', 'đổi', 'doi', 'nộp', 'nop']);
@@ -79,6 +80,10 @@ function expandToken(tokens: string[], i: number): string {
     // Central "giấy tờ chi", "làm chi" = gì; "chi phí", "chi nhánh", "chi trả" stay.
     return 'gì';
   }
+  if (tok === 'sd' && prev !== undefined && SD_FOR_SO_DO_AFTER.has(prev)) {
+    // "cấp sd lần đầu", "làm sd": sổ đỏ (elsewhere sd may be "sử dụng").
+    return 'sổ đỏ';
+  }
   if (tok === 'bn') {
     if ((next !== undefined && AFTER_BN_FOR_BAN.has(next)) || prev === 'chào' || prev === 'chao') return 'bạn';
     return 'bao nhiêu';
@@ -88,7 +93,8 @@ function expandToken(tokens: string[], i: number): string {
     return 'tốn';
   }
   if (tok === 'nhiêu' || tok === 'nhiu') {
-    // Southern "hết nhiêu tiền" = bao nhiêu.
+    // Southern "hết nhiêu tiền" = bao nhiêu; "cảm ơn nhiu" = nhiều.
+    if (prev === 'ơn' || prev === 'on') return 'nhiều';
     return prev === 'bao' ? 'nhiêu' : 'bao nhiêu';
   }
   return TOKEN_EXPANSIONS[tok] ?? tok;

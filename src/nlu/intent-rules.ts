@@ -8,9 +8,9 @@ export type AskIntent = 'ask_fee' | 'ask_duration' | 'ask_documents' | 'ask_loca
 
 const ASK_RULES: ReadonlyArray<readonly [AskIntent, RegExp]> = [
   ['ask_online', / (?:online|truc tuyen|qua mang|dich vu cong|buu dien|buu chinh|tren dien thoai|tren app|qua app|bang app|tren ung dung|qua ung dung|tren vneid|qua vneid|bang vneid|tai nha duoc|khong can den)( |$)/],
-  ['ask_fee', / (?:le phi|(?<!tang |hoc |vien |mien )phi|bao nhieu tien|nhieu tien|(?<!khong )(?:mat tien|ton tien)|het tien|chi phi|(?:co )?mien phi(?= (?:khong|hay|ha|chu|phai|dung)(?: |$))|co mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem|may tien|(?:ton|het|mat) (?:may|nhieu) xu|(?:mat|ton|het) nhieu (?:khong|ko|ha|hong)|tien [a-z]+(?: [a-z]+){0,3} tinh (?:sao|the nao|nhu nao))( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
-  ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may bua|bao nhieu bua|may tieng|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|(?<!chua )bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong|lay lien|lay ngay|co lien|lam lien|co ngay|lay lien duoc|cho lay)( |$)/],
-  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|gom gi|gom nhung|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|(?:can|nhung|gom) ho so (?:gi|nao|nhung gi)|can giay to|cam theo|cam gi|dem gi|mang nhung gi|(?:co )?can (?:giay|ban sao|ban chinh|anh|hinh|so|the|chung minh|can cuoc|ho chieu)(?: [a-z]+){0,4} (?:khong|hay khong|ko))( |$)|^ giay to (?:xin|lam|dang ky|de|cap) /],
+  ['ask_fee', / (?:le phi|(?<!tang |hoc |vien |mien )phi|bao nhieu tien|nhieu tien|(?<!khong )(?:mat tien|ton tien)|het tien|chi phi|(?:co )?mien phi(?= (?:khong|hay|ha|chu|phai|dung)(?: |$))|co mien phi|dong bao nhieu|nop bao nhieu|gia bao nhieu|ton dong|mat dong|dong nao|co ton|ton kem|may tien|bao nhieu (?:1|mot) (?:trang|ban|to|lan|bo|bia)|(?:ton|het|mat) (?:may|nhieu) xu|(?:mat|ton|het) nhieu (?:khong|ko|ha|hong)|tien [a-z]+(?: [a-z]+){0,3} tinh (?:sao|the nao|nhu nao))( |$)|(?:het|mat|ton) bao nhieu(?! ngay| lau| tuan| thang)/],
+  ['ask_duration', / (?:bao lau|may ngay|bao nhieu ngay|may hom|may bua|bao nhieu bua|may tieng|may tuan|bao nhieu lau|thoi gian|thoi han|lau khong|co lau|(?:ton|het|doi|cho|trong|khoang|lau|mat) (?:may|bao nhieu) (?:thang|nam)|(?<!chua )bao gio (?:co|xong|lay|duoc)|khi nao (?:co|xong|lay|duoc)|trong ngay|cho bao lau|doi may|nhanh khong|lay lien|lay ngay|co lien|lam lien|co ngay|lay lien duoc|cho lay)( |$)/],
+  ['ask_documents', / (?:can gi|can nhung gi|giay to (?:gi|nao|gom|can)|(?:can|nhung|loai|mang) giay to|ho so gom|gom gi|gom nhung|thanh phan ho so|mang gi|mang theo|dem theo|chuan bi (?:gi|nhung gi|giay|ho so|nhung|cai gi)|can mang|mau don|to khai|can nhung giay|nhung loai giay|can nhung|giay gi|giay nao|can giay gi|(?:can|nhung|gom) ho so (?:gi|nao|nhung gi)|can giay to|cam theo|cam gi|dem gi|mang nhung gi|(?:co )?can (?:giay|ban sao|ban chinh|anh|hinh|so|the|chung minh|can cuoc|ho chieu)(?: [a-z]+){0,4} (?:khong|hay khong|ko))( |$)|^ giay to (?:xin|lam|dang ky|de|cap) /],
   ['ask_location', / (?:o dau|cho nao|noi nao|(?<!lan )dau lam|di dau|toi dau|den dau|ra dau|co quan nao|dia chi (?:nop|lam|o|cua|co quan|uy ban|phuong|xa|bo phan|mot cua|cong an)|xa hay|phuong hay|tai dau|len dau|nop dau|xin dau|(?:xa|phuong|ben|toa|co quan|trung tam|van phong|phong|so|noi|cho) nao|(?:len|ra|den|toi) (?:[a-z]+ ){0,4}(?:cho|noi|co quan|phong|so|toa|trung tam|van phong|ban)(?: (?!thi |the )[a-z]+){0,4} nao|(?:xa|phuong) (?:anh|em|a|e|chong|vo) hay|(?:xa|phuong|huyen|tinh) (?:noi|ben) [a-z]+(?: [a-z]+)? (?:o )?hay|hay (?:phai )?(?:ra|len|den) (?:van phong|uy ban|xa|phuong|huyen|quan|tinh|cong an|so|bo phan))( |$)| (?:lam|nop|xin|sao y|chung thuc|dang ky) (?:[a-z]+ ){0,5}o (?:uy ban|phuong|quan|huyen|cong an|phong|so|bo phan|mot cua)(?: [a-z]+){0,4}(?: (?:duoc khong|khong|a|ha|phai khong|dung khong|duoc|nhi|nhe|vay|the)){0,3} ?$| (?:phai|thi|co phai|di|la) (?:ra|len|den|toi|ve) (?:cong an|uy ban|xa|phuong|huyen|quan|tinh|so|bo phan|van phong|phong|noi|trung tam|toa)(?: [a-z0-9]+){0,4}(?: (?:duoc khong|duoc|khong|ha|a|phai khong|dung khong|nhi|vay))+ ?$| hay (?:phai )?(?:ra|len|den) (?:van phong|uy ban|xa|phuong|huyen|quan|tinh|cong an|so|bo phan|phong|trung tam)( |$)/],
 ];
 
@@ -66,7 +66,7 @@ export function dossierIntent(folded: string): Intent {
  * filed, whatever procedure it names.
  */
 const DOSSIER_STATUS_CUE =
-  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:nop|ho so)(?: [a-z]+){0,14} (?:toi dau roi|den dau roi|sao van|van chua|van o trang thai|trang thai cho|cho tiep nhan|chua thay (?:ai|gi|ket qua|tra loi))( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang|nop (?:giay to|ho so|giay|hs) (?:tu|hom|tuan|thang))(?: [a-z0-9]+){0,6} (?:chua|sao|dau)(?: [a-z]+)?( |$)/;
+  / ho so (?:[a-z]+ ){0,5}(?:cua )?(?:toi|em|minh|tui|me|bo|ba|chong|vo)(?: [a-z]+){0,6} (?:chua|sao roi|toi dau|den dau|the nao roi|xong chua)( |$)| (?:nop|ho so)(?: [a-z]+){0,14} (?:toi dau roi|den dau roi|sao van|van chua|van o trang thai|trang thai cho|cho tiep nhan|chua thay (?:ai|gi|ket qua|tra loi)|(?:dang|toi|den) (?:o )?buoc nao|xu ly toi dau|xu ly den dau)( |$)| (?:da nop|nop roi|nop tu|nop hom|nop tuan|nop thang|nop (?:giay to|ho so|giay|hs) (?:tu|hom|tuan|thang))(?: [a-z0-9]+){0,6} (?:chua|sao|dau)(?: [a-z]+)?( |$)/;
 
 export function asksAboutFiledDossier(folded: string): boolean {
   return DOSSIER_STATUS_CUE.test(` ${folded} `);
@@ -74,10 +74,10 @@ export function asksAboutFiledDossier(folded: string): boolean {
 
 /** Words that show a message asks about some administrative procedure. */
 export const PROCEDURE_CUES =
-  / (?:thu tuc|lam|xin|dang ky|cap|giay|giay phep|chung nhan|xac nhan|tro cap|che do|ho tro|thanh lap|gia han|ho so|dang ki|bao hiem|visa|thi thuc|khai|chuyen|doi)( |$)/;
+  / (?:thu tuc|lam|xin|nop|phat|dang ky|cap|giay|giay phep|chung nhan|xac nhan|tro cap|che do|ho tro|thanh lap|gia han|ho so|dang ki|bao hiem|visa|thi thuc|khai|chuyen|doi)( |$)/;
 
 /** "ngừng nhận tin báo từ bot", "không muốn nhận tin nhắn nữa": bot control, never a procedure ("báo tử"). */
-const NOTIFICATIONS_OFF = / (?:huy|tat|ngung|dung|thoi|khong muon|khong can|khoi|(?<!can )bo) (?:[a-z]+ ){0,2}(?:nhan|gui) (?:tin|tin nhan|tin bao|thong bao)( |$)/;
+const NOTIFICATIONS_OFF = / (?:huy|tat|ngung|dung|thoi|khong muon|khong can|khoi|(?<!can )bo) (?:[a-z]+ ){0,2}(?:nhan|gui) (?:tin|tin nhan|tin bao|thong bao)( |$)| (?:huy|tat|ngung|bo) thong bao( |$)/;
 
 export function turnsNotificationsOff(folded: string): boolean {
   return NOTIFICATIONS_OFF.test(` ${folded} `);
@@ -112,11 +112,13 @@ export function asksForPerson(folded: string): boolean {
 const TELL_ME_WHEN = / (?:nhan|bao|nhac|bao cho|bao giup|nhan tin cho|nhan cho|goi cho) (?:em|toi|minh|tui|anh|chi|co|chu|bac|giup em|giup toi|giup) (?:[a-z]+ ){0,2}(?:khi|luc|lien khi|ngay khi|khi nao|bao gio)( |$)/;
 
 /** "khi nào sổ đỏ có kết quả thì nhắn zalo báo em": the same request, condition first. */
+/** "bật thông báo hồ sơ", "cho em nhận thông báo": switching notifications on. */
+const NOTIFICATIONS_ON = / (?:bat|mo|cai|muon nhan|cho (?:em|toi|minh|tui) nhan|dang ky nhan) (?:[a-z]+ ){0,2}thong bao( |$)/;
 const WHEN_THEN_TELL = / (?:khi|luc|bao gio|khi nao)(?: [a-z0-9]+){0,8} (?:co ket qua|xong|duoc duyet|tra ket qua) thi (?:nhan|bao|nhac|goi|thong bao)( |$)/;
 
 export function asksToBeTold(folded: string): boolean {
   const text = ` ${folded} `;
-  return TELL_ME_WHEN.test(text) || WHEN_THEN_TELL.test(text);
+  return TELL_ME_WHEN.test(text) || WHEN_THEN_TELL.test(text) || (NOTIFICATIONS_ON.test(text) && !NOTIFICATIONS_OFF.test(text));
 }
 
 /** Complaints about how an office treated the citizen: feedback, whatever procedure they name. */

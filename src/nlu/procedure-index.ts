@@ -49,8 +49,10 @@ export interface ProcedureIndex {
   bigramVocab: Map<string, number>;
   /** Bigrams of procedure names (not aliases): unaccented stop words inside one are content ("ho chieu"). */
   nameBigrams: Set<string>;
-  /** The same pairs as written in the names, with accents ("kết hôn", not "kết quả"). */
+  /** Word pairs of names as written, with accents ("kết hôn", not "kết quả"). */
   accentedNameBigrams: Set<string>;
+  /** The same for aliases ("đổi họ", "nhận con"). */
+  accentedAliasBigrams: Set<string>;
   /** Per-passage scratch accumulators for one query (understand() is synchronous). */
   scratch: { m: Float64Array; stop: Float64Array; bigram: Float64Array; procBest: Float64Array; procPassage: Int32Array };
   /** Bigram -> passages holding it. */
@@ -144,6 +146,7 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
   const accentedNameBigrams = new Set(
     raw.filter((r) => r.kind === 'name' || r.kind === 'head').flatMap((r) => r.accented.slice(1).map((t, j) => `${r.accented[j]} ${t}`)),
   );
+  const accentedAliasBigrams = new Set(raw.filter((r) => r.kind === 'alias').flatMap((r) => r.accented.slice(1).map((t, j) => `${r.accented[j]} ${t}`)));
   const scratch = {
     m: new Float64Array(passages.length),
     stop: new Float64Array(passages.length),
@@ -159,7 +162,7 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
       else bigramPostings.set(b, [id]);
     }
   });
-  return { procs, byCode, passages, postings, idf, maxIdf, bigramVocab, nameBigrams, accentedNameBigrams, scratch, bigramPostings, vocabularyText: raw.map((r) => r.accented.join(' ')) };
+  return { procs, byCode, passages, postings, idf, maxIdf, bigramVocab, nameBigrams, accentedNameBigrams, accentedAliasBigrams, scratch, bigramPostings, vocabularyText: raw.map((r) => r.accented.join(' ')) };
 }
 
 /** Bigrams count half the mean weight of their syllables: order evidence, not content. */

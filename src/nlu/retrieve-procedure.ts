@@ -80,8 +80,11 @@ function isNamePair(index: ProcedureIndex, pair: string): boolean {
 
 /** An accented pair of a name whose other word is content ("kết hôn", "xác nhận"; not "đất của", "lệ phí"). */
 function isAccentedNamePair(index: ProcedureIndex, pair: string, self: 0 | 1): boolean {
-  if (!index.accentedNameBigrams.has(pair) || pair === 'thủ tục' || pair === 'hồ sơ') return false;
+  if (pair === 'thủ tục' || pair === 'hồ sơ') return false;
   const words = pair.split(' ');
+  // An alias pair makes a kinship or pronoun word content ("đổi họ", "nhận con"), never a verb or particle ("làm lại").
+  const inAlias = index.accentedAliasBigrams.has(pair) && ALIAS_MAY_MAKE_CONTENT.has(words[self]);
+  if (!index.accentedNameBigrams.has(pair) && !inAlias) return false;
   const other = words[1 - self];
   return !isQueryStopWord(foldWord(other), other) && tokenWeight(index.idf, foldWord(words[self])) > 0.05;
 }
@@ -196,6 +199,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   // passages that cannot reach a useful score are dropped before the rest of the work.
   const procsTouched: number[] = [];
   const fullyCovered = new Set<number>();
+  const wholeWords = new Map<number, Set<string>>();
   let bestSoFar = 0;
   // Many passages found (large catalogs): score the one with the highest upper bound first,
   // so the bound below prunes the rest from the start (same result, less work).
@@ -235,6 +239,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
     }
     // Accented input that disagrees with the passage's accents is weaker evidence.
     for (const x of accentedTokens) if (pass.tokenSet.has(x.t) && !pass.accented.has(x.accented!)) am -= 0.4 * x.w;
+    // A nationality said ("bố là người Hàn Quốc") says the passage's "yếu tố nước ngoài".
+    if (said.has('foreign') && pass.markers.includes('foreign')) for (const t of FOREIGN_WORDS) if (pass.tokenSet.has(t) && !seen.has(t)) am += tokenWeight(index.idf, t);
     const covQ = denomQ > 0 ? Math.min(1, am / denomQ) : 0;
     const covP = pass.total > 0 ? Math.min(1, (am + ab) / pass.total) : 0;
     let score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
@@ -249,6 +255,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
       (ab > 0 || pass.folded.length < 3);
     if (whole) {
       fullyCovered.add(pass.proc);
+      // Every name or alias the message holds explains its words ("hộ chiếu hết hạn" + "làm lại hộ chiếu").
+      let words = wholeWords.get(pass.proc);
+      if (!words) wholeWords.set(pass.proc, (words = new Set()));
+      for (const t of pass.folded) words.add(t);
       score = Math.max(score, WHOLE_NAME_FLOOR + (1 - WHOLE_NAME_FLOOR) * covQ);
     }
     for (const mk of pass.markers) if (!said.has(mk)) score *= mk === 'foreign' ? FOREIGN_UNSAID_PENALTY : VARIANT_PENALTY;
@@ -327,7 +337,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   const foreignWinner = !!top && said.has('foreign') && index.procs[top.i].markers.includes('foreign');
   // A word pair of the winner's own name is not another concept when an alias passage won ("đăng ký" + "kết hôn có yếu tố nước ngoài").
   const topName = top ? index.procs[top.i] : null;
-  for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
+  const topWhole = top ? wholeWords.get(top.i) : undefined;
+  for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !topWhole?.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
   const unexplainedSet = new Set(unexplained);
   const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !t.includes('_'));
   // Two content words side by side that the catalog never puts together, at least one of them
@@ -375,6 +386,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
 
 /** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */
 const GENERIC_VERBS: ReadonlySet<string> = new Set('tra huong nhan lay nop dong len ra vao di den ve hoi coi xem bao chi chiu duoc lam'.split(' '));
+
+/** Kinship and people words an alias pair can make content ("đổi họ", "nhận con", "khai tử cho ông"). */
+const ALIAS_MAY_MAKE_CONTENT: ReadonlySet<string> = new Set('họ con cha mẹ bố má vợ chồng cháu bé ông bà người nhà'.split(' '));
+const FOREIGN_WORDS = ['yeu', 'to', 'nuoc', 'ngoai'];
 
 /** Paper words that go with any procedure ("trên giấy đăng ký", "cái thẻ"): not another concept by themselves. */
 const GENERIC_NOUNS: ReadonlySet<string> = new Set(['giay', 'tren', 'to', 'cai', 'loai', 'mau', 'ban']);

@@ -20,7 +20,7 @@ const STOP_ACCENTED = (
   'nghe nói bảo kêu đủ xíu chút gái trai đứa tụi bọn quê hôm bữa hồi xưa luôn lỡ giúp coi hoài ' +
   'miếng mảnh chiếc tính định giùm dùm chỉ còn nữa hay hoặc hả ' +
   // details every procedure has ("chụp ảnh", "chỗ nào", "quán ăn", "báo ai")
-  'chụp chỗ tuổi quán ăn ai'
+  'chụp chỗ tuổi quán ăn ai lên bác cô chú dì cậu mợ thím'
 )
   .split(' ')
   .filter(Boolean);
@@ -52,13 +52,13 @@ export interface VariantMarker {
 }
 
 export const NATIONALITIES =
-  'nuoc ngoai|viet kieu|ngoai quoc|nguoi nuoc ngoai|han quoc|nhat ban|trung quoc|dai loan|nguoi han|nguoi nhat|nguoi trung|nguoi my|nguoi uc|nguoi phap|nguoi duc|nguoi thai|nguoi lao|nguoi nga|nguoi tay|nguoi campuchia|nguoi hoa ky';
+  'quoc tich (?!viet|vn)[a-z]+|nguoi canada|nguoi singapore|nguoi an do|nguoi philippines|nguoi indonesia|nguoi malaysia|nguoi anh|nguoi y|nguoi ha lan|nguoi bi|nguoi thuy|nguoi dan mach|nguoi na uy|nguoi nam phi|nguoi chau|nguoi ngoai quoc|nuoc ngoai|viet kieu|ngoai quoc|nguoi nuoc ngoai|han quoc|nhat ban|trung quoc|dai loan|nguoi han|nguoi nhat|nguoi trung|nguoi my|nguoi uc|nguoi phap|nguoi duc|nguoi thai|nguoi lao|nguoi nga|nguoi tay|nguoi campuchia|nguoi hoa ky';
 
 export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'foreign', name: / nước ngoài /, query: new RegExp(` (?:${NATIONALITIES}) `) },
   { id: 'mobile', name: / lưu động /, query: / luu dong | tai nha | tai benh vien / },
   { id: 'border', name: / biên giới /, query: / bien gioi / },
-  { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?:(?:cap|lam|xin|ky|dk|in|lay|nop|dang ky) lai |(?<!de |con |tro |o |ve |quay |ban |phep |tai |xay |dap |cat |sua |nay |ma |thi )lai (?!xe|du |bi |phai |co |khong |chua |duoc |con |ghi |sai |qua |vua ))/ },
+  { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?:(?:cap|lam|xin|ky|dk|in|lay|nop|dang ky) lai (?!ban sao|trich luc|giay xac nhan)|(?<!de |con |tro |o |ve |quay |ban |phep |tai |xay |dap |cat |sua |nay |ma |thi |sao )lai (?!xe|du |bi |phai |co |khong |chua |duoc |con |ghi |sai |qua |vua ))/ },
   { id: 'exchange', name: / (?:cấp đổi|đổi) /, query: / (?:cap doi|doi(?! (?:bao|lau|may|mot|den|toi|ket|kq|xet|duyet|hoai|mai|cho|lau|it|khi))|het han) / },
   { id: 'change', name: / (?:thay đổi|điều chỉnh|đính chính) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi|(?:them|bo sung|bot|doi|thay) (?:nganh|nghe|von|dia diem)) / },
   { id: 'child', name: / dưới 14 tuổi /, query: / (?:duoi 14|tre em|tre nho|cho be|be|(?:[1-9]|1[0-3]) tuoi|so sinh|em be) / },
@@ -68,7 +68,7 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'temporary', name: / tạm thời /, query: / tam thoi / },
   { id: 'stop', name: / (?:dừng|chấm dứt|tạm ngừng) /, query: / (?:dung thuc hien|dung kinh doanh|dung hoat dong|cham dut|tam ngung|ngung|nghi kinh doanh) / },
   { id: 'revoke', name: / thu hồi /, query: / thu hoi / },
-  { id: 'delete', name: / xóa /, query: / (?:xoa|cat) / },
+  { id: 'delete', name: / xóa /, query: / (?:xoa|cat (?:khau|ho khau|thuong tru|tam tru|ten|ho|giay|dang ky))( |$)/ },
   { id: 'extend', name: / gia hạn /, query: / gia han / },
   { id: 'restore', name: / khôi phục /, query: / khoi phuc / },
   { id: 'lock', name: / khóa /, query: / khoa / },
@@ -80,6 +80,6 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'fully-online', name: / toàn trình /, query: / (?:toan trinh) / },
   { id: 'on-request', name: / theo yêu cầu /, query: / theo yeu cau / },
   // "mất" in an alias ("mất bằng lái") marks the lost-document path; saying it also means "lại".
-  { id: 'lost', name: / (?:mất|bị mất) /, query: / (?:bi mat|(?:danh |lam |roi )?mat (?:giay|bang|the|can cuoc|ho chieu|so|chung minh|dang ky|bien|cai))( |$)/ },
+  { id: 'lost', name: / (?:mất|bị mất) /, query: / (?:bi mat|(?:danh |lam |roi )?mat (?:giay|bang|the|can cuoc|ho chieu|so|chung minh|dang ky|bien|cai|vi|tieu)|(?:lam |danh )?roi (?:mat |cai )?(?:giay|bang|the|can cuoc|ho chieu|so|vi|chung minh)|that lac|bi trom|bi moc tui|mat tieu)( |$)/ },
   { id: 'lost-report', name: / trình báo /, query: / (?:trinh bao|bao mat|(?:bi |danh |lam )?mat ho chieu|ho chieu (?:bi )?mat) / },
 ];
