@@ -164,11 +164,15 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   }
   // A word pair of skipped words still opens its passages: a name or alias made only of
   // common words ("đăng ký kết hôn") can be whole in a long message full of other words.
+  // So does a skipped word next to a stop word ("nhận con" among rarer words like "như").
   const skippedWords = new Set(common.filter((x) => !x.stop).map((x) => x.t));
-  if (skippedWords.size > 1) {
+  if (skippedWords.size > 0) {
     for (const b of qBigrams) {
       const sp = b.indexOf(' ');
-      if (!skippedWords.has(b.slice(0, sp)) || !skippedWords.has(b.slice(sp + 1))) continue;
+      const a1 = b.slice(0, sp);
+      const a2 = b.slice(sp + 1);
+      if (!skippedWords.has(a1) && !skippedWords.has(a2)) continue;
+      if (!(skippedWords.has(a1) || stopTokens.has(a1)) || !(skippedWords.has(a2) || stopTokens.has(a2))) continue;
       for (const id of index.bigramPostings.get(b) ?? []) {
         if (accM[id] === 0) {
           touched.push(id);
