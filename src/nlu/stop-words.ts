@@ -20,7 +20,7 @@ const STOP_ACCENTED = (
   'nghe nói bảo kêu đủ xíu chút gái trai đứa tụi bọn quê hôm bữa hồi xưa luôn lỡ giúp coi hoài ' +
   'miếng mảnh chiếc tính định giùm dùm chỉ còn nữa hay hoặc hả ' +
   // details every procedure has ("chụp ảnh", "chỗ nào", "quán ăn", "báo ai")
-  'chụp chỗ tuổi quán ăn ai lên bác cô chú dì cậu mợ thím'
+  'chụp chỗ tuổi quán ăn ai lên bác cô chú dì cậu mợ thím như'
 )
   .split(' ')
   .filter(Boolean);
@@ -55,10 +55,11 @@ export const NATIONALITIES =
   'quoc tich (?!viet|vn)[a-z]+|nguoi canada|nguoi singapore|nguoi an do|nguoi philippines|nguoi indonesia|nguoi malaysia|nguoi anh|nguoi y|nguoi ha lan|nguoi bi|nguoi thuy|nguoi dan mach|nguoi na uy|nguoi nam phi|nguoi chau|nguoi ngoai quoc|nuoc ngoai|viet kieu|ngoai quoc|nguoi nuoc ngoai|han quoc|nhat ban|trung quoc|dai loan|nguoi han|nguoi nhat|nguoi trung|nguoi my|nguoi uc|nguoi phap|nguoi duc|nguoi thai|nguoi lao|nguoi nga|nguoi tay|nguoi campuchia|nguoi hoa ky';
 
 export const VARIANT_MARKERS: readonly VariantMarker[] = [
-  { id: 'foreign', name: / nước ngoài /, query: new RegExp(` (?:${NATIONALITIES}) `) },
+  // Going abroad ("đi du lịch nước ngoài", "ra nước ngoài làm việc") is a purpose, not a foreign element.
+  { id: 'foreign', name: / nước ngoài /, query: new RegExp(` (?<!(?:di|ra|sang|du lich|cong tac|lam viec|hoc|du hoc|xuat canh|dinh cu|(?:du lich|cong tac|lam viec|du hoc|song|dinh cu|xuat khau lao dong) o) )(?:${NATIONALITIES}) | (?:chong|vo|bo|me|cha|ba|ck|vk) (?:han|nhat|trung quoc|my|uc|phap|duc|dai loan|thai|lao|nga|campuchia|canada|singapore|tay) `) },
   { id: 'mobile', name: / lưu động /, query: / luu dong | tai nha | tai benh vien / },
   { id: 'border', name: / biên giới /, query: / bien gioi / },
-  { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?:(?:cap|lam|xin|ky|dk|in|lay|nop|dang ky) lai (?!ban sao|trich luc|giay xac nhan)|(?<!de |con |tro |o |ve |quay |ban |phep |tai |xay |dap |cat |sua |nay |ma |thi |sao )lai (?!xe|du |bi |phai |co |khong |chua |duoc |con |ghi |sai |qua |vua ))/ },
+  { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?:(?:cap|lam|xin|ky|dk|in|lay|nop|dang ky) lai (?!ban sao|trich luc|giay xac nhan)|(?<!de |con |tro |o |ve |quay |ban |phep |tai |xay |dap |cat |sua |nay |ma |thi |sao )lai (?!ban sao|trich luc|xe|du |bi |phai |co |khong |chua |duoc |con |ghi |sai |qua |vua ))/ },
   { id: 'exchange', name: / (?:cấp đổi|đổi) /, query: / (?:cap doi|doi(?! (?:bao|lau|may|mot|den|toi|ket|kq|xet|duyet|hoai|mai|cho|lau|it|khi))|het han) / },
   { id: 'change', name: / (?:thay đổi|điều chỉnh|đính chính) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi|(?:them|bo sung|bot|doi|thay) (?:nganh|nghe|von|dia diem)) / },
   { id: 'child', name: / dưới 14 tuổi /, query: / (?:duoi 14|tre em|tre nho|cho be|be|(?:[1-9]|1[0-3]) tuoi|so sinh|em be) / },
