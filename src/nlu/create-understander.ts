@@ -13,7 +13,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, asksAboutFiledDossier, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
+import { askIntentFromRules, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -48,7 +48,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const retrieveRequest = (found: RequestText | null, q: NormalizedText) => {
     const whole = retrieveProcedure(index, q);
     if (!found) return whole;
-    const r = retrieveProcedure(index, found.request);
+    // Markers said in the background still hold ("lấy chồng Hàn, …, giờ khai sinh cho con") when a
+    // whole clause went; a dropped span ("đi du lịch nước ngoài") takes its markers with it.
+    const r = retrieveProcedure(index, found.request, found.droppedClause ? q : undefined);
     // The request alone must name its procedure about as well as the whole message did; without
     // its background clause it must do better ("mất bản gốc giấy khai sinh, giờ xin bản sao ở đâu"
     // still asks for a copy of the birth certificate).
@@ -154,6 +156,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (intent !== 'procedure_info' && isProcedureIntent(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
       if (isProcedureIntent(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
       if (!r.procedure && !ask && intent !== 'human_handoff' && asksForPerson(q.folded)) intent = 'human_handoff';
+      // A person is always named when one is asked for ("cho gặp cán bộ"); "dạy thêm có phải xin phép không" is not it.
+      if (intent === 'human_handoff' && !mentionsPerson(q.folded)) intent = PROCEDURE_CUES.test(` ${q.folded} `) ? 'procedure_info' : 'help';
       // "công nhận văn bằng … thì làm thủ tục gì": about something named, not a request for the menu.
       if (intent === 'help' && asksHowToDoSomething(q.folded) && (r.procedure || r.unexplained.length >= 2)) intent = 'procedure_info';
       // A named procedure with "bắt đầu từ đâu" asks how to go about it.

@@ -101,6 +101,13 @@ export function asksLandTax(folded: string, normalized: string): boolean {
   return LAND_TAX.test(` ${folded} `) && !normalized.includes('thuê');
 }
 
+/** Words a request for a person always has: someone to talk to, or a way to reach them. */
+const PERSON_WORDS = / (?:gap|noi chuyen|trao doi|nguoi that|nguoi|can bo|nhan vien|chuyen vien|tu van vien|tu van|admin|ad|truc tiep|tong dai|hotline|goi dien|goi|dien thoai|so dien thoai|lanh dao|chu tich|ai do|truc|chuyen may|anh chi|co chu|ban oi)( |$)/;
+
+export function mentionsPerson(folded: string): boolean {
+  return PERSON_WORDS.test(` ${folded} `);
+}
+
 /** "cho em hỏi trực tiếp", "gặp người thật" ("có ai trực không" alone is a greeting): asking for a person, whatever the classifier guessed. */
 const HANDOFF = / (?:hoi|noi chuyen|trao doi|gap) truc tiep( |$)| (?:gap|noi chuyen voi|cho gap) nguoi that( |$)/;
 

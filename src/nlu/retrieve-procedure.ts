@@ -94,8 +94,13 @@ function isStop(t: string, accented: string): boolean {
   return isQueryStopWord(t, accented) || /^\d+[a-z]*\d*$/.test(t) || /^[a-f]\d$/.test(t) || t.startsWith('_');
 }
 
-export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Retrieval {
+/**
+ * markerText: where variant markers are read from when it differs from q (the request without
+ * its background still keeps "chồng Hàn" or "dưới 14 tuổi" said in the story).
+ */
+export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, markerText?: NormalizedText): Retrieval {
   const qFolded = ` ${q.folded} `;
+  const markerFolded = markerText ? ` ${markerText.folded} ` : qFolded;
   const seen = new Set<string>();
   const stopTokens = new Set<string>();
   const qTokens: QueryToken[] = [];
@@ -128,11 +133,11 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText): Ret
   }
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
   const said = new Set<string>();
-  for (const m of VARIANT_MARKERS) if (m.query.test(qFolded)) said.add(m.id);
+  for (const m of VARIANT_MARKERS) if (m.query.test(markerFolded)) said.add(m.id);
   if (said.has('lost')) said.add('redo');
   // A stated age decides the age variants ("con 16 tuổi làm căn cước" is the 14+ card).
-  const over14 = OVER_14.test(qFolded);
-  const over6 = OVER_6.test(qFolded);
+  const over14 = OVER_14.test(markerFolded);
+  const over6 = OVER_6.test(markerFolded);
   if (over14) said.delete('child');
   if (over6) said.delete('infant');
 
