@@ -40,7 +40,7 @@ export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   lltp: 'lý lịch tư pháp', ltp: 'lý lịch tư pháp', ks: 'khai sinh', đkks: 'đăng ký khai sinh', dkks: 'đăng ký khai sinh',
   dkkh: 'đăng ký kết hôn', đkkh: 'đăng ký kết hôn', dkkd: 'đăng ký kinh doanh', đkkd: 'đăng ký kinh doanh', gcndkkd: 'giấy chứng nhận đăng ký kinh doanh', nvqs: 'nghĩa vụ quân sự', vneid: 'vneid',
   dvc: 'dịch vụ công', dvcqg: 'dịch vụ công quốc gia', tthc: 'thủ tục hành chính',
-  gcn: 'giấy chứng nhận', xd: 'xây dựng', bank: 'ngân hàng', tb: 'thông báo', oki: 'ok', sđ: 'sổ đỏ', gcnqsdd: 'giấy chứng nhận quyền sử dụng đất', qsdd: 'quyền sử dụng đất',
+  gcn: 'giấy chứng nhận', xd: 'xây dựng', bank: 'ngân hàng', kd: 'kinh doanh', gtvt: 'giao thông vận tải', ib: 'nhắn tin', inbox: 'nhắn tin', tb: 'thông báo', oki: 'ok', sđ: 'sổ đỏ', gcnqsdd: 'giấy chứng nhận quyền sử dụng đất', qsdd: 'quyền sử dụng đất',
   qsdđ: 'quyền sử dụng đất', ubnd: 'ủy ban nhân dân', ub: 'ủy ban', cty: 'công ty', tnhh: 'trách nhiệm hữu hạn',
   dn: 'doanh nghiệp', passport: 'hộ chiếu', pasport: 'hộ chiếu', hc: 'hộ chiếu', atvstp: 'an toàn vệ sinh thực phẩm',
   attp: 'an toàn thực phẩm', tnld: 'tai nạn lao động', tnlđ: 'tai nạn lao động', bnn: 'bệnh nghề nghiệp',

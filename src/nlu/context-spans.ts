@@ -16,9 +16,18 @@ const OPENERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['truoc', new Set(['trước'])],
 ]);
 /** Two-word openers: "đã có", "không có", "sau khi", "tại vì", "bởi vì", "do bị". */
-const PAIR_OPENERS: ReadonlySet<string> = new Set(['da co', 'da duoc', 'khong co', 'chua co', 'khong con', 'ko con', 'ko co', 'sau khi', 'tai vi', 'boi vi', 'da lam', 'da dang', 'cong ty', 'co quan', 'ngan hang']);
+const PAIR_OPENERS: ReadonlySet<string> = new Set(['da co', 'da duoc', 'khong co', 'chua co', 'khong con', 'ko con', 'ko co', 'dung voi', 'khop voi', 'giong voi', 'trung voi', 'giong nhu', 'sau khi', 'tai vi', 'boi vi', 'da lam', 'da dang', 'cong ty', 'co quan', 'ngan hang']);
 /** Words that end a span and go back to the request. */
-const CLOSERS: ReadonlySet<string> = new Set(['gio', 'nay', 'muon', 'can', 'thi', 'ma', 'nhung', 'nen', 'xin', 'phai', 'lieu', 'co']);
+const CLOSERS: ReadonlyMap<string, string> = new Map([
+  ['gio', 'giờ'], ['nay', 'nay'], ['muon', 'muốn'], ['can', 'cần'], ['thi', 'thì'], ['ma', 'mà'], ['nhung', 'nhưng'],
+  ['nen', 'nên'], ['xin', 'xin'], ['phai', 'phải'], ['lieu', 'liệu'], ['co', 'có'],
+]);
+
+/** A closer typed with accents must be that word ("căn" of căn cước does not close like "cần"). */
+function isCloser(q: NormalizedText, i: number): boolean {
+  const accented = CLOSERS.get(q.foldedTokens[i]);
+  return accented !== undefined && (q.tokens[i] === q.foldedTokens[i] || q.tokens[i] === accented);
+}
 /** "để lại" (left behind), "trước đây"? no: only the openers that are not part of a fixed phrase. */
 const NOT_AFTER_OPENER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['de', new Set(['lai', 'nghi', 'an'])],
@@ -33,6 +42,9 @@ const PURPOSE_VERBS: ReadonlySet<string> = new Set(
 const REASON_CLAUSE_START: ReadonlySet<string> = new Set(
   'chua da khong ko bi con nha em toi minh tui la muon can phai sap me ba bo chong vo co ong ba'.split(' '),
 );
+
+/** Words after "xong"/"rồi" that start the request ("… xong muốn", "… rồi giờ"). */
+const AFTER_DONE: ReadonlySet<string> = new Set(['muon', 'gio', 'nay', 'h', 'can', 'xin', 'phai']);
 
 /** Splits on punctuation that ends a clause; the normaliser erases it. */
 function clauses(text: string): string[] {
@@ -96,7 +108,12 @@ export function withoutContext(text: string, normalize: Normalize): RequestText 
       return;
     }
     let inSpan = false;
-    for (let i = 0; i < q.tokens.length; i++) {
+    // "cưới xong muốn tách hộ", "làm khai sinh rồi giờ nhập khẩu": what was done comes before "xong/rồi".
+    const f = q.foldedTokens;
+    let start = 0;
+    for (let i = 1; i + 1 < f.length; i++) if ((f[i] === 'xong' || f[i] === 'roi') && AFTER_DONE.has(f[i + 1])) start = i + 1;
+    if (start > 0) dropped = true;
+    for (let i = start; i < q.tokens.length; i++) {
       if (!inSpan) {
         const n = isOpener(q, i);
         if (n < 0) {
@@ -112,7 +129,7 @@ export function withoutContext(text: string, normalize: Normalize): RequestText 
           continue;
         }
         kept.push(q.tokens[i]);
-      } else if (CLOSERS.has(q.foldedTokens[i])) {
+      } else if (isCloser(q, i)) {
         inSpan = false;
         kept.push(q.tokens[i]);
       }

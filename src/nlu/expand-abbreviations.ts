@@ -36,7 +36,8 @@ const COST_OR_TIME = new Set(
 );
 const SD_FOR_SO_DO_AFTER = new Set(['cấp', 'cap', 'làm', 'lam', 'xin', 'tách', 'tach', 'đổi', 'doi', 'mất', 'mat', 'có', 'co', 'lên', 'len', 'sang', 'chưa', 'chua']);
 const CHI_MEANS_GI_BEFORE = new Set(['rứa', 'rua', 'vậy', 'vay', 'ạ', 'a', 'hả', 'ha', 'không', 'ko', 'k', 'rồi', 'roi', 'nữa', 'nua', 'thế', 'the', 'đó', 'do', 'ta', 'nhỉ']);
-const CHI_KEEPS_AFTER = new Set(['bà', 'ba', 'cô', 'co', 'thu', 'thu']);
+/** "giấy tờ chi", "làm chi": gì at the end only after these (elsewhere a trailing chi is chị). */
+const CHI_GI_AFTER = new Set(['làm', 'lam', 'tờ', 'to', 'giấy', 'giay', 'cần', 'can', 'mần', 'man', 'là', 'la', 'cái', 'cai', 'mang', 'đem', 'dem']);
 const H_FOR_GIO_BEFORE = new Set(['muốn', 'muon', 'mún', 'mun', 'làm', 'lam', 'đi', 'di', 'cần', 'can', 'xin', 'phải', 'phai', 'đổi', 'doi', 'nộp', 'nop']);
 /** Words after which "hk" is hộ khẩu (a register), not the negation. */
 const HK_FOR_HO_KHAU = new Set(['nhập', 'nhap', 'tách', 'tach', 'chuyển', 'chuyen', 'cắt', 'cat', 'sổ', 'so', 'ks', 'khai', 'sinh', 'vào', 'vao', 'về', 've', 'đăng', 'dang', 'ký', 'ky']);
@@ -76,7 +77,7 @@ function expandToken(tokens: string[], i: number): string {
   if (age) return `${Number(age[1])} tuổi`;
   const level = /^(?:lv|lvl|level|muc|mức)(\d)$/.exec(tok);
   if (level) return `mức độ ${level[1]}`;
-  if (tok === 'chi' && (next === undefined || CHI_MEANS_GI_BEFORE.has(next)) && i > 0 && !CHI_KEEPS_AFTER.has(prev ?? '')) {
+  if (tok === 'chi' && i > 0 && (CHI_MEANS_GI_BEFORE.has(next ?? '') || (next === undefined && CHI_GI_AFTER.has(prev ?? '')))) {
     // Central "giấy tờ chi", "làm chi" = gì; "chi phí", "chi nhánh", "chi trả" stay.
     return 'gì';
   }

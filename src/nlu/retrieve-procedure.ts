@@ -75,12 +75,19 @@ interface QueryToken {
 
 /** A catalog-name word pair, other than the generic "thủ tục" and "hồ sơ". */
 function isNamePair(index: ProcedureIndex, pair: string): boolean {
-  return index.nameBigrams.has(pair) && pair !== 'thu tuc' && pair !== 'ho so';
+  return index.nameBigrams.has(pair) && !QUESTION_PAIRS.has(pair);
+}
+
+/** Pairs of procedure names that citizens use for every procedure ("thủ tục", "có kết quả", "lệ phí"). */
+const QUESTION_PAIRS: ReadonlySet<string> = new Set(['thu tuc', 'ho so', 'ket qua', 'le phi', 'thoi gian', 'thoi han', 'co quan', 'mot cua']);
+
+function foldWords(pair: string): string {
+  return pair.split(' ').map(foldWord).join(' ');
 }
 
 /** An accented pair of a name whose other word is content ("kết hôn", "xác nhận"; not "đất của", "lệ phí"). */
 function isAccentedNamePair(index: ProcedureIndex, pair: string, self: 0 | 1): boolean {
-  if (pair === 'thủ tục' || pair === 'hồ sơ') return false;
+  if (QUESTION_PAIRS.has(foldWords(pair))) return false;
   const words = pair.split(' ');
   // An alias pair makes a kinship or pronoun word content ("đổi họ", "nhận con"), never a verb or particle ("làm lại").
   const inAlias = index.accentedAliasBigrams.has(pair) && ALIAS_MAY_MAKE_CONTENT.has(words[self]);
