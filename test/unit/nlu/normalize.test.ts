@@ -35,6 +35,24 @@ describe('normalizeBasic', () => {
     expect(normalizeBasic('hết nhiêu tiền').normalized).toBe('hết bao nhiêu tiền');
   });
 
+  it('reads central and southern words, ages, levels and more shorthand', () => {
+    expect(normalizeBasic('làm khai sinh ở mô rứa').normalized).toBe('làm khai sinh ở đâu vậy');
+    expect(normalizeBasic('giấy tờ chi').normalized).toBe('giấy tờ gì');
+    expect(normalizeBasic('thế nào chi').normalized).toBe('thế nào chi'); // a trailing chi is chị, not gì
+    expect(normalizeBasic('con 15t').normalized).toBe('con 15 tuổi');
+    expect(normalizeBasic('dinh danh lv2').folded).toBe('dinh danh muc do 2');
+    expect(normalizeBasic('nhập hk cho bé').normalized).toBe('nhập thường trú cho bé');
+    expect(normalizeBasic('có hk').normalized).toBe('có không');
+    expect(normalizeBasic('mấy bữa có').normalized).toBe('mấy ngày có');
+    expect(normalizeBasic('cảm ơn nhiu').normalized).toBe('cảm ơn nhiều');
+    expect(normalizeBasic('cap sd lan dau').folded).toBe('cap giay chung nhan quyen su dung dat lan dau');
+  });
+
+  it('turns place names into one placeholder (never repaired into catalog words)', () => {
+    expect(normalizeBasic('nhà ở Thủ Đức').normalized).toBe('nhà ở _place');
+    expect(normalizeBasic('que o nghe an').folded).toBe('que o _place');
+  });
+
   it('rewrites everyday names into the catalog wording', () => {
     expect(normalizeBasic('làm sổ hồng').normalized).toBe('làm giấy chứng nhận quyền sử dụng đất');
     expect(normalizeBasic('nhap ho khau cho vo').folded).toBe('nhap thuong tru cho vo');

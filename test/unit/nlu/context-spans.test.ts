@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog.js';
+import { withoutContext } from '../../../src/nlu/context-spans.js';
+import { createUnderstander } from '../../../src/nlu/create-understander.js';
+import { normalizeBasic } from '../../../src/nlu/normalize.js';
+import type { Understander } from '../../../src/nlu/nlu-types.js';
+
+describe('withoutContext (the request without its story)', () => {
+  const request = (text: string) => withoutContext(text, normalizeBasic);
+
+  it('drops a reason, a purpose and what is already done, keeping the request', () => {
+    expect(request('làm thủ tục nhận con cho bé vì chưa đăng ký kết hôn')?.request.normalized).toBe('làm thủ tục nhận con cho bé');
+    expect(request('xin giấy xác nhận độc thân để đi làm hồ sơ vay ngân hàng')?.request.normalized).toBe('xin giấy xác nhận tình trạng hôn nhân');
+    expect(request('đã có sổ hồng, giờ muốn chuyển hộ khẩu')?.request.folded).toContain('chuyen thuong tru');
+  });
+
+  it('drops a background clause that ends in "rồi" or comes before "giờ", and says so', () => {
+    const r = request('bé nhà em làm khai sinh rồi, giờ muốn nhập hộ khẩu cho bé');
+    expect(r?.droppedClause).toBe(true);
+    expect(r?.request.folded).not.toContain('khai sinh');
+  });
+
+  it('drops only the requester ("công ty bắt"), not what it asks for', () => {
+    expect(request('công ty bắt nộp giấy xác nhận cư trú')?.request.normalized).toBe('nộp giấy xác nhận cư trú');
+  });
+
+  it('keeps words that only look like an opener ("để lại", "vi phạm", "căn cước")', () => {
+    expect(request('đất ông bà để lại muốn làm sổ đỏ')).toBeNull();
+    expect(request('nop phat vi pham giao thong online')).toBeNull();
+  });
+
+  it('returns null when there is no story', () => {
+    expect(request('đăng ký khai sinh cần giấy tờ gì')).toBeNull();
+  });
+});
+
+describe('understanding a message with a story (whole pipeline)', () => {
+  let nlu: Understander;
+  beforeAll(async () => {
+    nlu = createUnderstander(await loadCatalog());
+  });
+
+  it('answers the request, not the procedure named in the story', () => {
+    expect(nlu.understand('lam thu tuc nhan con cho be vi tui e chua dk ket hon').procedure?.code).toBe('1.001022');
+    expect(nlu.understand('e có giấy xác nhận độc thân rồi, giờ đi đk kết hôn thì mấy ngày là cầm giấy').procedure?.code).toBe('1.000894');
+  });
+
+  it('reads the question from the request ("chưa có giấy tờ gì" is not a documents question)', () => {
+    expect(nlu.understand('đất ông bà để lại chưa có giấy tờ gì, giờ xin cấp sổ đỏ lần đầu được hông').intent).toBe('procedure_info');
+  });
+
+  it('keeps a foreign element said in the background ("lấy chồng Hàn")', () => {
+    expect(nlu.understand('e lấy chồng Hàn, sinh con ở VN, giờ khai sinh cho con thì cần những giấy gì').procedure?.code).toBe('2.000528');
+  });
+
+  it('does not take going abroad for a foreign element', () => {
+    expect(['1.001456', '1.001471']).toContain(nlu.understand('lần đầu đi du lịch nước ngoài, làm passport cần giấy tờ gì').procedure?.code);
+  });
+});
