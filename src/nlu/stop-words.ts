@@ -60,7 +60,7 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'mobile', name: / lưu động /, query: / luu dong | tai nha | tai benh vien / },
   { id: 'border', name: / biên giới /, query: / bien gioi / },
   { id: 'redo', name: / (?:đăng ký lại|cấp lại|làm lại|xin lại) /, query: / (?:(?:cap|lam|xin|ky|dk|in|lay|nop|dang ky) lai (?!ban sao|trich luc|giay xac nhan)|(?<!de |con |tro |o |ve |quay |ban |mua |phep |tai |xay |dap |cat |sua |nay |ma |thi |sao )lai (?!ban sao|trich luc|xe|du |bi |phai |co |khong |chua |duoc |con |ghi |sai |qua |vua ))/ },
-  { id: 'exchange', name: / (?:cấp đổi|đổi) /, query: / (?:cap doi|(?<!chao |cuoc |mot |ca |tron |doi )doi(?! (?:bao|lau|may|mot|den|toi|ket|kq|xet|duyet|hoai|mai|cho|lau|it|khi))|het han) / },
+  { id: 'exchange', name: / (?:cấp đổi|(?<!thay )đổi) /, query: / (?:cap doi|(?<!chao |cuoc |mot |ca |tron |doi |thay )doi(?! (?:bao|lau|may|mot|den|toi|ket|kq|xet|duyet|hoai|mai|cho|lau|it|khi))|het han) / },
   { id: 'change', name: / (?:thay đổi|điều chỉnh|đính chính) /, query: / (?:thay doi|dieu chinh|dinh chinh|sua|doi ten|doi dia chi|(?:them|bo sung|bot|doi|thay) (?:nganh|nghe|von|dia diem)) / },
   { id: 'child', name: / dưới 14 tuổi /, query: / (?:duoi 14|tre em|tre nho|cho be|be|(?:[1-9]|1[0-3]) tuoi|so sinh|em be) / },
   { id: 'infant', name: / dưới 6 tuổi /, query: / (?:duoi 6|tre em|tre so sinh|so sinh|moi sinh|cho be|em be|[1-5] tuoi|con nho) / },
