@@ -47,8 +47,11 @@ const REASON_CLAUSE_START: ReadonlySet<string> = new Set(
 const AFTER_DONE: ReadonlySet<string> = new Set(['muon', 'gio', 'nay', 'h', 'can', 'xin', 'phai']);
 
 /** Splits on punctuation that ends a clause; the normaliser erases it. */
+const CLAUSE_SPLIT = /[,.;:!?\n()]+|\s-\s/;
+const CLAUSE_BREAK = /[,.;:!?\n()]\s*\S|\s-\s/;
+
 function clauses(text: string): string[] {
-  return text.split(/[,.;:!?\n()]+|\s-\s/).map((c) => c.trim()).filter(Boolean);
+  return text.split(CLAUSE_SPLIT).map((c) => c.trim()).filter(Boolean);
 }
 
 function isOpener(q: NormalizedText, i: number): number {
@@ -94,8 +97,24 @@ export interface RequestText {
   droppedClause: boolean;
 }
 
-export function withoutContext(text: string, normalize: Normalize): RequestText | null {
+/**
+ * Nothing to remove: one clause without any opener word. Most messages stop here, so the clause-by-clause
+ * work (a normalisation per clause and a second retrieval) is only done for messages with a story.
+ */
+function mayHaveStory(text: string, whole: NormalizedText | undefined): boolean {
+  if (!whole || CLAUSE_BREAK.test(text)) return true;
+  const f = whole.foldedTokens;
+  for (let i = 0; i < f.length; i++) {
+    if (OPENERS.has(f[i]) || (i + 1 < f.length && (PAIR_OPENERS.has(`${f[i]} ${f[i + 1]}`) || ((f[i] === 'xong' || f[i] === 'roi') && AFTER_DONE.has(f[i + 1]))))) return true;
+  }
+  return false;
+}
+
+/** whole: the message already normalised, when the caller has it (lets most messages skip the work). */
+export function withoutContext(text: string, normalize: Normalize, whole?: NormalizedText): RequestText | null {
+  if (!mayHaveStory(text, whole)) return null;
   const kept: string[] = [];
+  const keptFolded: string[] = [];
   let dropped = false;
   let droppedClause = false;
   const parts = clauses(text).map((c) => normalize(c)).filter((q) => q.tokens.length > 0);
@@ -129,12 +148,15 @@ export function withoutContext(text: string, normalize: Normalize): RequestText 
           continue;
         }
         kept.push(q.tokens[i]);
+        keptFolded.push(q.foldedTokens[i]);
       } else if (isCloser(q, i)) {
         inSpan = false;
         kept.push(q.tokens[i]);
+        keptFolded.push(q.foldedTokens[i]);
       }
     }
   });
   if (!dropped || kept.length === 0) return null;
-  return { request: normalize(kept.join(' ')), droppedClause };
+  // The kept words are already normalised clause by clause: no second pass.
+  return { request: { normalized: kept.join(' '), folded: keptFolded.join(' '), tokens: kept, foldedTokens: keptFolded }, droppedClause };
 }

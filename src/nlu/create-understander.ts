@@ -70,7 +70,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         phone: ents.phone,
         idNumber: ents.idNumber,
       };
-      const found = withoutContext(ents.rest, normalize);
+      const found = withoutContext(ents.rest, normalize, q);
       // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
       // xin cấp sổ đỏ lần đầu được không" does not ask for documents).
       const ask = (found && askIntentFromRules(found.request.folded)) ?? (found?.droppedClause ? null : askIntentFromRules(q.folded));

@@ -185,7 +185,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
       const a2 = b.slice(sp + 1);
       if (!skippedWords.has(a1) && !skippedWords.has(a2)) continue;
       if (!(skippedWords.has(a1) || stopTokens.has(a1)) || !(skippedWords.has(a2) || stopTokens.has(a2))) continue;
-      for (const id of index.bigramPostings.get(b) ?? []) {
+      const list = index.bigramPostings.get(b);
+      // A pair as common as a skipped word ("giấy phép", "đăng ký") opens nothing: it names no one procedure.
+      if (!list || list.length > limit) continue;
+      for (const id of list) {
         if (accM[id] === 0) {
           touched.push(id);
           accM[id] = 1e-12;
