@@ -4,7 +4,7 @@ import { menuButtons } from './menu.js';
 
 const CAN_DO =
   'Em có thể: tra cứu thủ tục hành chính (giấy tờ, lệ phí, thời gian, nơi nộp, nộp trực tuyến), ' +
-  'tra cứu tình trạng hồ sơ, đăng ký nhận thông báo khi có kết quả, nhận phản ánh, kiến nghị, và chuyển anh/chị gặp cán bộ.';
+  'tra cứu tình trạng hồ sơ, đăng ký nhận tin khi hồ sơ có kết quả, nhận phản ánh, kiến nghị, và chuyển anh/chị gặp cán bộ.';
 
 export function replyWelcome(ctx: TurnContext): void {
   const org = ctx.services.config.ORG_NAME;

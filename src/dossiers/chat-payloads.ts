@@ -9,7 +9,7 @@ export const subscribePayload = (code: string) => `Nhận thông báo hồ sơ $
 export const unsubscribePayload = (code: string) => `Hủy nhận thông báo hồ sơ ${code}`;
 export const ratingPayload = (score: number, code: string) => `Đánh giá ${score}/5 hồ sơ ${code}`;
 
-export const SUBSCRIBE_BUTTON_TITLE = 'Nhận thông báo khi có kết quả';
+export const SUBSCRIBE_BUTTON_TITLE = 'Báo tôi khi hồ sơ có kết quả';
 /** Same text as the main menu's button, so the router routes it without the classifier. */
 export const SUBSCRIBE_MENU_PAYLOAD = 'Nhận thông báo';
 export const UNSUBSCRIBE_BUTTON_TITLE = 'Hủy nhận thông báo';

@@ -72,7 +72,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       };
       const found = withoutContext(ents.rest, normalize, q);
       // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
-      // xin cấp sổ đỏ lần đầu được không" does not ask for documents).
+      // làm sổ đỏ được không" does not ask for documents).
       const ask = (found && askIntentFromRules(found.request.folded)) ?? (found?.droppedClause ? null : askIntentFromRules(q.folded));
 
       // A tapped button carries the national code: exactly that procedure.

@@ -62,7 +62,7 @@ describe('dossier lookup and notification', { timeout: 60_000 }, () => {
 
   it('subscribes to notifications with the offered button', async () => {
     const before = await sim.botCount();
-    await sim.quickReply('Nhận thông báo khi có kết quả').click();
+    await sim.quickReply('Báo tôi khi hồ sơ có kết quả').click();
     await sim.nextBotMessage(before);
     const subs = await s.bot.services.store.tx((t) => t.listSubscribers(CODE));
     expect(subs.map((x) => x.userId)).toEqual([citizen.userId]);

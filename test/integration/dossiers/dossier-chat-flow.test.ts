@@ -42,7 +42,7 @@ describe('verified lookup, subscription and the result notification', () => {
     expect(answer).toContain('25/11/2026');
     expect(answer).not.toMatch(/0912345678|5678|001090012345/);
     const offer = bot.emulator.outbound('citizen-1').at(-1)!.message as { attachment?: { payload?: { buttons?: { title: string; payload: string }[] } } };
-    const button = offer.attachment?.payload?.buttons?.find((b) => b.title === 'Nhận thông báo khi có kết quả');
+    const button = offer.attachment?.payload?.buttons?.find((b) => b.title === 'Báo tôi khi hồ sơ có kết quả');
     expect(button).toBeDefined();
 
     await bot.emulator.userTaps('citizen-1', button!.payload);
