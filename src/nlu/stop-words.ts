@@ -77,7 +77,7 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = [
   { id: 'military', name: / quân sự /, query: / quan su / },
   { id: 'police', name: / công an nhân dân /, query: / cong an nhan dan / },
   { id: 'international', name: / quốc tế /, query: / quoc te / },
-  { id: 'organisation', name: / tổ chức /, query: / (?:to chuc|doanh nghiep|co quan|(?:cho|cua|thanh lap|mo|lap|dang ky|chu) cong ty|cong ty (?:toi|em|minh|tui|chung toi|co phan|trach nhiem|tnhh))( |$)/ },
+  { id: 'organisation', name: / tổ chức /, query: / (?:to chuc|doanh nghiep|co quan (?:toi|em|minh|chung toi|tui|cua toi|cua em)|(?:cho|cua|thanh lap|mo|lap|dang ky|chu) cong ty|cong ty (?:toi|em|minh|tui|chung toi|co phan|trach nhiem|tnhh))( |$)/ },
   { id: 'fully-online', name: / toàn trình /, query: / (?:toan trinh) / },
   { id: 'on-request', name: / theo yêu cầu /, query: / theo yeu cau / },
   // "mất" in an alias ("mất bằng lái") marks the lost-document path; saying it also means "lại".
