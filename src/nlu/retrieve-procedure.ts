@@ -9,7 +9,6 @@
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type ProcedureIndex } from './procedure-index.js';
-import { foldWord } from './fold-diacritics.js';
 import { isQueryStopWord, NATIONALITIES, VARIANT_MARKERS } from './stop-words.js';
 
 export interface Retrieval {
@@ -20,8 +19,6 @@ export interface Retrieval {
   bestScore: number;
   /** Content words of the message that the best procedure does not explain. */
   unexplained: string[];
-  /** Why the best procedure needed more certainty (for evaluation and tuning). */
-  doubt?: { unknownWord: boolean; unknownPair: boolean; otherConcept: boolean; fullyCovered: boolean };
 }
 
 /** Below this the best procedure is not trusted (tuned on our own held-out set). */
@@ -73,7 +70,7 @@ interface QueryToken {
   postings: number[];
 }
 
-/** A catalog-name word pair, other than the generic "thủ tục" and "hồ sơ". */
+/** A catalog-name word pair, other than the question pairs every procedure has ("thủ tục", "hồ sơ"…). */
 function isNamePair(index: ProcedureIndex, pair: string): boolean {
   return index.nameBigrams.has(pair) && !QUESTION_PAIRS.has(pair);
 }
@@ -81,19 +78,20 @@ function isNamePair(index: ProcedureIndex, pair: string): boolean {
 /** Pairs of procedure names that citizens use for every procedure ("thủ tục", "có kết quả", "lệ phí"). */
 const QUESTION_PAIRS: ReadonlySet<string> = new Set(['thu tuc', 'ho so', 'ket qua', 'le phi', 'thoi gian', 'thoi han', 'co quan', 'mot cua']);
 
-function foldWords(pair: string): string {
-  return pair.split(' ').map(foldWord).join(' ');
-}
-
-/** An accented pair of a name whose other word is content ("kết hôn", "xác nhận"; not "đất của", "lệ phí"). */
-function isAccentedNamePair(index: ProcedureIndex, pair: string, self: 0 | 1): boolean {
-  if (QUESTION_PAIRS.has(foldWords(pair))) return false;
-  const words = pair.split(' ');
+/**
+ * An accented pair of a name whose other word is content ("kết hôn", "xác nhận"; not "đất của", "lệ phí").
+ * q's tokens a, b (accented) and their folded forms; self: which of the two is being judged.
+ */
+function isAccentedNamePair(index: ProcedureIndex, q: NormalizedText, a: number, self: 0 | 1): boolean {
+  const [fa, fb] = [q.foldedTokens[a], q.foldedTokens[a + 1]];
+  if (QUESTION_PAIRS.has(`${fa} ${fb}`)) return false;
+  const words = [q.tokens[a], q.tokens[a + 1]];
+  const pair = `${words[0]} ${words[1]}`;
   // An alias pair makes a kinship or pronoun word content ("đổi họ", "nhận con"), never a verb or particle ("làm lại").
   const inAlias = index.accentedAliasBigrams.has(pair) && ALIAS_MAY_MAKE_CONTENT.has(words[self]);
   if (!index.accentedNameBigrams.has(pair) && !inAlias) return false;
-  const other = words[1 - self];
-  return !isQueryStopWord(foldWord(other), other) && tokenWeight(index.idf, foldWord(words[self])) > 0.05;
+  const other = 1 - self;
+  return !isQueryStopWord([fa, fb][other], words[other]) && tokenWeight(index.idf, [fa, fb][self]) > 0.05;
 }
 
 function isStop(t: string, accented: string): boolean {
@@ -120,12 +118,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
     // "ho chieu" is hộ chiếu, not "họ" + "chiều"; "ban sao" is bản sao.
     // Typed with accents, the same holds for the exact pair of a name: "kết" of "kết hôn" is
     // content, "kết" of "kết quả" is not.
-    const at = q.tokens;
     const inName =
       q.tokens[i] === t
         ? (i > 0 && isNamePair(index, `${ft[i - 1]} ${t}`)) || (i + 1 < ft.length && isNamePair(index, `${t} ${ft[i + 1]}`))
-        : (i > 0 && isAccentedNamePair(index, `${at[i - 1]} ${at[i]}`, 1)) || (i + 1 < at.length && isAccentedNamePair(index, `${at[i]} ${at[i + 1]}`, 0));
-    // Unaccented "so" is sổ/số unless it ends "hồ sơ" ("so bhxh" is the social-insurance book).
+        : (i > 0 && isAccentedNamePair(index, q, i - 1, 1)) || (i + 1 < ft.length && isAccentedNamePair(index, q, i, 0));
     // Unaccented "so" is sổ/số unless it ends "hồ sơ" ("so bhxh" is the social-insurance book).
     const stop = !inName && isStop(t, q.tokens[i]) && !(t === 'so' && q.tokens[i] === 'so' && ft[i - 1] !== 'ho');
     if (stop) stopTokens.add(t);
@@ -385,8 +381,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
-  const doubt = { unknownWord, unknownPair, otherConcept, fullyCovered: !!top && fullyCovered.has(top.i) };
-  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, doubt };
+  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained };
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
   // by default while a close variant (dưới 14 tuổi, cấp lại...) could be meant.
@@ -400,7 +395,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
         index.procs[g[0].i].markers.some((m) => AUDIENCE_SPLITS.has(m) && !said.has(m)),
     );
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
-  return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, doubt };
+  return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained };
 }
 
 /** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */
