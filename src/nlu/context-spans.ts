@@ -28,10 +28,9 @@ function isCloser(q: NormalizedText, i: number): boolean {
   const accented = CLOSERS.get(q.foldedTokens[i]);
   return accented !== undefined && (q.tokens[i] === q.foldedTokens[i] || q.tokens[i] === accented);
 }
-/** "để lại" (left behind), "trước đây"? no: only the openers that are not part of a fixed phrase. */
+/** Fixed phrases that start like an opener: "để lại" (left behind), "đề nghị", "trước bạ". */
 const NOT_AFTER_OPENER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['de', new Set(['lai', 'nghi', 'an'])],
-  ['chua', new Set([])],
   ['truoc', new Set(['ba', 'tien'])],
 ]);
 
@@ -76,7 +75,6 @@ function isOpener(q: NormalizedText, i: number): number {
   return 1;
 }
 
-/** The message without its context spans, or null when there is none (or nothing would be left). */
 /** Words that start the request after a background clause ("…, giờ muốn nhập hộ khẩu"). */
 const PIVOTS: ReadonlySet<string> = new Set(['gio', 'bay gio', 'nay', 'ma gio', 'h']);
 
@@ -103,14 +101,22 @@ export interface RequestText {
  */
 function mayHaveStory(text: string, whole: NormalizedText | undefined): boolean {
   if (!whole || CLAUSE_BREAK.test(text)) return true;
-  const f = whole.foldedTokens;
-  for (let i = 0; i < f.length; i++) {
-    if (OPENERS.has(f[i]) || (i + 1 < f.length && (PAIR_OPENERS.has(`${f[i]} ${f[i + 1]}`) || ((f[i] === 'xong' || f[i] === 'roi') && AFTER_DONE.has(f[i + 1]))))) return true;
-  }
+  // One clause: the whole message is that clause, so the clause's own tests answer.
+  if (requestStart(whole) > 0) return true;
+  for (let i = 0; i < whole.foldedTokens.length; i++) if (isOpener(whole, i) !== 0) return true;
   return false;
 }
 
-/** whole: the message already normalised, when the caller has it (lets most messages skip the work). */
+/** "cưới xong muốn tách hộ", "làm khai sinh rồi giờ nhập khẩu": the request starts after the last "xong/rồi" + request word (0: none). */
+function requestStart(q: NormalizedText): number {
+  const f = q.foldedTokens;
+  let start = 0;
+  for (let i = 1; i + 1 < f.length; i++) if ((f[i] === 'xong' || f[i] === 'roi') && AFTER_DONE.has(f[i + 1])) start = i + 1;
+  return start;
+}
+
+/** The message without its context spans, or null when there is none (or nothing would be left).
+ * whole: the message already normalised, when the caller has it (lets most messages skip the work). */
 export function withoutContext(text: string, normalize: Normalize, whole?: NormalizedText): RequestText | null {
   if (!mayHaveStory(text, whole)) return null;
   const kept: string[] = [];
@@ -127,10 +133,7 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
       return;
     }
     let inSpan = false;
-    // "cưới xong muốn tách hộ", "làm khai sinh rồi giờ nhập khẩu": what was done comes before "xong/rồi".
-    const f = q.foldedTokens;
-    let start = 0;
-    for (let i = 1; i + 1 < f.length; i++) if ((f[i] === 'xong' || f[i] === 'roi') && AFTER_DONE.has(f[i + 1])) start = i + 1;
+    const start = requestStart(q);
     if (start > 0) dropped = true;
     for (let i = start; i < q.tokens.length; i++) {
       if (!inSpan) {
