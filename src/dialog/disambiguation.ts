@@ -20,6 +20,11 @@ export function optionPayload(p: Procedure): string {
   return `${shortenText(procedureTitle(p), 80)} (${p.code})`;
 }
 
+/** The national code an option button carries (the inverse of optionPayload), if it is one. */
+export function optionCode(payload: string): string | undefined {
+  return /\(([\d.]+\d)\)$/.exec(payload.trim())?.[1];
+}
+
 export function askDisambiguation(ctx: TurnContext, intent: ProcedureIntent, candidates: Procedure[]): void {
   const options = candidates.filter((p, i, all) => all.findIndex((q) => q.code === p.code) === i).slice(0, MAX_OPTIONS);
   const blocks = [

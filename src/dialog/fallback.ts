@@ -9,6 +9,11 @@ import { openHandoff } from './handoff-service.js';
 import { unansweredTotal } from '../metrics.js';
 import { foldText, menuButtons } from './menu.js';
 
+/** The honest "not in catalog" answer starts with this (the dialog evaluation reads it too). */
+export const NOT_IN_CATALOG_LEAD =
+  'Dạ, hiện em chưa có thông tin về thủ tục này trong danh mục thủ tục em được cung cấp, nên em không dám trả lời để tránh hướng dẫn sai.';
+export const NOT_UNDERSTOOD_LEAD = 'Dạ, em chưa hiểu rõ câu hỏi của anh/chị.';
+
 const SUGGEST =
   'Anh/chị có thể: nhắn lại tên thủ tục theo cách khác (hoặc mã số của thủ tục, dạng N.NNNNNN), chọn mục trong menu bên dưới, hoặc bấm “Gặp cán bộ” để được cán bộ hỗ trợ.';
 
@@ -23,10 +28,7 @@ export async function replyUnanswered(ctx: TurnContext, reason: UnansweredQuesti
   ctx.afterCommit(() => void unansweredTotal.inc({ reason }));
   ctx.state.failures = (ctx.state.failures ?? 0) + 1;
   ctx.outcome = { intent, answered: false };
-  const lead =
-    reason === 'not_in_catalog'
-      ? 'Dạ, hiện em chưa có thông tin về thủ tục này trong danh mục thủ tục em được cung cấp, nên em không dám trả lời để tránh hướng dẫn sai.'
-      : 'Dạ, em chưa hiểu rõ câu hỏi của anh/chị.';
+  const lead = reason === 'not_in_catalog' ? NOT_IN_CATALOG_LEAD : NOT_UNDERSTOOD_LEAD;
   if (ctx.state.failures >= ctx.services.config.HANDOFF_AFTER_FAILURES) {
     ctx.reply({ kind: 'text', text: `${lead} Em đã ghi nhận câu hỏi để bổ sung thông tin.` });
     await openHandoff(ctx, 'repeated_failures');
