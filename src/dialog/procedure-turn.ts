@@ -67,7 +67,7 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
     const current = candidates.find((p) => p.code === ctx.state.lastProcedure);
     if (current && intent !== 'procedure_info') return answerProcedure(ctx, intent, current);
     // Variants of the best match (levels, ages, lại/đổi) are offered as one family, least assumptions first.
-    const family = decideVariant(candidates[0], text, catalog);
+    const family = decideVariant(candidates[0], text, catalog, nlu.features);
     if (family.kind === 'ask') return askDisambiguation(ctx, intent, family.options);
     return askDisambiguation(ctx, intent, candidates);
   }
@@ -79,7 +79,7 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
 }
 
 function answerOrAskVariant(ctx: TurnContext, intent: ProcedureIntent, chosen: Procedure): void {
-  const decision = decideVariant(chosen, ctx.text ?? '', ctx.services.catalog);
+  const decision = decideVariant(chosen, ctx.text ?? '', ctx.services.catalog, ctx.nlu?.features);
   if (decision.kind === 'ask') return askDisambiguation(ctx, intent, decision.options);
   return answerProcedure(ctx, intent, decision.procedure);
 }

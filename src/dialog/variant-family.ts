@@ -13,6 +13,8 @@ interface Qualifier {
   strip: RegExp;
   /** The citizen said it (accented or not). */
   said: RegExp;
+  /** The NLU's variant features that say it too ("chồng người Hàn" is foreign). */
+  features?: readonly string[];
 }
 
 /** A whole word or phrase (JS \\b does not know Vietnamese letters). */
@@ -23,14 +25,14 @@ const QUALIFIERS: Qualifier[] = [
     strip: /\s*\((?:được )?(?:thực hiện )?(?:tại |ở )?cấp (?:tỉnh|xã|huyện|trung ương|bộ)\)/g,
     said: w('cấp tỉnh|cap tinh|cấp xã|cap xa|cấp huyện|cap huyen|trung ương|trung uong|cấp bộ|cap bo'),
   },
-  { strip: / có yếu tố nước ngoài/g, said: /nước ngoài|nuoc ngoai|ngoại quốc|ngoai quoc|quốc tịch khác/ },
-  { strip: / lưu động/g, said: /lưu động|luu dong/ },
-  { strip: / cho người dưới 14 tuổi/g, said: /dưới 14|duoi 14|trẻ em|tre em|cho con|cho bé|cho be|con nhỏ|con nho/ },
-  { strip: / cho người từ đủ 14 tuổi trở lên/g, said: /(từ|tu|đủ|du|trên|tren) 14|lần đầu|lan dau/ },
-  { strip: / lại(?= )/g, said: w('lại|bị mất|bi mat|làm mất|lam mat|đánh mất|danh mat|thất lạc|that lac') },
-  { strip: / đổi(?= )/g, said: w('đổi|doi|hết hạn|het han|bị hỏng|bi hong|hư hỏng|hu hong') },
+  { strip: / có yếu tố nước ngoài/g, said: /nước ngoài|nuoc ngoai|ngoại quốc|ngoai quoc|quốc tịch khác/, features: ['foreign'] },
+  { strip: / lưu động/g, said: /lưu động|luu dong/, features: ['mobile'] },
+  { strip: / cho người dưới 14 tuổi/g, said: /dưới 14|duoi 14|trẻ em|tre em|cho con|cho bé|cho be|con nhỏ|con nho/, features: ['child'] },
+  { strip: / cho người từ đủ 14 tuổi trở lên/g, said: /(từ|tu|đủ|du|trên|tren) 14|lần đầu|lan dau/, features: ['adult'] },
+  { strip: / lại(?= )/g, said: w('lại|bị mất|bi mat|làm mất|lam mat|đánh mất|danh mat|thất lạc|that lac'), features: ['redo', 'lost'] },
+  { strip: / đổi(?= )/g, said: w('đổi|doi|hết hạn|het han|bị hỏng|bi hong|hư hỏng|hu hong'), features: ['exchange'] },
   { strip: / cho người đã có hồ sơ, giấy tờ cá nhân/g, said: /đã có hồ sơ|da co ho so|giấy tờ cá nhân|giay to ca nhan/ },
-  { strip: / tại khu vực biên giới/g, said: /biên giới|bien gioi/ },
+  { strip: / tại khu vực biên giới/g, said: /biên giới|bien gioi/, features: ['border'] },
 ];
 
 const lower = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
@@ -48,9 +50,13 @@ function analyse(name: string): { core: string; qualifiers: number[] } {
 
 export type VariantDecision = { kind: 'answer'; procedure: Procedure } | { kind: 'ask'; options: Procedure[] };
 
-/** What to do with the NLU's choice `chosen` for message `text`. */
-export function decideVariant(chosen: Procedure, text: string, catalog: Catalog, max = 5): VariantDecision {
-  const said = new Set(QUALIFIERS.map((q, i) => (q.said.test(lower(text)) ? i : -1)).filter((i) => i >= 0));
+/**
+ * What to do with the NLU's choice `chosen` for message `text`; `features` are the variant
+ * features the NLU read in the message (it knows more ways of saying them than the words here).
+ */
+export function decideVariant(chosen: Procedure, text: string, catalog: Catalog, features: readonly string[] = [], max = 5): VariantDecision {
+  const saidBy = (q: Qualifier) => q.said.test(lower(text)) || (q.features ?? []).some((f) => features.includes(f));
+  const said = new Set(QUALIFIERS.map((q, i) => (saidBy(q) ? i : -1)).filter((i) => i >= 0));
   const mine = analyse(chosen.name);
   if (mine.qualifiers.every((q) => said.has(q))) return { kind: 'answer', procedure: chosen };
   const family = catalog.procedures

@@ -9,6 +9,7 @@ import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type
 import { extractEntities } from './entities.js';
 import { createNormalizer, normalizeBasic, type NormalizedText } from './normalize.js';
 import { withoutContext, type RequestText } from './context-spans.js';
+import { createNegationScope } from './negation-scope.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
@@ -40,6 +41,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const index = buildProcedureIndex(catalog);
   const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
   const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS]);
+  const negationScope = createNegationScope();
   const classifier = trainIntentClassifier(
     loadIntentUtterances(intentsDir).map((u) => ({ intent: u.intent, tokens: normalize(u.text).foldedTokens })),
   );
@@ -61,7 +63,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   return {
     understand(text: string): NluResult {
       const ents = extractEntities(text);
-      const q = normalize(ents.rest);
+      // What the citizen says they do NOT want is not read at all ("chứ không phải sao y").
+      const rest = negationScope(ents.rest)?.kept ?? ents.rest;
+      const q = normalize(rest);
       const base = {
         text,
         normalized: q.normalized,
@@ -70,7 +74,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         phone: ents.phone,
         idNumber: ents.idNumber,
       };
-      const found = withoutContext(ents.rest, normalize, q);
+      const found = withoutContext(rest, normalize, q);
       // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
       // làm sổ đỏ được không" does not ask for documents).
       const ask = (found && askIntentFromRules(found.request.folded)) ?? (found?.droppedClause ? null : askIntentFromRules(q.folded));
@@ -87,6 +91,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
           candidates: [procedure],
           procedureMentionedButUnknown: false,
           ambiguous: false,
+          features: [],
         };
       }
       /** A message about the conversation or a dossier: no procedure to answer from. */
@@ -98,6 +103,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         candidates: [],
         procedureMentionedButUnknown: false,
         ambiguous: false,
+        features: [],
       });
       if (ents.dossierCode) return withoutProcedure(dossierIntent(q.folded), 0.97);
       if (turnsNotificationsOff(q.folded)) return withoutProcedure('unsubscribe', 0.9);
@@ -160,6 +166,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         candidates: asksProcedure && !landTax ? r.candidates : [],
         procedureMentionedButUnknown: asksProcedure && !procedure && (landTax || r.unexplained.length > 0),
         ambiguous: !!procedure && r.ambiguous,
+        features: r.features,
       };
     },
   };

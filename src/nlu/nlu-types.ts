@@ -59,6 +59,11 @@ export interface NluResult {
   procedureMentionedButUnknown: boolean;
   /** Close candidates that need the citizen to choose (variants, levels). */
   ambiguous: boolean;
+  /**
+   * Variant features the citizen said, as marker ids (foreign, mobile, border, child, adult,
+   * redo, lost, exchange, change…): the dialog picks among a family's variants with them.
+   */
+  features: string[];
   dossierCode: string | null;
   phone: string | null;
   idNumber: string | null;

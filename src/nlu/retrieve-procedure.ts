@@ -19,6 +19,8 @@ export interface Retrieval {
   bestScore: number;
   /** Content words of the message that the best procedure does not explain. */
   unexplained: string[];
+  /** Variant features the message says (marker ids: foreign, mobile, border, child, adult, redo, exchange…). */
+  features: string[];
 }
 
 /** Below this the best procedure is not trusted (tuned on our own held-out set). */
@@ -132,7 +134,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   });
   if (contentTotal === 0) {
     // Only question and filler words (e.g. "em hỏi chút được không"): no procedure is named.
-    return { procedure: null, candidates: [], ambiguous: false, bestScore: 0, unexplained: [] };
+    return { procedure: null, candidates: [], ambiguous: false, bestScore: 0, unexplained: [], features: [] };
   }
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
   const said = new Set<string>();
@@ -143,6 +145,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   const over6 = OVER_6.test(markerFolded);
   if (over14) said.delete('child');
   if (over6) said.delete('infant');
+  const features = [...said, ...(over14 ? ['adult'] : [])];
 
   // 1. Accumulate matches: rare words through their postings, common words only on passages found.
   const limit = Math.max(50, COMMON_SHARE * index.passages.length);
@@ -381,7 +384,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
-  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained };
+  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, features };
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
   // by default while a close variant (dưới 14 tuổi, cấp lại...) could be meant.
@@ -395,7 +398,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
         index.procs[g[0].i].markers.some((m) => AUDIENCE_SPLITS.has(m) && !said.has(m)),
     );
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
-  return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained };
+  return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features };
 }
 
 /** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */

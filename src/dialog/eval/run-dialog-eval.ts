@@ -19,8 +19,9 @@ export interface DialogEvalResult {
   verdict: Verdict;
 }
 
-const QUIET_MS = 150;
-const TIMEOUT_MS = 10_000;
+const POLL_MS = 20;
+/** A turn that has not answered by then is read as silence ("other"). */
+const TIMEOUT_MS = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runDialogEval(rows: readonly EvalRow[], concurrency = 6): Promise<DialogEvalResult[]> {
@@ -60,18 +61,13 @@ export async function runDialogEval(rows: readonly EvalRow[], concurrency = 6): 
   }
   return results;
 
-  /** Every message the bot sent this citizen, once it has been quiet for a moment. */
+  /** Every message the bot sent this citizen, once its reply item left the outbox (sent or given up). */
   async function repliesTo(userId: string): Promise<WireMessage[]> {
     const started = Date.now();
-    let seen = 0;
-    let quietSince = Date.now();
     while (Date.now() - started < TIMEOUT_MS) {
-      const n = emulator.outbound(userId).length;
-      if (n !== seen) {
-        seen = n;
-        quietSince = Date.now();
-      } else if (n > 0 && Date.now() - quietSince >= QUIET_MS) break;
-      await sleep(20);
+      const items = await bot.services.store.tx((t) => t.listOutbox({ userId }));
+      if (items.length && items.every((i) => i.status === 'sent' || i.status === 'failed')) break;
+      await sleep(POLL_MS);
     }
     return emulator.outbound(userId).map((r) => r.message as WireMessage);
   }

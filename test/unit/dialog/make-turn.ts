@@ -23,6 +23,7 @@ export function nlu(text: string, intent: Intent, extra: Partial<NluResult> = {}
     candidates: [],
     procedureMentionedButUnknown: false,
     ambiguous: false,
+    features: [],
     dossierCode: null,
     phone: null,
     idNumber: null,

@@ -1,0 +1,42 @@
+/**
+ * Cue phrases kept as data in intents/cues/<file>.txt: `[section]` headers, one phrase a
+ * line (written folded, without diacritics), `#` comments. Code holds the mechanisms that
+ * use them; the words themselves are reviewed as data.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEFAULT_CUES_DIR = fileURLToPath(new URL('../../intents/cues', import.meta.url));
+
+/** section name -> phrases, each as its folded words. */
+export type CueSections = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+export function readCueFile(file: string): CueSections {
+  const sections = new Map<string, string[][]>();
+  let current: string[][] | undefined;
+  for (const raw of readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) continue;
+    const header = /^\[([\w-]+)\]$/.exec(line);
+    if (header) {
+      current = [];
+      sections.set(header[1]!, current);
+      continue;
+    }
+    if (!current) throw new Error(`${file}: "${line}" comes before any [section]`);
+    current.push(line.toLowerCase().split(/\s+/));
+  }
+  return sections;
+}
+
+export function loadCues(name: string, dir = DEFAULT_CUES_DIR): CueSections {
+  return readCueFile(join(dir, `${name}.txt`));
+}
+
+/** One section, or an error naming the file's sections (a typo in a section name must not pass silently). */
+export function cueSection(cues: CueSections, section: string): readonly (readonly string[])[] {
+  const s = cues.get(section);
+  if (!s) throw new Error(`cue section [${section}] missing (have: ${[...cues.keys()].join(', ')})`);
+  return s;
+}

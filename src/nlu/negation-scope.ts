@@ -1,0 +1,97 @@
+/**
+ * Corrections and negations: "chứng thực chữ ký chứ không phải sao y", "không phải khai tử
+ * mà là trích lục", "không cần đăng ký lại, chỉ cần sửa tên". The negated words are taken
+ * out of the message before it is read, so the procedure they name neither wins nor lends
+ * its markers ("không phải trên 14 đâu"). Cue words live in intents/cues/negation.txt;
+ * this file only knows how far each kind of cue reaches:
+ * - negates-rest-of-clause: from the cue to the end of its clause;
+ * - negates-until-but: from the cue to "mà", else to the end of the clause;
+ * - negates-clause-when-another-follows: the whole clause, when it opens with the cue and
+ *   a later clause is left to carry the request.
+ * Works on the raw text (clauses split at punctuation), so the rest of the pipeline reads
+ * the kept words exactly as typed. Linear in the message.
+ */
+import { cueSection, loadCues, type CueSections } from './cue-lists.js';
+import { createPhraseFinder, type PhraseFinder } from './phrase-finder.js';
+import { foldDiacritics } from './fold-diacritics.js';
+
+export interface NegationReading {
+  /** The message without its negated words. */
+  kept: string;
+  /** The negated words (for diagnostics and tests). */
+  negated: string;
+}
+
+export type NegationScope = (text: string) => NegationReading | null;
+
+const CLAUSE_END = /[,.;:!?\n()]/;
+
+interface Word {
+  raw: string;
+  folded: string;
+}
+
+function clausesOf(text: string): Word[][] {
+  const out: Word[][] = [];
+  for (const clause of text.split(CLAUSE_END)) {
+    const words = clause
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((raw) => ({ raw, folded: foldDiacritics(raw.toLowerCase()).replace(/[^a-z0-9]/g, '') }))
+      .filter((w) => w.folded);
+    if (words.length) out.push(words);
+  }
+  return out;
+}
+
+export function createNegationScope(cues: CueSections = loadCues('negation')): NegationScope {
+  const rest = createPhraseFinder(cueSection(cues, 'negates-rest-of-clause'));
+  const untilBut = createPhraseFinder(cueSection(cues, 'negates-until-but'));
+  const clauseCue = createPhraseFinder(cueSection(cues, 'negates-clause-when-another-follows'));
+  const but = createPhraseFinder(cueSection(cues, 'but'));
+  const subject = createPhraseFinder(cueSection(cues, 'subject'));
+
+  /** Where a clause's own words begin, after a subject such as "em" or "mình". */
+  const opening = (f: readonly string[]) => subject.at(f, 0)?.end ?? 0;
+
+  return (text) => {
+    const clauses = clausesOf(text);
+    const dropped = clauses.map((c) => c.map(() => false));
+    let any = false;
+    const drop = (k: number, from: number, to: number) => {
+      for (let i = from; i < to; i++) dropped[k]![i] = true;
+      if (to > from) any = true;
+    };
+    clauses.forEach((words, k) => {
+      const f = words.map((w) => w.folded);
+      const start = opening(f);
+      const later = clauses.length > k + 1;
+      const first = clauseCue.at(f, start);
+      if (first && later) return drop(k, 0, f.length);
+      for (let i = 0; i < f.length; i++) {
+        const r = rest.at(f, i);
+        if (r) return drop(k, r.start, f.length);
+        const u = untilBut.at(f, i);
+        if (!u) continue;
+        const b = findFrom(but, f, u.end);
+        // Without "mà", a clause that opens with the cue is negated whole only when another clause carries the request.
+        if (b) return drop(k, u.start, b.end);
+        if (u.start > start || later) return drop(k, u.start, f.length);
+        return;
+      }
+    });
+    if (!any) return null;
+    const keptClauses = clauses.map((c, k) => c.filter((_, i) => !dropped[k]![i]).map((w) => w.raw).join(' ')).filter(Boolean);
+    if (!keptClauses.length) return null;
+    const negated = clauses.flatMap((c, k) => c.filter((_, i) => dropped[k]![i]).map((w) => w.raw)).join(' ');
+    return { kept: keptClauses.join(', '), negated };
+  };
+}
+
+function findFrom(finder: PhraseFinder, f: readonly string[], from: number) {
+  for (let i = from; i < f.length; i++) {
+    const h = finder.at(f, i);
+    if (h) return h;
+  }
+  return undefined;
+}
