@@ -116,6 +116,7 @@ export type Duration = z.infer<typeof DurationSchema>;
 export type Fee = z.infer<typeof FeeSchema>;
 export type FeeAmount = z.infer<typeof FeeAmountSchema>;
 export type Channel = z.infer<typeof ChannelSchema>;
+export type FilingChannelKind = z.infer<typeof ChannelKind>;
 export type ProcedureDocument = z.infer<typeof DocumentSchema>;
 export type Procedure = z.infer<typeof ProcedureSchema>;
 export type CatalogFile = z.infer<typeof CatalogSchema>;

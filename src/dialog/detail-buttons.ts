@@ -14,9 +14,10 @@ export const DETAIL_LABELS: { label: string; intent: ProcedureIntent }[] = [
   { label: 'Nộp trực tuyến', intent: 'ask_online' },
 ];
 
-/** Buttons for every detail except the one just answered (at most 5). */
-export function detailButtons(code: string, except?: ProcedureIntent): OaButton[] {
-  return DETAIL_LABELS.filter((d) => d.intent !== except).map((d) => ({
+/** Buttons for every detail except those just answered (at most 5). */
+export function detailButtons(code: string, except?: ProcedureIntent | readonly ProcedureIntent[]): OaButton[] {
+  const answered = typeof except === 'string' ? [except] : (except ?? []);
+  return DETAIL_LABELS.filter((d) => !answered.includes(d.intent)).map((d) => ({
     type: 'oa.query.show',
     title: d.label,
     payload: `${d.label} (${code})`,

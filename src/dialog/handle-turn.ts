@@ -118,7 +118,12 @@ async function routeIntent(ctx: TurnContext, text: string, carriedIntent?: strin
   if (['dossier_status', 'out_of_scope', 'greeting', 'help', 'thanks'].includes(intent) && !nlu?.dossierCode && looksLikeFeedback(text)) intent = 'feedback';
   // "which procedure?" was asked for a fee: the answer naming one still wants the fee.
   if (intent === 'procedure_info' && isProcedureIntent(carriedIntent)) intent = carriedIntent;
-  if (isProcedureIntent(intent)) return routeProcedureIntent(ctx, intent);
+  if (isProcedureIntent(intent)) {
+    await routeProcedureIntent(ctx, intent);
+    // "hồ sơ … em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì": the dossier is looked up too.
+    if (nlu?.dossierCode) await handleDossierIntent(ctx, 'dossier_status');
+    return;
+  }
   switch (intent) {
     case 'greeting':
       return replyWelcome(ctx);

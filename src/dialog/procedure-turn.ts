@@ -29,9 +29,15 @@ const WHAT: Record<ProcedureIntent, string | undefined> = {
   ask_online: 'cách nộp trực tuyến',
 };
 
-/** Answer `intent` for `p` and remember it as the topic. */
+/**
+ * Answer `intent` for `p` and remember it as the topic. When the message asked more than
+ * that ("lệ phí và thời gian …") every question is answered; a channel named with the
+ * question ("nộp online thì …") is answered first.
+ */
 export function answerProcedure(ctx: TurnContext, intent: ProcedureIntent, p: Procedure): void {
-  const messages = composeProcedureAnswer(intent, p, ctx.now);
+  const nlu = ctx.nlu;
+  const asks = nlu?.asks.includes(intent) ? [intent, ...nlu.asks.filter((a) => a !== intent)] : [intent];
+  const messages = composeProcedureAnswer(asks, p, ctx.now, nlu?.channel);
   if (intent === 'procedure_info') {
     const variants = findVariants(p, ctx.services.catalog);
     if (variants.length) {

@@ -5,16 +5,17 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../services.js';
-import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type Understander } from './nlu-types.js';
+import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type ProcedureIntent, type Understander } from './nlu-types.js';
 import { extractEntities } from './entities.js';
 import { createNormalizer, normalizeBasic, type NormalizedText } from './normalize.js';
 import { withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
+import { createAskReader, type AskReading } from './read-asks.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure } from './retrieve-procedure.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askIntentFromRules, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
+import { asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -42,6 +43,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
   const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS]);
   const negationScope = createNegationScope();
+  const readAsks = createAskReader();
   const classifier = trainIntentClassifier(
     loadIntentUtterances(intentsDir).map((u) => ({ intent: u.intent, tokens: normalize(u.text).foldedTokens })),
   );
@@ -77,7 +79,12 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const found = withoutContext(rest, normalize, q);
       // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
       // làm sổ đỏ được không" does not ask for documents).
-      const ask = (found && askIntentFromRules(found.request.folded)) ?? (found?.droppedClause ? null : askIntentFromRules(q.folded));
+      const fromRequest = found ? readAsks(found.request.folded) : null;
+      const asked: AskReading = fromRequest?.primary ? fromRequest : found?.droppedClause ? NO_ASKS : readAsks(q.folded);
+      const ask = asked.primary;
+      /** The questions to answer, the one the intent names first ("lệ phí và thời gian …" asks both). */
+      const asksFor = (intent: Intent): ProcedureIntent[] =>
+        isProcedureIntent(intent) ? [intent, ...asked.asks.filter((a) => a !== intent)] : [];
 
       // A tapped button carries the national code: exactly that procedure.
       const coded = ents.procedureCode ? catalog.byCode(ents.procedureCode) : undefined;
@@ -92,6 +99,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
           procedureMentionedButUnknown: false,
           ambiguous: false,
           features: [],
+          asks: asksFor(ask ?? 'procedure_info'),
+          channel: asked.channel,
         };
       }
       /** A message about the conversation or a dossier: no procedure to answer from. */
@@ -104,8 +113,27 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         procedureMentionedButUnknown: false,
         ambiguous: false,
         features: [],
+        asks: [],
+        channel: null,
       });
-      if (ents.dossierCode) return withoutProcedure(dossierIntent(q.folded), 0.97);
+      if (ents.dossierCode) {
+        const about = dossierIntent(q.folded);
+        // "hồ sơ … em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì": a procedure question besides the dossier.
+        const r = about === 'dossier_status' && ask && !asksAboutFiledDossier(q.folded) ? retrieveRequest(found, q) : null;
+        if (!r?.procedure || r.ambiguous) return withoutProcedure(about, 0.97);
+        return {
+          ...base,
+          intent: ask!,
+          intentConfidence: 0.9,
+          procedure: r.procedure,
+          candidates: r.candidates,
+          procedureMentionedButUnknown: false,
+          ambiguous: false,
+          features: r.features,
+          asks: asksFor(ask!),
+          channel: asked.channel,
+        };
+      }
       if (turnsNotificationsOff(q.folded)) return withoutProcedure('unsubscribe', 0.9);
       const cls = classifier.classify(q.foldedTokens);
       if ((!ask || ask === 'ask_online') && asksAboutFiledDossier(q.folded)) {
@@ -167,11 +195,15 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         procedureMentionedButUnknown: asksProcedure && !procedure && (landTax || r.unexplained.length > 0),
         ambiguous: !!procedure && r.ambiguous,
         features: r.features,
+        asks: asksProcedure && !landTax ? asksFor(intent) : [],
+        channel: asked.channel,
       };
     },
   };
 }
 
+
+const NO_ASKS: AskReading = { asks: [], primary: null, channel: null };
 
 /** How much weaker the request alone may match than the whole message and still be preferred. */
 const CONTEXT_MARGIN = 0.1;

@@ -33,21 +33,23 @@ function lastMatch(re: RegExp, text: string): number {
 
 /** The question a procedure message asks, or null for a plain procedure mention. */
 export function askIntentFromRules(folded: string): AskIntent | null {
+  const found = askCues(folded);
+  // Online wins whenever said; otherwise the cue said last is the question
+  // ("bản sao giấy tờ ở đâu" asks where, the documents are part of the name).
+  if (found.some((f) => f.intent === 'ask_online')) return 'ask_online';
+  return found.at(-1)?.intent ?? null;
+}
+
+/** Every question cue the message says, in the order said (each intent once, at its last cue). */
+export function askCues(folded: string): { intent: AskIntent; pos: number }[] {
   // "bán quần áo online" is how the citizen trades, not a question about applying online.
   const text = ` ${folded} `.replace(SELLS_ONLINE, ' ');
-  let best: AskIntent | null = null;
-  let bestPos = -1;
+  const found: { intent: AskIntent; pos: number }[] = [];
   for (const [intent, re] of ASK_RULES) {
     const pos = lastMatch(re, text);
-    // Online wins whenever said; otherwise the cue said last is the question
-    // ("bản sao giấy tờ ở đâu" asks where, the documents are part of the name).
-    if (pos >= 0 && intent === 'ask_online') return intent;
-    if (pos > bestPos) {
-      best = intent;
-      bestPos = pos;
-    }
+    if (pos >= 0) found.push({ intent, pos });
   }
-  return best;
+  return found.sort((a, b) => a.pos - b.pos);
 }
 
 const UNSUBSCRIBE = / (?:huy|tat|ngung|dung|bo|thoi|khong muon|khong nhan|dung gui|dung nhan|dung bao)( |$)/;

@@ -1,5 +1,8 @@
 /** What the understanding layer returns for one message. */
 
+/** The catalog's channel kinds (cach_thuc_thuc_hien[].kenh). */
+export type FilingChannel = 'truc_tuyen' | 'buu_chinh' | 'truc_tiep';
+
 export const INTENTS = [
   'greeting',
   'help',
@@ -64,6 +67,13 @@ export interface NluResult {
    * redo, lost, exchange, change…): the dialog picks among a family's variants with them.
    */
   features: string[];
+  /**
+   * Every procedure question the message asks, `intent` first ("lệ phí và thời gian …" →
+   * ['ask_duration', 'ask_fee']); empty when the intent is not about a procedure.
+   */
+  asks: ProcedureIntent[];
+  /** The way of filing a question is about ("nộp online thì lệ phí bao nhiêu" → truc_tuyen). */
+  channel: FilingChannel | null;
   dossierCode: string | null;
   phone: string | null;
   idNumber: string | null;

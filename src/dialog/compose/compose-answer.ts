@@ -3,7 +3,7 @@
  * code and the source link, split into ≤ 2,000-character messages with the
  * detail buttons on the last one.
  */
-import type { Procedure } from '../../catalog/procedure-schema.js';
+import type { FilingChannelKind, Procedure } from '../../catalog/procedure-schema.js';
 import type { TextMessage } from '../../platform/zalo/messages.js';
 import { detailButtons } from '../detail-buttons.js';
 import { formatIsoDate, localIsoDate } from '../format/format-date.js';
@@ -27,8 +27,20 @@ const COMPOSERS: Record<ProcedureIntent, (p: Procedure, o: ComposeOptions) => Co
   ask_online: composeOnline,
 };
 
-export function composeProcedureAnswer(intent: ProcedureIntent, p: Procedure, now: Date): TextMessage[] {
+/**
+ * `intents`: every question asked, answered in turn ("lệ phí và thời gian …"); the detail
+ * buttons offer the rest. `channel`: the way of filing the citizen asked about.
+ */
+export function composeProcedureAnswer(
+  intents: ProcedureIntent | readonly ProcedureIntent[],
+  p: Procedure,
+  now: Date,
+  channel?: FilingChannelKind | null,
+): TextMessage[] {
+  const asked = typeof intents === 'string' ? [intents] : intents.length ? [...new Set(intents)] : ['procedure_info' as const];
   const today = localIsoDate(now);
-  const { blocks } = COMPOSERS[intent](p, { today, todayText: formatIsoDate(today), now });
-  return splitMessage([...blocks, procedureFooter(p)], detailButtons(p.code, intent === 'procedure_info' ? undefined : intent));
+  const opts = { today, todayText: formatIsoDate(today), now, channel };
+  const blocks = asked.flatMap((intent) => COMPOSERS[intent](p, opts).blocks);
+  const answered = asked.filter((i) => i !== 'procedure_info');
+  return splitMessage([...blocks, procedureFooter(p)], detailButtons(p.code, answered));
 }

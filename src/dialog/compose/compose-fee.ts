@@ -6,7 +6,14 @@ import { procedureTitle } from './procedure-footer.js';
 import type { ComposeOptions, ComposedAnswer } from './composed-answer.js';
 
 export function composeFee(p: Procedure, opts: ComposeOptions): ComposedAnswer {
-  const blocks = [`Dạ, lệ phí thủ tục “${procedureTitle(p)}” (áp dụng tại ngày ${opts.todayText}):`];
+  // The channel asked about is answered first, in one sentence ("nộp trực tuyến là 7.000 đồng").
+  const asked = opts.channel ? p.channels.filter((c) => c.channel === opts.channel) : [];
+  const lead = asked.length
+    ? `Dạ, lệ phí thủ tục “${procedureTitle(p)}” khi nộp ${asked[0]!.label.toLocaleLowerCase('vi')}: ${describeFee(asked[0]!.fee, opts.now).main}`
+    : undefined;
+  const blocks = lead
+    ? [lead, `Các hình thức nộp (áp dụng tại ngày ${opts.todayText}):`]
+    : [`Dạ, lệ phí thủ tục “${procedureTitle(p)}” (áp dụng tại ngày ${opts.todayText}):`];
   if (!p.channels.length) {
     blocks.push('Nguồn chưa có thông tin về lệ phí của thủ tục này; anh/chị vui lòng hỏi nơi nộp hồ sơ.');
     return { blocks };

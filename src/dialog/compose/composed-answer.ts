@@ -1,3 +1,5 @@
+import type { FilingChannelKind } from '../../catalog/procedure-schema.js';
+
 /** What a composer returns: blocks of text, split into messages later (footer and buttons added). */
 export interface ComposedAnswer {
   blocks: string[];
@@ -10,4 +12,6 @@ export interface ComposeOptions {
   todayText: string;
   /** The moment asked (fees: which amounts apply). */
   now: Date;
+  /** The way of filing the citizen asked about ("nộp online thì lệ phí bao nhiêu"): answered first. */
+  channel?: FilingChannelKind | null;
 }

@@ -24,6 +24,8 @@ export function nlu(text: string, intent: Intent, extra: Partial<NluResult> = {}
     procedureMentionedButUnknown: false,
     ambiguous: false,
     features: [],
+    asks: [],
+    channel: null,
     dossierCode: null,
     phone: null,
     idNumber: null,

@@ -111,13 +111,37 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('hủy thông báo hồ sơ 000.00.45.H01-250301-0099').intent).toBe('unsubscribe');
   });
 
+  it('reads several questions in one message, and a channel as a slot of the question', () => {
+    const both = nlu.understand('lệ phí và thời gian làm lý lịch tư pháp');
+    expect(both.procedure?.code).toBe('3.000333');
+    expect([...both.asks].sort()).toEqual(['ask_duration', 'ask_fee']);
+    const online = nlu.understand('tạm trú nộp online thì lệ phí bao nhiêu');
+    expect(online).toMatchObject({ intent: 'ask_fee', asks: ['ask_fee'], channel: 'truc_tuyen' });
+    expect(online.procedure?.code).toBe('1.004194');
+    // Asked as such, online is the question: can it be done that way?
+    expect(nlu.understand('đăng ký tạm trú làm online được không').intent).toBe('ask_online');
+  });
+
+  it('reads a procedure question beside a dossier code', () => {
+    const r = nlu.understand('hồ sơ 000.00.12.H12-240315-0001 em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì');
+    expect(r).toMatchObject({ intent: 'ask_documents', dossierCode: '000.00.12.H12-240315-0001' });
+    expect(r.procedure?.code).toBe('3.000333');
+    // A question about the dossier itself stays one.
+    expect(nlu.understand('hồ sơ 000.00.12.H12-240315-0001 đăng ký khai sinh nộp rồi sao chưa xong').intent).toBe('dossier_status');
+  });
+
+  it('does not read what the citizen says they do not want', () => {
+    expect(nlu.understand('chứng thực chữ ký chứ không phải sao y').procedure?.code).toBe('2.000884');
+    expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
+  });
+
   it('fills every field of the result', () => {
     const r = nlu.understand('Số của tôi 0901234567, cccd 079188001234, hỏi khai sinh');
     expect(r.phone).toBe('0901234567');
     expect(r.idNumber).toBe('079188001234');
     expect(r.normalized).not.toContain('0901234567');
     expect(Object.keys(r).sort()).toEqual(
-      ['ambiguous', 'candidates', 'dossierCode', 'folded', 'idNumber', 'intent', 'intentConfidence', 'normalized', 'phone', 'procedure', 'procedureMentionedButUnknown', 'text'].sort(),
+      ['ambiguous', 'asks', 'candidates', 'channel', 'dossierCode', 'features', 'folded', 'idNumber', 'intent', 'intentConfidence', 'normalized', 'phone', 'procedure', 'procedureMentionedButUnknown', 'text'].sort(),
     );
   });
 });
