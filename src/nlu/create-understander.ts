@@ -12,7 +12,9 @@ import { withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
 import { createAskReader, type AskReading } from './read-asks.js';
 import { buildProcedureIndex } from './procedure-index.js';
-import { retrieveProcedure } from './retrieve-procedure.js';
+import { retrieveProcedure, type Retrieval } from './retrieve-procedure.js';
+import { buildRecordIndex } from './record-index.js';
+import { QUERY_STOP_WORDS } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
 import { asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
@@ -60,6 +62,34 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     // still asks for a copy of the birth certificate).
     const margin = found.droppedClause ? 0 : CONTEXT_MARGIN;
     return r.procedure && (!whole.procedure || r.bestScore >= whole.bestScore - margin) ? r : whole;
+  };
+
+  const records = buildRecordIndex(catalog.procedures);
+  const asCandidate = (code: string, score: number) => {
+    const p = catalog.byCode(code)!;
+    return { code, name: p.name, score: round(score) };
+  };
+  /**
+   * The record's own text reads the message too (record-index.ts). Where the passages found
+   * nothing it may still recognise a procedure nobody wrote an alias for; where the passage
+   * winner is one the record text hardly supports, it is a doubt. Either way the citizen is
+   * asked, with the options, rather than answered with a guess.
+   */
+  const secondOpinion = (r: Retrieval, request: NormalizedText): ProcedureReading => {
+    const hits = records.search(request.foldedTokens, (t) => QUERY_STOP_WORDS.has(t), RECORD_LIMIT);
+    const top = hits[0];
+    if (!r.procedure) {
+      if (!top || top.score < RECORD_ONLY_SCORE || top.cover < RECORD_ONLY_COVER || top.nameCover < RECORD_ONLY_NAME_COVER) return { procedure: null, candidates: r.candidates, ambiguous: false };
+      const options = hits.slice(0, OPTIONS).map((h) => asCandidate(h.code, RECORD_OPTION_SCORE));
+      return { procedure: options[0]!, candidates: options, ambiguous: true };
+    }
+    const mine = hits.find((h) => h.code === r.procedure!.code)?.score ?? 0;
+    const topThree = hits.slice(0, OPTIONS).map((h) => h.code);
+    if (!top || r.ambiguous || topThree.includes(r.procedure.code) || mine >= DISAGREE_RATIO * top.score) {
+      return { procedure: r.procedure, candidates: r.candidates, ambiguous: r.ambiguous };
+    }
+    const options = [r.procedure, ...topThree.filter((c) => c !== r.procedure!.code).map((c) => asCandidate(c, r.procedure!.score))];
+    return { procedure: r.procedure, candidates: options.slice(0, OPTIONS), ambiguous: true };
   };
 
   return {
@@ -185,15 +215,15 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
       const asksProcedure = isProcedureIntent(intent);
       const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
-      const procedure = asksProcedure && !landTax ? r.procedure : null;
+      const reading = asksProcedure && !landTax ? secondOpinion(r, found?.request ?? q) : NO_PROCEDURE;
       return {
         ...base,
         intent,
         intentConfidence: round(confidence),
-        procedure,
-        candidates: asksProcedure && !landTax ? r.candidates : [],
-        procedureMentionedButUnknown: asksProcedure && !procedure && (landTax || r.unexplained.length > 0),
-        ambiguous: !!procedure && r.ambiguous,
+        procedure: reading.procedure,
+        candidates: reading.candidates,
+        procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || r.unexplained.length > 0),
+        ambiguous: reading.ambiguous,
         features: r.features,
         asks: asksProcedure && !landTax ? asksFor(intent) : [],
         channel: asked.channel,
@@ -204,6 +234,26 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
 
 const NO_ASKS: AskReading = { asks: [], primary: null, channel: null };
+
+interface ProcedureReading {
+  procedure: NluResult['procedure'];
+  candidates: NluResult['candidates'];
+  ambiguous: boolean;
+}
+const NO_PROCEDURE: ProcedureReading = { procedure: null, candidates: [], ambiguous: false };
+
+/** How many records the second reading looks at, and how many options a question back offers. */
+const RECORD_LIMIT = 400;
+const OPTIONS = 3;
+/** The record text alone must match this well (BM25, and share of the message's weight) to offer options. */
+const RECORD_ONLY_SCORE = 25;
+const RECORD_ONLY_COVER = 0.5;
+/** …and say this share of the record's own name (a phrase inside another procedure's long name is not it). */
+const RECORD_ONLY_NAME_COVER = 0.3;
+/** A passage winner the record text scores below this share of its best record is a doubt. */
+const DISAGREE_RATIO = 0.3;
+/** Options found by the record text alone are offered alike (no order of confidence among them). */
+const RECORD_OPTION_SCORE = 0.5;
 
 /** How much weaker the request alone may match than the whole message and still be preferred. */
 const CONTEXT_MARGIN = 0.1;
