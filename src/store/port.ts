@@ -101,7 +101,7 @@ export interface Tx {
   putDossier(dossier: Dossier): Promise<void>;
   searchDossiers(query: DossierQuery): Promise<{ items: Dossier[]; total: number }>;
 
-  // Subscriptions.
+  // Subscriptions (they expire and are pruned: retention.ts).
   /** Idempotent; true when newly added. */
   addSubscription(sub: Subscription): Promise<boolean>;
   /** True when one was removed. */
