@@ -44,5 +44,15 @@ export const CLOCK_STOP_STATUSES: ReadonlySet<NationalStatus> = new Set<National
 /** Finished with a result. */
 export const FINISHED_STATUSES: ReadonlySet<NationalStatus> = new Set<NationalStatus>([9, 10]);
 
+/**
+ * Final: nothing moves the dossier on. 10 (result handed over), 3 (refused at intake: a new
+ * dossier with a new code is filed), 7 (withdrawn). Not 8: the national reports count "Dừng
+ * xử lý" with 5 and 6 as a pause ("Tạm dừng xử lý"), and not 9 (10 follows). A later event is
+ * kept in the history with afterFinal, never applied or notified (record-dossier-event.ts).
+ */
+export const FINAL_STATUSES: ReadonlySet<NationalStatus> = new Set<NationalStatus>([3, 7, 10]);
+
+export const isFinalStatus = (s: NationalStatus): boolean => FINAL_STATUSES.has(s);
+
 /** Closed without a result. */
 export const CLOSED_STATUSES: ReadonlySet<NationalStatus> = new Set<NationalStatus>([3, 7, 8]);

@@ -7,7 +7,7 @@
 import type { Services } from '../services.js';
 import type { Dossier } from '../store/records.js';
 import { isAcceptableDossierCode, normaliseDossierCode } from './dossier-code.js';
-import { stateOf } from './dossier-status.js';
+import { isFinalStatus, stateOf } from './dossier-status.js';
 import { FeedValidationError, PutDossierBody, parseFeedBody } from './feed-schemas.js';
 
 export interface UpsertResult {
@@ -53,6 +53,7 @@ export async function upsertDossier(services: Services, rawCode: string, body: u
         status,
         state: stateOf(status),
         statusAt: input.receivedAt,
+        ...(isFinalStatus(status) ? { finalAt: now } : {}),
         history: [],
         createdAt: now,
         updatedAt: now,

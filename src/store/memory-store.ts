@@ -3,6 +3,7 @@ import type { Store, Tx, TxOptions } from './port.js';
 import { AsyncMutex, NamedMutexes } from './async-mutex.js';
 import { emptyDocumentData, type DocumentData } from './document/document-data.js';
 import { DocumentTx } from './document/document-tx.js';
+import { pruneDocument } from './lowdb/prune-document.js';
 
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
@@ -19,6 +20,11 @@ export class MemoryStore implements Store {
       t.w.commit();
       return result;
     });
+  }
+
+  /** Retention (./retention.ts), as lowdb and PostgreSQL run it hourly; here only when called. */
+  housekeep(now = new Date()): Promise<number> {
+    return this.writeLock.run(async () => pruneDocument(this.data, now));
   }
 
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {

@@ -101,11 +101,13 @@ export interface Tx {
   putDossier(dossier: Dossier): Promise<void>;
   searchDossiers(query: DossierQuery): Promise<{ items: Dossier[]; total: number }>;
 
-  // Subscriptions.
+  // Subscriptions (they expire and are pruned: retention.ts).
   /** Idempotent; true when newly added. */
   addSubscription(sub: Subscription): Promise<boolean>;
   /** True when one was removed. */
   removeSubscription(code: string, userId: string): Promise<boolean>;
+  /** One user's subscription to one code, by key (no scan): the chat's entitlement check. */
+  getSubscription(code: string, userId: string): Promise<Subscription | undefined>;
   listSubscribers(code: string): Promise<Subscription[]>;
   listUserSubscriptions(userId: string): Promise<Subscription[]>;
   removeUserSubscriptions(userId: string): Promise<number>;

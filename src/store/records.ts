@@ -94,8 +94,13 @@ export interface DossierEvent {
   note?: string;
   newAppointmentDate?: string;
   recordedAt: string;
-  /** False when the event was older than the current state (kept in history, no rollback). */
+  /**
+   * False when the event was older than the current state, or came after a final
+   * status (kept in history, no rollback).
+   */
   applied: boolean;
+  /** Set when the dossier already had a final status (3, 7, 10) when the event came: recorded, never applied or notified. */
+  afterFinal?: true;
 }
 
 export interface Dossier {
@@ -113,7 +118,12 @@ export interface Dossier {
   state: DossierState;
   /** `at` of the event that set the current status. */
   statusAt: string;
+  /** When the bot recorded that the dossier reached a final status (3, 7, 10); absent while it is open. */
+  finalAt?: string;
+  /** Bounded: the first event, the one that set the current status and the latest ones (src/dossiers/bound-history.ts). */
   history: DossierEvent[];
+  /** Events dropped from `history` to keep it bounded (absent = none). */
+  historyDropped?: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -11,7 +11,7 @@ import { extractDossierCode, normaliseDossierCode } from '../dossier-code.js';
 import { normalisePhone } from '../mask-applicant.js';
 import { challengeLockedUntil, recordChallengeFailure } from './challenge-limits.js';
 import { composeStatusAnswer } from './compose-status-answer.js';
-import { answerMatches, isEntitled, isSubscribed, rememberVerified } from './dossier-access.js';
+import { answerMatches, isSubscribed, lookupEntitled, rememberVerified } from './dossier-access.js';
 import { ASK_CODE, NOT_MATCHED, SHARED_PHONE_NOT_MATCHED, challengePrompt, lockedReply } from './dossier-replies.js';
 import { subscribeOfferButton, subscribeVerified, unsubscribe } from './manage-subscription.js';
 import { parseBareScore, recordRating } from './record-rating.js';
@@ -110,8 +110,8 @@ export async function handleSharedInfo(ctx: TurnContext): Promise<void> {
 }
 
 async function startLookup(ctx: TurnContext, code: string, then: Then): Promise<void> {
-  const d = await ctx.t.getDossier(code);
-  if (d && (await isEntitled(ctx, d))) return showVerified(ctx, d, then);
+  const { dossier: d, entitled } = await lookupEntitled(ctx, code);
+  if (d && entitled) return showVerified(ctx, d, then);
   const lockedUntil = await challengeLockedUntil(ctx.t, ctx.services.config, ctx.userId, code, ctx.now);
   if (lockedUntil) {
     ctx.reply({ kind: 'text', text: lockedReply(ctx.services, lockedUntil) });

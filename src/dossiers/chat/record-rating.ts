@@ -1,11 +1,11 @@
 /** The 1–5 satisfaction answer after a result is returned (status 10). */
 import type { TurnContext } from '../../dialog/turn-context.js';
-import { isEntitled } from './dossier-access.js';
+import { lookupEntitled } from './dossier-access.js';
 
 export async function recordRating(ctx: TurnContext, code: string, score: 1 | 2 | 3 | 4 | 5): Promise<void> {
-  const d = await ctx.t.getDossier(code);
+  const { dossier: d, entitled } = await lookupEntitled(ctx, code);
   // Only someone linked to a returned dossier may rate it; anyone else gets a neutral answer.
-  if (!d || d.status !== 10 || !(await isEntitled(ctx, d))) {
+  if (!d || d.status !== 10 || !entitled) {
     ctx.reply({ kind: 'text', text: 'Dạ, em chưa ghi nhận được đánh giá này. Anh/chị cần hỗ trợ gì thêm cứ nhắn cho em ạ.' });
     return;
   }

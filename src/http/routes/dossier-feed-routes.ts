@@ -13,6 +13,7 @@ import { upsertDossier } from '../../dossiers/upsert-dossier.js';
 import { recordDossierEvent } from '../../dossiers/record-dossier-event.js';
 import { FeedValidationError } from '../../dossiers/feed-schemas.js';
 import { DossierNotFoundError } from '../../dossiers/dossier-errors.js';
+import { isFinalStatus } from '../../dossiers/dossier-status.js';
 
 const jsonParser = express.json({ limit: '256kb', type: () => true });
 
@@ -37,6 +38,8 @@ export const dossierSummary = (d: Dossier) => ({
   statusAt: d.statusAt,
   appointmentDate: d.appointmentDate,
   historyLength: d.history.length,
+  historyDropped: d.historyDropped ?? 0,
+  final: isFinalStatus(d.status),
 });
 
 /** Map domain errors to HTTP answers. */
@@ -67,6 +70,7 @@ export function dossierWriteHandlers(services: Services) {
         ok: true,
         duplicate: r.duplicate,
         applied: r.applied,
+        afterFinal: r.afterFinal,
         notifications: r.notifications,
         dossier: dossierSummary(r.dossier),
       });

@@ -21,6 +21,13 @@ import type { DocumentData } from './document-data.js';
 import { StagedWrites } from './staged-writes.js';
 import { outboxDedupeIndex } from './outbox-dedupe-index.js';
 import { isOpenOutbox, openOutboxIds } from './outbox-open-index.js';
+import {
+  forgetSubscriptionKey,
+  noteSubscription,
+  subscriptionKeys,
+  type SubscriptionCollection,
+  type SubscriptionField,
+} from './subscription-index.js';
 
 const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 const subKey = (code: string, userId: string) => `${code}|${userId}`;
@@ -115,6 +122,7 @@ export class DocumentTx implements Tx {
     const k = subKey(sub.code, sub.userId);
     if (this.w.get('subscriptions', k)) return false;
     this.w.set('subscriptions', k, sub);
+    noteSubscription(this.committedSubscriptions(), k, sub);
     return true;
   }
   async removeSubscription(code: string, userId: string) {
@@ -123,11 +131,37 @@ export class DocumentTx implements Tx {
     this.w.delete('subscriptions', k);
     return true;
   }
+  async getSubscription(code: string, userId: string) {
+    return clone(this.w.get<Subscription>('subscriptions', subKey(code, userId)));
+  }
+  private committedSubscriptions(): SubscriptionCollection {
+    const data = this.w.data.subscriptions;
+    return { data, entries: () => Object.entries(data), has: (key) => Object.hasOwn(data, key) };
+  }
+  /** Through the index (committed keys) plus this transaction's own writes; oldest first, as PostgreSQL orders them. */
+  private subscriptionsWhere(field: SubscriptionField, value: string): Subscription[] {
+    const subs = this.committedSubscriptions();
+    const keys = new Set(subscriptionKeys(subs, field, value));
+    for (const k of this.w.stagedIds('subscriptions')) {
+      keys.add(k);
+      // Staged before the index was built (just now, from the committed data): note them for after the commit.
+      const staged = this.w.get<Subscription>('subscriptions', k);
+      if (staged) noteSubscription(subs, k, staged);
+    }
+    const out: Subscription[] = [];
+    for (const k of keys) {
+      const s = this.w.get<Subscription>('subscriptions', k);
+      if (!s) forgetSubscriptionKey(subs, field, value, k);
+      else if (s[field] === value) out.push(clone(s));
+    }
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    return out.sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.code, b.code) || cmp(a.userId, b.userId));
+  }
   async listSubscribers(code: string) {
-    return this.w.values<Subscription>('subscriptions').filter((s) => s.code === code).map(clone);
+    return this.subscriptionsWhere('code', code);
   }
   async listUserSubscriptions(userId: string) {
-    return this.w.values<Subscription>('subscriptions').filter((s) => s.userId === userId).map(clone);
+    return this.subscriptionsWhere('userId', userId);
   }
   async removeUserSubscriptions(userId: string) {
     const subs = await this.listUserSubscriptions(userId);

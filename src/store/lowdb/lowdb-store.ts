@@ -178,11 +178,11 @@ export class LowdbStore implements Store {
   }
 
   /** Prune old records (journaled like a transaction) and write a backup (also run periodically). */
-  async housekeep(): Promise<string> {
+  async housekeep(now = this.clock()): Promise<string> {
     const text = await this.txLock.run(async () => {
       this.assertOpen();
       const deleted: StagedChange[] = [];
-      pruneDocument(this.db.data, this.clock(), (coll, id) => deleted.push({ coll, id, deleted: true }));
+      pruneDocument(this.db.data, now, (coll, id) => deleted.push({ coll, id, deleted: true }));
       if (deleted.length > 0) this.record(encodeEntry(this.seq + 1, deleted));
       return JSON.stringify(this.db.data);
     });

@@ -1,6 +1,6 @@
 /** Keeps the lowdb file small: see ../retention.ts for what goes when. */
 import type { CollectionName, DocumentData } from '../document/document-data.js';
-import { RETENTION_DAYS, retentionCutoff } from '../retention.js';
+import { RETENTION_DAYS, retentionCutoff, subscriptionExpired } from '../retention.js';
 
 /** Delete old records in place; returns how many went. `onDelete` hears each one (the journal records them). */
 export function pruneDocument(
@@ -25,6 +25,9 @@ export function pruneDocument(
   const turnBefore = retentionCutoff(now, RETENTION_DAYS.turnLog);
   for (const [k, e] of Object.entries(data.turnLog)) {
     if (e.at < turnBefore) drop('turnLog', k);
+  }
+  for (const [k, s] of Object.entries(data.subscriptions)) {
+    if (subscriptionExpired(s, data.dossiers[s.code], now)) drop('subscriptions', k);
   }
   return n;
 }

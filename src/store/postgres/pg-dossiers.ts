@@ -17,12 +17,19 @@ export async function putDossier(c: ClientBase, d: Dossier): Promise<void> {
        updated_at = EXCLUDED.updated_at, data = EXCLUDED.data`,
     [d.code, d.procedureCode, d.status, fold(d.code), fold(d.applicant.fullName), d.updatedAt, json(d)],
   );
-  // The history lives in the record (the port's model); dossier_events mirrors it, one row per event id.
+  // The history lives in the record (the port's model, bounded by the domain); dossier_events
+  // mirrors it, one row per event id: rows for new events are inserted, rows of events the
+  // bounded history dropped are deleted, and the others are left alone (an event never changes
+  // once recorded), so an event writes one row, not the whole history again.
   await c.query(
-    `INSERT INTO dossier_events (code, event_id, status, at, applied, recorded_at)
-     SELECT $1, e->>'eventId', (e->>'status')::smallint, e->>'at', (e->>'applied')::boolean, e->>'recordedAt'
-       FROM jsonb_array_elements($2::jsonb) AS e
-     ON CONFLICT (code, event_id) DO UPDATE SET applied = EXCLUDED.applied`,
+    `WITH h AS (SELECT e FROM jsonb_array_elements($2::jsonb) AS e),
+          dropped AS (DELETE FROM dossier_events x
+                       WHERE x.code = $1 AND x.event_id NOT IN (SELECT e->>'eventId' FROM h))
+     INSERT INTO dossier_events (code, event_id, status, at, applied, after_final, recorded_at)
+     SELECT $1, e->>'eventId', (e->>'status')::smallint, e->>'at', (e->>'applied')::boolean,
+            coalesce((e->>'afterFinal')::boolean, false), e->>'recordedAt'
+       FROM h
+     ON CONFLICT (code, event_id) DO NOTHING`,
     [d.code, json(d.history)],
   );
 }

@@ -117,6 +117,10 @@ export class PgTx implements Tx {
     const r = await this.c.query('DELETE FROM subscriptions WHERE code = $1 AND user_id = $2', [code, userId]);
     return r.rowCount === 1;
   }
+  async getSubscription(code: string, userId: string) {
+    // The primary key (code, user_id): one index probe whether or not the row exists.
+    return (await this.subs('code = $1 AND user_id = $2', [code, userId]))[0];
+  }
   private async subs(where: string, params: unknown[]): Promise<Subscription[]> {
     const r = await this.c.query<{ code: string; user_id: string; created_at: string }>(
       `SELECT code, user_id, created_at FROM subscriptions WHERE ${where} ORDER BY created_at, code, user_id`,

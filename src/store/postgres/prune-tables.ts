@@ -10,6 +10,15 @@ export async function pruneTables(pool: pg.Pool, now: Date): Promise<number> {
       cut(RETENTION_DAYS.outboxSent),
     ]),
     pool.query('DELETE FROM turn_log WHERE at < $1', [cut(RETENTION_DAYS.turnLog)]),
+    // subscriptionExpired (../retention.ts) in SQL: ended 30 days after the dossier's final
+    // status, or idle 180 days (no dossier change, no new subscription; or no dossier at all).
+    pool.query(
+      `DELETE FROM subscriptions s
+        WHERE EXISTS (SELECT 1 FROM dossiers d WHERE d.code = s.code AND d.data ? 'finalAt'
+                        AND greatest(s.created_at, (d.data->>'finalAt') COLLATE "C") < $1)
+           OR greatest(s.created_at, (SELECT d.updated_at FROM dossiers d WHERE d.code = s.code)) < $2`,
+      [cut(RETENTION_DAYS.subscriptionAfterFinal), cut(RETENTION_DAYS.subscriptionIdle)],
+    ),
   ]);
   return results.reduce((n, r) => n + (r.rowCount ?? 0), 0);
 }

@@ -31,7 +31,13 @@ function statusForm(dossier, onChanged) {
     try {
       const r = await adminApi(`/api/admin/dossiers/${encodeURIComponent(dossier.code)}/events`, { method: 'POST', body });
       const sent = typeof r.notifications === 'number' ? ` ${r.notifications} thông báo đã xếp hàng gửi.` : '';
-      toast(r.applied === false ? `Sự kiện cũ hơn trạng thái hiện tại: chỉ lưu vào lịch sử.` : `Đã cập nhật ${dossier.code} sang trạng thái ${body.status}.${sent}`);
+      toast(
+        r.afterFinal
+          ? 'Hồ sơ đã ở trạng thái cuối: sự kiện chỉ được lưu vào lịch sử, không đổi trạng thái, không gửi thông báo.'
+          : r.applied === false
+            ? `Sự kiện cũ hơn trạng thái hiện tại: chỉ lưu vào lịch sử.`
+            : `Đã cập nhật ${dossier.code} sang trạng thái ${body.status}.${sent}`,
+      );
       onChanged();
     } catch (err) {
       toast(err.message, 'error');
@@ -70,6 +76,8 @@ export async function showDossierDetail(box, code, onChanged) {
     onChanged();
     return showDossierDetail(box, code, onChanged);
   };
+  const appliedLabel = (ev) =>
+    ev.afterFinal ? 'Không (sau trạng thái cuối)' : ev.applied === false ? 'Không (cũ hơn trạng thái hiện tại)' : 'Có';
   const history = [...(d.history ?? [])].sort((a, b) => String(b.at).localeCompare(String(a.at)));
   box.replaceChildren(
     h('h3', { tabindex: '-1', id: 'dossier-title' }, `Hồ sơ ${d.code}`),
@@ -91,9 +99,10 @@ export async function showDossierDetail(box, code, onChanged) {
     h('h4', {}, 'Lịch sử'),
     table(
       ['Thời điểm', 'Trạng thái', 'Ghi chú', 'Áp dụng'],
-      history.map((ev) => [formatDateTime(ev.at), statusBadge(ev.status), ev.note ?? '', ev.applied === false ? 'Không (cũ hơn trạng thái hiện tại)' : 'Có']),
+      history.map((ev) => [formatDateTime(ev.at), statusBadge(ev.status), ev.note ?? '', appliedLabel(ev)]),
       { empty: 'Chưa có sự kiện nào.', caption: 'Lịch sử hồ sơ' },
     ),
+    d.historyDropped ? h('p', { class: 'muted' }, `Đã lược bớt ${d.historyDropped} sự kiện cũ: lịch sử giữ sự kiện đầu tiên và 100 sự kiện khác, bỏ trước các sự kiện không áp dụng hoặc lặp lại trạng thái.`) : '',
     h('h4', {}, 'Thông báo của hồ sơ'),
     table(
       ['Tạo lúc', 'Người nhận', 'Tình trạng', 'Lỗi gần nhất'],

@@ -97,3 +97,33 @@ describe('status events', () => {
     expect((await fetch(`${bot.url}/api/admin/dossiers`)).status).toBe(401);
   });
 });
+
+describe('a final status', () => {
+  const code = '000.00.12.H12-261120-0077';
+
+  it('keeps 10 after 10 → 1 → 9: both recorded after the final status, no status change, no notification', async () => {
+    await feed.put(code, sampleDossier());
+    await bot.services.store.tx((t) => t.addSubscription({ code, userId: 'final-watcher', createdAt: new Date().toISOString() }));
+    const returned = await feed.event(code, { eventId: 'f-10', status: 10, at: '2026-11-24T09:00:00+07:00' });
+    expect(returned.body).toMatchObject({ applied: true, afterFinal: false, notifications: 1, dossier: { status: 10, final: true } });
+    for (const [eventId, status, day] of [['f-1', 1, 25], ['f-9', 9, 26]] as const) {
+      const res = await feed.event(code, { eventId, status, at: `2026-11-${day}T09:00:00+07:00` });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        duplicate: false,
+        applied: false,
+        afterFinal: true,
+        notifications: 0,
+        dossier: { status: 10, state: 'returned', historyDropped: 0 },
+      });
+    }
+    const items = await bot.services.store.tx((t) => t.listOutbox({ dossierCode: code }));
+    expect(items.map((i) => i.dedupeKey)).toEqual([`notify:${code}:f-10:final-watcher`]);
+    const detail = await feed.admin(`/api/admin/dossiers/${encodeURIComponent(code)}`);
+    expect(detail.body.dossier.history.map((e: { eventId: string; afterFinal?: boolean }) => [e.eventId, e.afterFinal ?? false])).toEqual([
+      ['f-10', false],
+      ['f-1', true],
+      ['f-9', true],
+    ]);
+  });
+});

@@ -1,6 +1,27 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleDossierIntent, handleDossierPending, handleSharedInfo } from '../../../src/dossiers/chat/dossier-dialog.js';
+import type { Store, Tx } from '../../../src/store/port.js';
+import type { Services } from '../../../src/services.js';
 import { makeTestServices, runTurn, sampleDossier, textOf } from './make-test-services.js';
+
+/** Wrap the services' store so every Tx method call is recorded by name, in order. */
+function recordTxCalls(s: Services): string[] {
+  const calls: string[] = [];
+  const base = s.store;
+  const spy = (t: Tx): Tx =>
+    new Proxy(t, {
+      get(target, name, receiver) {
+        const v = Reflect.get(target, name, receiver);
+        if (typeof v !== 'function') return v;
+        return (...args: unknown[]) => {
+          calls.push(String(name));
+          return v.apply(target, args);
+        };
+      },
+    });
+  s.store = { ...base, kind: base.kind, tx: (fn, opts) => base.tx((t) => fn(spy(t)), opts), withLock: base.withLock.bind(base), close: base.close.bind(base) } as Store;
+  return calls;
+}
 
 const code = '000.00.12.H12-250124-0001';
 let services: ReturnType<typeof makeTestServices>;
@@ -70,6 +91,26 @@ describe('dossier lookup in chat', () => {
     await intent('u6', `Tra cứu hồ sơ ${code}`);
     const shared = await runTurn(services, 'u6', '', (ctx) => handleSharedInfo(ctx), { sharedPhone: '0912345678', eventKind: 'user_submit_info' });
     expect(textOf(shared.replies)).toContain('Nguyễn V** A');
+  });
+
+  it('does the same store reads for a real code and an unknown one, and never scans the subscriptions', async () => {
+    await services.store.tx(async (t) => {
+      for (let i = 0; i < 50; i++) await t.addSubscription({ code, userId: `other-${i}`, createdAt: '2025-01-24T02:00:00Z' });
+    });
+    const calls = recordTxCalls(services);
+    const lookUp = async (userId: string, c: string, then: (u: string) => Promise<unknown>) => {
+      calls.length = 0;
+      await intent(userId, `Tra cứu hồ sơ ${c}`);
+      const lookup = [...calls];
+      calls.length = 0;
+      await then(userId);
+      return { lookup, answer: [...calls] };
+    };
+    const known = await lookUp('t1', code, (u) => answer(u, '1111'));
+    const unknown = await lookUp('t2', '000.00.12.H12-250124-0999', (u) => answer(u, '1111'));
+    expect(known.lookup).toContain('getSubscription');
+    expect(known).toEqual(unknown);
+    for (const m of [...known.lookup, ...known.answer]) expect(m).not.toMatch(/^list|^countSubscriptions/);
   });
 
   it('does not take an unrelated message as the challenge answer', async () => {

@@ -82,6 +82,63 @@ describe('recordDossierEvent', () => {
     expect(state?.pending).toEqual({ kind: 'satisfaction', code });
   });
 
+  it('keeps a final status: 10 → 1 → 9 records both later events, changes nothing, notifies nobody', async () => {
+    const returned = await recordDossierEvent(services, code, { eventId: 'r', status: 10, at: '2025-03-06T09:00:00+07:00' });
+    expect(returned).toMatchObject({ applied: true, afterFinal: false, notifications: 2 });
+    expect(returned.dossier.finalAt).toBe(services.clock().toISOString());
+    const back = await recordDossierEvent(services, code, { eventId: 'back', status: 1, at: '2025-03-07T09:00:00+07:00' });
+    const nine = await recordDossierEvent(services, code, { eventId: 'nine', status: 9, at: '2025-03-08T09:00:00+07:00', newAppointmentDate: '2025-03-20' });
+    for (const r of [back, nine]) expect(r).toMatchObject({ duplicate: false, applied: false, afterFinal: true, notifications: 0 });
+    const d = await services.store.tx((t) => t.getDossier(code));
+    expect(d).toMatchObject({ status: 10, state: 'returned', statusAt: '2025-03-06T02:00:00.000Z', appointmentDate: '2025-03-06' });
+    expect(d!.finalAt).toBe(returned.dossier.finalAt);
+    expect(d!.history.map((e) => [e.eventId, e.applied, e.afterFinal ?? false])).toEqual([
+      ['r', true, false],
+      ['back', false, true],
+      ['nine', false, true],
+    ]);
+    expect((await outbox()).map((i) => i.dedupeKey).sort()).toEqual([`notify:${code}:r:u1`, `notify:${code}:r:u2`]);
+    // A redelivery of an after-final event is still a duplicate.
+    expect(await recordDossierEvent(services, code, { eventId: 'nine', status: 9, at: '2025-03-08T09:00:00+07:00' })).toMatchObject({
+      duplicate: true,
+      afterFinal: true,
+    });
+  });
+
+  it('treats refusal at intake (3) and withdrawal (7) as final too, but not a stop (8) or result ready (9)', async () => {
+    const refused = await recordDossierEvent(services, code, { eventId: 'no', status: 3, at: '2025-03-04T09:00:00+07:00', note: 'Thiếu giấy' });
+    expect(refused.dossier.finalAt).toBeDefined();
+    expect(await recordDossierEvent(services, code, { eventId: 'yes', status: 2, at: '2025-03-05T09:00:00+07:00' })).toMatchObject({
+      applied: false,
+      afterFinal: true,
+    });
+    const other = '000.00.12.H12-250301-0002';
+    await upsertDossier(services, other, body);
+    for (const [i, status] of [8, 4, 9, 7, 4].entries()) {
+      await recordDossierEvent(services, other, { eventId: `o${i}`, status, at: `2025-03-0${4 + i}T09:00:00+07:00` });
+    }
+    const d = await services.store.tx((t) => t.getDossier(other));
+    expect(d!.status).toBe(7);
+    expect(d!.history.map((e) => e.applied)).toEqual([true, true, true, true, false]);
+    const created = await upsertDossier(services, '000.00.12.H12-250301-0003', { ...body, status: 10 });
+    expect(created.dossier.finalAt).toBe(services.clock().toISOString());
+  });
+
+  it('keeps the history bounded and says how many events were dropped', async () => {
+    const at = (i: number) => new Date(Date.parse('2025-03-04T00:00:00Z') + i * 60_000).toISOString();
+    await recordDossierEvent(services, code, { eventId: 'p0', status: 4, at: at(0) });
+    await recordDossierEvent(services, code, { eventId: 'p1', status: 5, at: at(1), note: 'Bổ sung giấy chứng sinh' });
+    let last;
+    for (let i = 2; i < 160; i++) last = await recordDossierEvent(services, code, { eventId: `p${i}`, status: 4, at: at(i) });
+    const d = (await services.store.tx((t) => t.getDossier(code)))!;
+    expect(d.history).toHaveLength(101);
+    expect(d.historyDropped).toBe(59);
+    expect(last!.dossier).toMatchObject({ historyDropped: 59 });
+    // The first event, the request for documents and its end stay; the repeats went.
+    expect(d.history.slice(0, 3).map((e) => e.eventId)).toEqual(['p0', 'p1', 'p2']);
+    expect(d.history.at(-1)!.eventId).toBe('p159');
+  });
+
   it('reports unknown dossiers and every field problem', async () => {
     await expect(recordDossierEvent(services, 'NOPE-250301-0001', { eventId: 'x', status: 4, at: '2025-03-04T09:00:00Z' })).rejects.toBeInstanceOf(
       DossierNotFoundError,

@@ -20,4 +20,5 @@ describeStoreContract('lowdb', {
     dirs.set(again, dir);
     return again;
   },
+  prune: (store, now) => (store as LowdbStore).housekeep(now),
 });

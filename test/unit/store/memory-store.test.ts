@@ -4,4 +4,5 @@ import { describeStoreContract } from './store-contract.js';
 describeStoreContract('memory', {
   create: async () => new MemoryStore(),
   reopen: async (store) => new MemoryStore((store as MemoryStore).data),
+  prune: (store, now) => (store as MemoryStore).housekeep(now),
 });

@@ -30,5 +30,6 @@ describeStoreContract('postgres', {
     await store.close();
     return PgStore.open({ connectionString: (await database()).url, log: quiet });
   },
+  prune: (store, now) => (store as PgStore).housekeep(now),
   sibling: async () => PgStore.open({ connectionString: (await database()).url, poolMax: 8, log: quiet }),
 });

@@ -105,6 +105,51 @@ export function describeTxMethods(name: string, h: StoreHarness): void {
       });
     });
 
+    it('subscriptions: getSubscription by key; lists stay right across writes, removals and a rollback', async () => {
+      // Recent: lowdb prunes expired subscriptions when it reopens.
+      const base = Date.now();
+      const recent = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+      await store.tx(async (t) => {
+        await t.addSubscription({ code: 'D1', userId: 'u1', createdAt: recent(1) });
+        // Seen by the same transaction before the commit.
+        expect(await t.getSubscription('D1', 'u1')).toEqual({ code: 'D1', userId: 'u1', createdAt: recent(1) });
+        expect((await t.listUserSubscriptions('u1')).map((s) => s.code)).toEqual(['D1']);
+      });
+      await store.tx(async (t) => {
+        expect(await t.getSubscription('D1', 'u1')).toEqual({ code: 'D1', userId: 'u1', createdAt: recent(1) });
+        expect(await t.getSubscription('D1', 'u2')).toBeUndefined();
+        expect(await t.getSubscription('D2', 'u1')).toBeUndefined();
+        // A code that is a prefix of another, a user id that is a prefix of another: no confusion.
+        await t.addSubscription({ code: 'D1X', userId: 'u1', createdAt: recent(2) });
+        await t.addSubscription({ code: 'D1', userId: 'u11', createdAt: recent(3) });
+      });
+      await expect(
+        store.tx(async (t) => {
+          await t.addSubscription({ code: 'D9', userId: 'u1', createdAt: recent(4) });
+          expect(await t.removeSubscription('D1', 'u1')).toBe(true);
+          expect((await t.listUserSubscriptions('u1')).map((s) => s.code)).toEqual(['D1X', 'D9']);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await store.tx(async (t) => {
+        expect(await t.getSubscription('D9', 'u1')).toBeUndefined();
+        expect(await t.getSubscription('D1', 'u1')).toBeDefined();
+        expect((await t.listUserSubscriptions('u1')).map((s) => s.code)).toEqual(['D1', 'D1X']);
+        expect((await t.listSubscribers('D1')).map((s) => s.userId)).toEqual(['u1', 'u11']);
+        expect(await t.removeSubscription('D1', 'u1')).toBe(true);
+      });
+      store = await h.reopen(store);
+      await store.tx(async (t) => {
+        expect(await t.getSubscription('D1', 'u1')).toBeUndefined();
+        expect((await t.listUserSubscriptions('u1')).map((s) => s.code)).toEqual(['D1X']);
+        expect((await t.listSubscribers('D1')).map((s) => s.userId)).toEqual(['u11']);
+        await t.addSubscription({ code: 'D1', userId: 'u1', createdAt: recent(5) });
+      });
+      await store.tx(async (t) => {
+        expect((await t.listSubscribers('D1')).map((s) => s.userId)).toEqual(['u11', 'u1']);
+      });
+    });
+
     it('outbox: add dedupes by key, get, put, list filters, release waiting, stats', async () => {
       const a = outboxItem('u1', 1, { dedupeKey: 'k1', createdAt: at(1) });
       const b = outboxItem('u1', 2, { kind: 'notification', dossierCode: 'D1', createdAt: at(2) });

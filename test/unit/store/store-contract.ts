@@ -5,6 +5,7 @@
 import type { Store } from '../../../src/store/port.js';
 import { describeTxMethods } from './store-contract-methods.js';
 import { describeConcurrency } from './store-contract-concurrency.js';
+import { describeRetention } from './store-contract-retention.js';
 
 export interface StoreHarness {
   /** A fresh, empty store. */
@@ -13,9 +14,12 @@ export interface StoreHarness {
   reopen(store: Store): Promise<Store>;
   /** Another store on the same storage (a second instance), where the implementation allows it. */
   sibling?(store: Store): Promise<Store>;
+  /** Run the store's retention pruning as of `now` (lowdb and PostgreSQL do it hourly). */
+  prune(store: Store, now: Date): Promise<unknown>;
 }
 
 export function describeStoreContract(name: string, harness: StoreHarness): void {
   describeTxMethods(name, harness);
   describeConcurrency(name, harness);
+  describeRetention(name, harness);
 }
