@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,8 +20,9 @@ describe('the Chromium shipped in @sparticuz/chromium', { timeout: 120_000 }, ()
   let tmp: Awaited<ReturnType<typeof makeTempDir>> | undefined;
   afterAll(async () => tmp?.remove());
 
-  it('unpacks to a binary of the Chromium major the package is named after', async () => {
+  it('unpacks into node_modules/.cache, to a binary of the Chromium major the package is named after', async () => {
     const executable = await unpackShippedChromium();
+    expect(executable.startsWith(path.join(realpathSync('node_modules'), '.cache') + path.sep)).toBe(true);
     const { version } = shippedChromiumPackage();
     const { stdout } = await run(executable, ['--version']);
     expect(stdout).toMatch(new RegExp(`^Chromium ${version.split('.')[0]}\\.`));

@@ -2,20 +2,21 @@
  * The Chromium that the devDependency @sparticuz/chromium ships inside its npm
  * tarball (bin/chromium.br: a brotli-compressed chrome-headless-shell for x64
  * Linux). `npm ci` brings it like any file, so nothing is downloaded at install
- * or run time. It is unpacked once per package version and reused.
+ * or run time. It is unpacked once per package version into node_modules/.cache
+ * (the user's own folder, gone with node_modules) and reused.
  *
  * Usage: const executable = await unpackShippedChromium();
  *
  * Why not the package's own executablePath(): it unpacks to <tmp>/chromium
- * whatever the version (an upgrade would keep running the old binary), and a
- * second process that starts while the first is still writing finds the file
- * and launches half of it. Here each version has its own folder, written under
- * a temporary name and renamed into place, so a reader sees all of it or none.
+ * whatever the version (an upgrade would keep running the old binary); any user
+ * of the machine can put a file at that path first; and a second process that
+ * starts while the first is still writing finds the file and launches half of
+ * it. Here each version has its own folder, written under a temporary name and
+ * renamed into place, so a reader sees all of it or none.
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
@@ -30,9 +31,14 @@ export function shippedChromiumPackage(): { dir: string; version: string } {
   return { dir, version };
 }
 
-/** Unpacks bin/chromium.br into <root>/motcua-chromium-<version>/ unless already there; returns the executable. */
-export async function unpackShippedChromium(root: string = tmpdir()): Promise<string> {
+/**
+ * Unpacks bin/chromium.br into <root>/motcua-chromium-<version>/ unless already there; returns the executable.
+ * root defaults to the .cache folder of the node_modules that holds the package.
+ */
+export async function unpackShippedChromium(root?: string): Promise<string> {
   const { dir, version } = shippedChromiumPackage();
+  root ??= path.resolve(dir, '..', '..', '.cache'); // node_modules/@sparticuz/chromium → node_modules/.cache
+  await mkdir(root, { recursive: true });
   return unpackBrotliOnce(path.join(dir, 'bin', 'chromium.br'), path.join(root, `motcua-chromium-${version}`), 'chromium');
 }
 
