@@ -26,9 +26,14 @@ export const SHIPPED_CHROMIUM_PACKAGE = '@sparticuz/chromium';
 /** The package's folder and version (its exports map hides package.json, so resolve its entry point). */
 export function shippedChromiumPackage(): { dir: string; version: string } {
   const entry = createRequire(import.meta.url).resolve(SHIPPED_CHROMIUM_PACKAGE);
-  const dir = path.resolve(path.dirname(entry), '..');
-  const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
-  return { dir, version };
+  // The entry point's depth differs between versions (build/index.js, build/cjs/index.cjs): walk up to the package's own manifest.
+  for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version: string };
+    if (name === SHIPPED_CHROMIUM_PACKAGE) return { dir, version };
+  }
+  throw new Error(`${SHIPPED_CHROMIUM_PACKAGE}: no package.json above ${entry}`);
 }
 
 /**
