@@ -14,6 +14,13 @@ export const webhookRequests = new Counter({
   registers: [registry],
 });
 
+export const httpRejections = new Counter({
+  name: 'motcua_http_rejections_total',
+  help: 'Rejected webhook and API requests by source (webhook, admin, dossier-feed, simulator, http) and reason; all counted, logs are sampled',
+  labelNames: ['source', 'reason'] as const,
+  registers: [registry],
+});
+
 export const replyLatency = new Histogram({
   name: 'motcua_reply_latency_seconds',
   help: 'From webhook receipt to the OA accepting the reply',

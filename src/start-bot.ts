@@ -20,6 +20,7 @@ import { OutboxWorker, type OutboxWorkerOptions } from './notify/outbox-worker.j
 import type { Services } from './services.js';
 import type { OaEmulatorHandle } from './platform/zalo/emulator/emulator-handle.js';
 import { createOaEmulator } from './platform/zalo/emulator/oa-emulator.js';
+import { RejectionLog, type RejectionLogOptions } from './http/rejection-log.js';
 
 export interface StartBotOptions extends ServiceOverrides {
   /** Environment to load the config from (default process.env). */
@@ -32,8 +33,10 @@ export interface StartBotOptions extends ServiceOverrides {
   emulator?: OaEmulatorHandle;
   inbox?: InboxProcessorOptions;
   worker?: OutboxWorkerOptions;
-  /** How long stop() lets in-flight requests finish before cutting connections. */
+  /** How long stop() lets in-flight requests finish before cutting connections (default 3 s). */
   drainMs?: number;
+  /** Sampling of the refused-request logs (tests shorten the window). */
+  rejectionLog?: RejectionLogOptions;
 }
 
 export interface RunningBot {
@@ -101,8 +104,10 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
   services.kickOutbox = () => worker.kick();
 
   let shuttingDown = false;
+  const rejections = new RejectionLog(services.log, opts.rejectionLog);
   const app = createApp(services, {
     emulator,
+    rejections,
     inbox: { enqueue: (key, userId, event) => inbox.enqueue(key, userId, event) },
     isShuttingDown: () => shuttingDown,
   });
@@ -123,13 +128,15 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
       shuttingDown = true;
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      const drain = setTimeout(() => httpServer.closeAllConnections(), opts.drainMs ?? 10_000);
+      // Well inside SHUTDOWN_TIMEOUT_MS (8 s): webhooks answer in milliseconds; a stuck client must not hold the stop.
+      const drain = setTimeout(() => httpServer.closeAllConnections(), opts.drainMs ?? 3_000);
       await closed;
       clearTimeout(drain);
       await inbox.stop();
       await worker.stop();
       await services.store.close();
       if (ownEmulator) await emulator?.close();
+      rejections.flush();
       services.log.info('bot stopped');
       services.log.flush?.();
     })());

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { FLAG_VALUES, LOCAL_DEFAULT_KEYS, parseFlag, resolveRunMode } from './resolve-run-mode.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -19,10 +20,20 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+const optionalFlag = z
+  .string()
+  .optional()
+  .refine((v) => v === undefined || v.trim() === '' || parseFlag(v) !== undefined, {
+    message: `expected one of ${Object.keys(FLAG_VALUES).join(', ')}`,
+  })
+  .transform(parseFlag);
 
 const EnvSchema = z.object({
   PORT: int(3000, 0).pipe(z.number().max(65535)),
-  HOST: z.string().default('0.0.0.0'),
+  // Default: 127.0.0.1 in local mode, 0.0.0.0 otherwise (resolved below).
+  HOST: optionalString,
+  NODE_ENV: optionalString,
+  LOCAL_MODE: optionalFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ZALO_APP_ID: optionalString,
   ZALO_OA_SECRET_KEY: optionalString,
@@ -58,12 +69,16 @@ const EnvSchema = z.object({
   CHALLENGE_WINDOW_MINUTES: int(60, 1),
   CHALLENGE_LOCK_MINUTES: int(60, 1),
   INSTANCE_ID: optionalString,
+  // After SIGTERM/SIGINT the process exits within this time even if a turn or a send hangs (docker stop waits 10 s).
+  SHUTDOWN_TIMEOUT_MS: int(8000, 1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export interface Config extends Env {
-  /** No ZALO_APP_ID: run against the built-in OA emulator on loopback. */
+export interface Config extends Omit<Env, 'HOST'> {
+  /** Interface the HTTP server listens on (local mode: loopback unless HOST is set). */
+  HOST: string;
+  /** Run against the built-in OA emulator (no ZALO_APP_ID, and not production unless LOCAL_MODE=1). */
   localMode: boolean;
   /** Absolute path of DATA_DIR. */
   dataDir: string;
@@ -79,22 +94,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   // Cross-field checks read the raw values so that one message lists every problem.
-  const given = (k: string) => (env[k] ?? '').trim() !== '';
-  const localMode = !given('ZALO_APP_ID');
-  if (!localMode) {
-    if (!given('ZALO_OA_SECRET_KEY')) problems.push('ZALO_OA_SECRET_KEY: required with ZALO_APP_ID (verifies webhook signatures)');
-    if (!given('ZALO_ACCESS_TOKEN')) problems.push('ZALO_ACCESS_TOKEN: required with ZALO_APP_ID (OA API calls)');
-    if (given('ZALO_REFRESH_TOKEN') && !given('ZALO_APP_SECRET_KEY'))
-      problems.push('ZALO_APP_SECRET_KEY: required with ZALO_REFRESH_TOKEN (token refresh)');
-  }
+  const mode = resolveRunMode(env);
+  problems.push(...mode.problems);
+  const { localMode } = mode;
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     ...e,
-    // Local mode talks only to the emulator on loopback: fixed, printed defaults
-    // so a newcomer can use the console and the feed without setting anything.
-    ADMIN_TOKEN: e.ADMIN_TOKEN ?? (localMode ? 'local-admin' : undefined),
-    INGEST_API_KEY: e.INGEST_API_KEY ?? (localMode ? 'local-ingest' : undefined),
+    // Local mode talks only to the emulator: fixed, printed defaults so a newcomer
+    // can use the console and the feed without setting anything.
+    ADMIN_TOKEN: e.ADMIN_TOKEN ?? (localMode ? LOCAL_DEFAULT_KEYS.ADMIN_TOKEN : undefined),
+    INGEST_API_KEY: e.INGEST_API_KEY ?? (localMode ? LOCAL_DEFAULT_KEYS.INGEST_API_KEY : undefined),
+    // Local mode stays on this machine unless HOST says otherwise.
+    HOST: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     localMode,
     dataDir: path.resolve(e.DATA_DIR),
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${randomBytes(3).toString('hex')}`,

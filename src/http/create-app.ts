@@ -16,6 +16,7 @@ import { createAdminDialogRouter } from './routes/admin-dialog-routes.js';
 import { createSimulatorRouter } from './routes/simulator-routes.js';
 import { createConsoleRouter } from './routes/console-routes.js';
 import { createMetricsRouter } from './routes/metrics-routes.js';
+import { RejectionLog } from './rejection-log.js';
 
 export interface AppExtras extends RouteExtras, HealthDeps {
   /** Where accepted webhook events go; default: handled in-process on the next tick. */
@@ -46,14 +47,16 @@ function requestIds(services: Services): RequestHandler {
   };
 }
 
-export function createApp(services: Services, extras: AppExtras): Express {
+export function createApp(services: Services, appExtras: AppExtras): Express {
+  const rejections = appExtras.rejections ?? new RejectionLog(services.log);
+  const extras = { ...appExtras, rejections };
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestIds(services));
 
   app.use(createHealthRouter(services, extras));
-  app.use(createWebhookRouter(services, extras.inbox));
+  app.use(createWebhookRouter(services, extras.inbox, rejections));
   app.use(createDossierFeedRouter(services, extras));
   app.use(createAdminDossierRouter(services, extras));
   app.use(createAdminDialogRouter(services, extras));
@@ -72,6 +75,10 @@ export function createApp(services: Services, extras: AppExtras): Express {
     const code = status >= 400 && status < 600 ? status : 500;
     if (code >= 500) {
       services.log.error({ err, requestId: res.locals.requestId, eventId: res.locals.eventId, method: req.method, path: req.path }, 'request failed');
+    } else {
+      // A body parser's refusal (413, bad JSON) on a route without its own handling.
+      const reason = code === 413 ? 'too_large' : (e.type ?? 'bad_request');
+      rejections.reject('http', reason, { status: code, method: req.method, path: req.path, ip: req.ip, requestId: res.locals.requestId }, `request refused (${code})`);
     }
     if (res.headersSent) return;
     const error = code === 413 ? 'too_large' : code >= 500 ? 'internal_error' : e.expose && e.type ? e.type : 'bad_request';

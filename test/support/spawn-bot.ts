@@ -1,6 +1,9 @@
 /**
- * The bot as a real child process (`node --import tsx src/main.ts`) for tests
- * about processes: restarts on the same DATA_DIR, SIGTERM, SIGKILL, exit codes.
+ * The bot as a real child process for tests about processes: restarts on the
+ * same DATA_DIR, SIGTERM, SIGKILL, exit codes. By default from source
+ * (`node --import tsx src/main.ts`); `run: 'dist'` runs the documented
+ * production command `node dist/main.js` (build first: buildDist()), `run:
+ * 'npm-start'` runs `npm start` (the child is then npm).
  * Waits until GET /readyz answers 200. Output is kept for assertions.
  *
  * Usage:
@@ -9,7 +12,7 @@
  *   await bot.kill();            // SIGKILL, like a crash
  *   const { code } = await bot.stop();   // SIGTERM, graceful
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +25,20 @@ export interface SpawnBotOptions {
   /** Wait for /readyz (default true); false for tests of a bot that must refuse to start. */
   waitReady?: boolean;
   readyTimeoutMs?: number;
+  /** What to run (default 'source'). */
+  run?: 'source' | 'dist' | 'npm-start';
+}
+
+const COMMANDS: Record<NonNullable<SpawnBotOptions['run']>, [string, string[]]> = {
+  source: [process.execPath, ['--import', 'tsx', 'src/main.ts']],
+  dist: [process.execPath, ['dist/main.js']],
+  'npm-start': ['npm', ['start', '--silent']],
+};
+
+/** `npm run build` (dist/ from src/); for tests of the production command. */
+export function buildDist(): void {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
 }
 
 export interface SpawnedBot {
@@ -33,7 +50,7 @@ export interface SpawnedBot {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM and wait for exit. */
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGKILL (a crash) and wait for exit. */
+  /** SIGKILL to its process group (a crash; also reaches a bot under npm) and wait for exit. */
   kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -60,7 +77,9 @@ export async function spawnBot(opts: SpawnBotOptions): Promise<SpawnedBot> {
     ...opts.env,
     PORT: String(port),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, args] = COMMANDS[opts.run ?? 'source'];
+  // Its own process group, so kill() also reaches a bot that npm runs (SIGKILL to npm cannot be forwarded).
+  const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
@@ -72,7 +91,15 @@ export async function spawnBot(opts: SpawnBotOptions): Promise<SpawnedBot> {
     if (child.exitCode === null && child.signalCode === null) child.kill(sig);
     return exited;
   };
-  const bot: SpawnedBot = { url, port, child, output: () => out, exited, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+    return exited;
+  };
+  const bot: SpawnedBot = { url, port, child, output: () => out, exited, stop: () => signal('SIGTERM'), kill: killGroup };
 
   if (opts.waitReady !== false) {
     const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);

@@ -20,9 +20,9 @@ const ReplyBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH)
 const UserIdParam = z.string().regex(/^[\w.-]{1,64}$/);
 const limitOf = (v: unknown) => Math.min(500, Math.max(1, Math.trunc(Number(v)) || 100));
 
-export function createAdminDialogRouter(services: Services, _extras: RouteExtras): Router {
+export function createAdminDialogRouter(services: Services, extras: RouteExtras): Router {
   const router = Router();
-  const auth = requireBearer(() => services.config.ADMIN_TOKEN, 'admin');
+  const auth = requireBearer(() => services.config.ADMIN_TOKEN, 'admin', extras.rejections);
   const json = express.json({ limit: '32kb' });
 
   router.get('/api/admin/handoffs', auth, async (req, res) => {

@@ -7,7 +7,7 @@ import type { Services } from '../../services.js';
 import type { RouteExtras } from './route-extras.js';
 import type { OutboxStatus } from '../../store/records.js';
 import { requireBearer } from '../require-bearer.js';
-import { dossierWriteHandlers, parseJsonBody } from './dossier-feed-routes.js';
+import { dossierWriteHandlers, jsonBodyParser } from './dossier-feed-routes.js';
 import { dossierDetail, dossierListItem } from '../../dossiers/officer-view.js';
 import { normaliseDossierCode } from '../../dossiers/dossier-code.js';
 import { retryOutboxItem } from '../../notify/retry-outbox-item.js';
@@ -19,9 +19,10 @@ const intParam = (v: unknown, def: number, max: number) => {
   return Number.isInteger(n) && n >= 0 ? Math.min(n, max) : def;
 };
 
-export function createAdminDossierRouter(services: Services, _extras: RouteExtras): Router {
+export function createAdminDossierRouter(services: Services, extras: RouteExtras): Router {
   const router = Router();
-  const auth = requireBearer(() => services.config.ADMIN_TOKEN, 'admin');
+  const auth = requireBearer(() => services.config.ADMIN_TOKEN, 'admin', extras.rejections);
+  const parseJsonBody = jsonBodyParser('admin', extras.rejections);
   const h = dossierWriteHandlers(services);
   const { store } = services;
 

@@ -7,14 +7,15 @@
 import { Router } from 'express';
 import type { Services } from '../../services.js';
 import { requireBearer } from '../require-bearer.js';
+import type { RejectionLog } from '../rejection-log.js';
 import { computeAdminStats } from '../../web/server/compute-admin-stats.js';
 
 const fold = (s: string) =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
-export function createAdminStatsRouter(services: Services): Router {
+export function createAdminStatsRouter(services: Services, rejections?: RejectionLog): Router {
   const router = Router();
-  const auth = requireBearer(() => services.config.ADMIN_TOKEN, 'admin');
+  const auth = requireBearer(() => services.config.ADMIN_TOKEN, 'admin', rejections);
 
   router.get('/api/admin/stats/outbox', auth, async (_req, res) => {
     res.json(await services.store.tx((t) => t.outboxStats()));

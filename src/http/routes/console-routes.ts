@@ -15,7 +15,7 @@ export function createConsoleRouter(services: Services, extras: RouteExtras): Ro
   const router = Router();
   const { config } = services;
 
-  router.use(createAdminStatsRouter(services));
+  router.use(createAdminStatsRouter(services, extras.rejections));
 
   router.get('/console/config.json', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({

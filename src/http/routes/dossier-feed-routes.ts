@@ -9,6 +9,7 @@ import type { Services } from '../../services.js';
 import type { RouteExtras } from './route-extras.js';
 import type { Dossier } from '../../store/records.js';
 import { requireBearer } from '../require-bearer.js';
+import type { RejectionLog } from '../rejection-log.js';
 import { upsertDossier } from '../../dossiers/upsert-dossier.js';
 import { recordDossierEvent } from '../../dossiers/record-dossier-event.js';
 import { FeedValidationError } from '../../dossiers/feed-schemas.js';
@@ -18,10 +19,11 @@ import { isFinalStatus } from '../../dossiers/dossier-status.js';
 const jsonParser = express.json({ limit: '256kb', type: () => true });
 
 /** JSON body parser that answers a malformed body with the feed's 400 shape instead of throwing. */
-export const parseJsonBody: RequestHandler = (req, res, next) => {
+export const jsonBodyParser = (source: string, rejections?: RejectionLog): RequestHandler => (req, res, next) => {
   jsonParser(req, res, (err?: unknown) => {
     if (!err) return next();
     const status = (err as { status?: number }).status === 413 ? 413 : 400;
+    rejections?.reject(source, status === 413 ? 'too_large' : 'bad_json', { status, method: req.method, path: req.baseUrl + req.path, ip: req.ip, requestId: res.locals.requestId }, `request refused (${status})`);
     res.status(status).json(
       status === 413
         ? { error: 'too_large' }
@@ -81,10 +83,11 @@ export function dossierWriteHandlers(services: Services) {
   return { put, event };
 }
 
-export function createDossierFeedRouter(services: Services, _extras: RouteExtras): Router {
+export function createDossierFeedRouter(services: Services, extras: RouteExtras): Router {
   const router = Router();
   // An unset key outside local mode leaves getToken() undefined: every request is refused.
-  const auth = requireBearer(() => services.config.INGEST_API_KEY, 'dossier-feed');
+  const auth = requireBearer(() => services.config.INGEST_API_KEY, 'dossier-feed', extras.rejections);
+  const parseJsonBody = jsonBodyParser('dossier-feed', extras.rejections);
   const h = dossierWriteHandlers(services);
   router.put('/api/v1/dossiers/:code', auth, parseJsonBody, h.put);
   router.post('/api/v1/dossiers/:code/events', auth, parseJsonBody, h.event);

@@ -5,8 +5,9 @@
  * what the bot sent, pushed live over server-sent events.
  *
  * Without an emulator (the bot runs against a real OA) there is nobody to
- * simulate: the page answers 404 with a short explanation. Outside local mode
- * with an emulator attached (a test harness), the API asks for ADMIN_TOKEN.
+ * simulate: the page answers 404 with a short explanation. The API needs no
+ * token only in local mode on loopback; otherwise (local mode on a public
+ * HOST, or a test harness attaching an emulator) it asks for ADMIN_TOKEN.
  */
 import express, { Router, type Response } from 'express';
 import type { Services } from '../../services.js';
@@ -21,6 +22,7 @@ import {
 import { openEventStream } from '../../web/server/open-event-stream.js';
 import { sendPage, serveWebAssets, setPageHeaders } from '../../web/server/serve-web-assets.js';
 import { localDefaultToken } from '../../web/server/local-default-token.js';
+import { isTrustedLocal } from '../../config/is-loopback-host.js';
 
 const UNAVAILABLE =
   'Trình mô phỏng chỉ chạy ở chế độ thử nghiệm (không đặt ZALO_APP_ID), khi bot nói chuyện với OA giả lập. ' +
@@ -52,7 +54,7 @@ export function createSimulatorRouter(services: Services, extras: RouteExtras): 
   const { config, log } = services;
   const transcript = new SimulatorTranscript(emulator);
   const api = Router();
-  if (!config.localMode) api.use(requireBearer(() => config.ADMIN_TOKEN, 'simulator'));
+  if (!isTrustedLocal(config)) api.use(requireBearer(() => config.ADMIN_TOKEN, 'simulator', extras.rejections));
   api.use(express.json({ limit: '16kb' }));
 
   api.get('/info', (_req, res) => {

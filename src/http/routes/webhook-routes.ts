@@ -13,6 +13,7 @@ import { dedupeKey, eventNameOf, OaEventParseError, parseOaEvent } from '../../p
 import { webhookRequests } from '../../metrics.js';
 import type { OaEvent } from '../../platform/zalo/events.js';
 import type { Logger } from 'pino';
+import type { RejectionLog } from '../rejection-log.js';
 
 export const WEBHOOK_PATH = '/webhooks/zalo';
 export const WEBHOOK_BODY_LIMIT = '256kb';
@@ -24,15 +25,27 @@ export interface WebhookDeps {
 
 type Outcome = 'accepted' | 'duplicate' | 'bad_signature' | 'stale' | 'malformed' | 'too_large' | 'ignored';
 
-/** Rejections worth an operator's eye (a forged or replayed event, a misconfigured secret). */
-const SUSPICIOUS = new Set<Outcome>(['bad_signature', 'stale', 'too_large']);
+/** Refusals (a forged, replayed or broken event, a misconfigured secret): logged sampled. */
+const REJECTED = new Set<Outcome>(['bad_signature', 'stale', 'too_large', 'malformed']);
 
-function answer(res: Response, outcome: Outcome, status: number, error?: string): void {
-  webhookRequests.inc({ outcome });
-  const log = res.locals.log as Logger | undefined;
-  if (SUSPICIOUS.has(outcome)) log?.warn({ outcome, status }, 'webhook event rejected (check ZALO_APP_ID / ZALO_OA_SECRET_KEY if this repeats)');
-  else log?.debug({ outcome, status, eventId: res.locals.eventId }, 'webhook event');
-  res.status(status).json(error ? { error } : { ok: true });
+const REMEDY: Partial<Record<Outcome, string>> = {
+  bad_signature: ' (check ZALO_APP_ID / ZALO_OA_SECRET_KEY if this repeats)',
+  stale: ' (check the server clock if this repeats)',
+};
+
+/** Answer the platform; count every outcome, sample-log the refusals. */
+function answerWith(rejections: RejectionLog | undefined) {
+  return (res: Response, outcome: Outcome, status: number, error?: string): void => {
+    webhookRequests.inc({ outcome });
+    if (REJECTED.has(outcome)) {
+      const req = res.req;
+      const fields = { status, error, ip: req.ip, requestId: res.locals.requestId };
+      rejections?.reject('webhook', outcome, fields, `webhook event rejected${REMEDY[outcome] ?? ''}`);
+    } else {
+      (res.locals.log as Logger | undefined)?.debug({ outcome, status, eventId: res.locals.eventId }, 'webhook event');
+    }
+    res.status(status).json(error ? { error } : { ok: true });
+  };
 }
 
 /** `timestamp` as the signature saw it: the body's string, or a number's digits. */
@@ -40,9 +53,10 @@ function rawField(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined;
 }
 
-export function createWebhookRouter(services: Services, deps: WebhookDeps): Router {
+export function createWebhookRouter(services: Services, deps: WebhookDeps, rejections?: RejectionLog): Router {
   const { config, store, clock } = services;
   const router = Router();
+  const answer = answerWith(rejections);
 
   router.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req: Request, res: Response) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

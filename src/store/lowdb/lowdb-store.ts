@@ -103,7 +103,9 @@ export class LowdbStore implements Store {
   static async open(opts: LowdbStoreOptions): Promise<LowdbStore> {
     const dir = path.resolve(opts.dataDir);
     await fs.mkdir(dir, { recursive: true });
-    const lock = await DataDirLock.acquire(dir, path.join(dir, LOCK_FILE));
+    const lock = await DataDirLock.acquire(dir, path.join(dir, LOCK_FILE), {
+      onWait: (message) => (opts.log ?? stderrLog).warn({ dataDir: dir }, message),
+    });
     let journal: JournalWriter | undefined;
     try {
       const file = path.join(dir, DATA_FILE);

@@ -2,9 +2,10 @@
 
 /** Another live process holds DATA_DIR. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(readonly dataDir: string, readonly pid: number, readonly detail?: string) {
     super(
       `DATA_DIR ${dataDir} is in use by another motcua-bot process (pid ${pid}). ` +
+        (detail ? `Its lock: ${detail}. ` : '') +
         'One process per DATA_DIR: stop the other process, or give this one its own DATA_DIR, ' +
         'or use PostgreSQL (DATABASE_URL) to run several instances.',
     );

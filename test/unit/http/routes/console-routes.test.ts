@@ -63,9 +63,21 @@ describe('console routes', () => {
   });
 
   it('tells the local-mode default token on the login page, and only that one', async () => {
-    const local = { ...services, config: { ...services.config, localMode: true, ADMIN_TOKEN: 'local-admin' } };
+    const local = { ...services, config: { ...services.config, localMode: true, HOST: '127.0.0.1', ADMIN_TOKEN: 'local-admin' } };
     const base = await start(local);
     expect((await (await fetch(`${base}/console/config.json`)).json()).localDefaultToken).toBe('local-admin');
+  });
+
+  it('never tells the default token when local mode listens beyond loopback, or outside local mode', async () => {
+    for (const config of [
+      { ...services.config, localMode: true, HOST: '0.0.0.0', ADMIN_TOKEN: 'local-admin' },
+      { ...services.config, localMode: false, HOST: '127.0.0.1', ADMIN_TOKEN: 'local-admin' },
+    ]) {
+      const base = await start({ ...services, config });
+      expect(await (await fetch(`${base}/console/config.json`)).json()).not.toHaveProperty('localDefaultToken');
+      server?.closeAllConnections();
+      await new Promise((r) => server?.close(r));
+    }
   });
 
   it('computes stats per Vietnam day with intents, answers, notifications and satisfaction', async () => {

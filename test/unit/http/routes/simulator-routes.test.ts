@@ -54,8 +54,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(opts: { emulator?: RecordingEmulator; localMode?: boolean } = {}) {
-  const svc = opts.localMode ? { ...services, config: { ...services.config, localMode: true } } : services;
+async function start(opts: { emulator?: RecordingEmulator; localMode?: boolean; host?: string } = {}) {
+  const svc = opts.localMode ? { ...services, config: { ...services.config, localMode: true, HOST: opts.host ?? '127.0.0.1' } } : services;
   const app = express();
   app.use(createSimulatorRouter(svc, { emulator: opts.emulator as unknown as OaEmulatorHandle | undefined }));
   server = app.listen(0, '127.0.0.1');
@@ -97,7 +97,15 @@ describe('simulator routes', () => {
     expect(await ok.json()).toMatchObject({ oaName: 'UBND Phường Thử', localMode: false });
   });
 
-  it('in local mode the API needs no token', async () => {
+  it('in local mode on a public HOST the API wants ADMIN_TOKEN too', async () => {
+    const base = await start({ emulator: new RecordingEmulator(), localMode: true, host: '0.0.0.0' });
+    expect((await fetch(`${base}/simulator/api/info`)).status).toBe(401);
+    const post = await fetch(`${base}/simulator/api/users/u-1/actions`, { method: 'POST', body: JSON.stringify({ type: 'say', text: 'xin chào' }) });
+    expect(post.status).toBe(401);
+    expect((await fetch(`${base}/simulator/api/info`, { headers: auth })).status).toBe(200);
+  });
+
+  it('in local mode on loopback the API needs no token', async () => {
     const base = await start({ emulator: new RecordingEmulator(), localMode: true });
     const info = await fetch(`${base}/simulator/api/info`);
     expect(info.status).toBe(200);
