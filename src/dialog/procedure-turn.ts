@@ -62,8 +62,10 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   if (code.unknownCode) return notInCatalog(ctx, intent);
   // Only question words: about the current topic, whatever weak match the NLU found.
   if (isPureFollowUp(text)) return followUp(ctx, intent === 'procedure_info' ? (guessDetailIntent(text) ?? intent) : intent);
-  const named = findNamedProcedure(text, catalog);
-  // The full name was typed: trust it, unless the NLU found a more specific procedure containing it.
+  // The full name was typed but the NLU found nothing: trust the name. When the NLU did find a
+  // procedure it read the request apart from the story, where a name typed in full may be only
+  // background ("chưa đăng ký kết hôn, giờ làm khai sinh cho con"), so the NLU decides.
+  const named = nlu?.procedure ? undefined : findNamedProcedure(text, catalog);
   if (named && !nluRefines(ctx, named)) return answerOrAskVariant(ctx, intent, named);
   if (nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
 
