@@ -14,7 +14,7 @@ import { replyUnanswered } from './fallback.js';
 import { lookupCode } from './procedure-code.js';
 import { replyAskProcedure } from './small-talk.js';
 import { guessDetailIntent, isPureFollowUp } from './is-follow-up.js';
-import { decideVariant } from './variant-family.js';
+import { decideVariant, sameButLevel } from './variant-family.js';
 import { findNamedProcedure, foldedName } from './find-named-procedure.js';
 
 /** Candidates within this score of the best are offered together. */
@@ -75,6 +75,9 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
     const current = candidates.find((p) => p.code === ctx.state.lastProcedure);
     if (current && intent !== 'procedure_info') return answerProcedure(ctx, intent, current);
     // Variants of the best match (levels, ages, lại/đổi) are offered as one family, least assumptions first.
+    // The same procedure at several levels is one answer, from the office nearest the citizen.
+    const one = sameButLevel(candidates);
+    if (one) return answerOrAskVariant(ctx, intent, one);
     const family = decideVariant(candidates[0], text, catalog, nlu.features);
     if (family.kind === 'ask') return askDisambiguation(ctx, intent, family.options);
     return askDisambiguation(ctx, intent, candidates);

@@ -20,6 +20,9 @@ interface Qualifier {
 /** A whole word or phrase (JS \\b does not know Vietnamese letters). */
 const w = (alternatives: string) => new RegExp(`(?:^|[\\s,.;!?])(?:${alternatives})(?=$|[\\s,.;!?])`);
 
+/** QUALIFIERS[0] is the level ("(thực hiện tại cấp tỉnh)"). */
+const LEVEL_QUALIFIER = 0;
+
 const QUALIFIERS: Qualifier[] = [
   {
     strip: /\s*\((?:được )?(?:thực hiện )?(?:tại |ở )?cấp (?:tỉnh|xã|huyện|trung ương|bộ)\)/g,
@@ -69,6 +72,29 @@ export function decideVariant(chosen: Procedure, text: string, catalog: Catalog,
   const least = Math.min(...family.map((f) => f.extra));
   const best = family.filter((f) => f.extra === least).map((f) => f.p);
   if (best.length === 1) return { kind: 'answer', procedure: best[0] };
+  // The same procedure at several levels is not the citizen's choice to make: the office nearest
+  // to them (xã, then tỉnh, then trung ương) handles it; the others are named under the answer.
+  const byLevel = sameButLevel(best);
+  if (byLevel) return { kind: 'answer', procedure: byLevel };
   const ordered = [chosen, ...best.filter((p) => p.code !== chosen.code)].filter((p) => best.includes(p));
   return { kind: 'ask', options: ordered.slice(0, max) };
+}
+
+/** Where a level sits, nearest the citizen first (a name without a level reads as the nearest). */
+const LEVEL_RANK: readonly (readonly [RegExp, number])[] = [
+  [/cấp xã/, 0],
+  [/cấp huyện/, 1],
+  [/cấp tỉnh/, 2],
+  [/trung ương|cấp bộ/, 3],
+];
+const levelRank = (name: string) => LEVEL_RANK.find(([re]) => re.test(lower(name)))?.[1] ?? 0;
+
+/** When the options differ only by level, the one nearest the citizen; else undefined. */
+export function sameButLevel(options: Procedure[]): Procedure | undefined {
+  const keys = options.map((p) => {
+    const a = analyse(p.name);
+    return `${a.core}|${a.qualifiers.filter((q) => q !== LEVEL_QUALIFIER).join(',')}`;
+  });
+  if (new Set(keys).size !== 1) return undefined;
+  return [...options].sort((a, b) => levelRank(a.name) - levelRank(b.name))[0];
 }

@@ -85,7 +85,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     }
     const mine = hits.find((h) => h.code === r.procedure!.code)?.score ?? 0;
     const topThree = hits.slice(0, OPTIONS).map((h) => h.code);
-    if (!top || r.ambiguous || topThree.includes(r.procedure.code) || mine >= DISAGREE_RATIO * top.score) {
+    if (!top || top.score < WITNESS_SCORE || r.ambiguous || topThree.includes(r.procedure.code) || mine >= DISAGREE_RATIO * top.score) {
       return { procedure: r.procedure, candidates: r.candidates, ambiguous: r.ambiguous };
     }
     const options = [r.procedure, ...topThree.filter((c) => c !== r.procedure!.code).map((c) => asCandidate(c, r.procedure!.score))];
@@ -252,6 +252,8 @@ const RECORD_ONLY_COVER = 0.5;
 const RECORD_ONLY_NAME_COVER = 0.3;
 /** A passage winner the record text scores below this share of its best record is a doubt. */
 const DISAGREE_RATIO = 0.3;
+/** …and only a record text that itself matches the message this well (BM25) is a witness against it. */
+const WITNESS_SCORE = 15;
 /** Options found by the record text alone are offered alike (no order of confidence among them). */
 const RECORD_OPTION_SCORE = 0.5;
 
