@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../services.js';
 import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type Understander } from './nlu-types.js';
 import { extractEntities } from './entities.js';
+import { readablePrefix } from './message-limits.js';
 import { createNormalizer, normalizeBasic, type NormalizedText } from './normalize.js';
 import { withoutContext, type RequestText } from './context-spans.js';
 import { buildProcedureIndex } from './procedure-index.js';
@@ -60,7 +61,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
   return {
     understand(text: string): NluResult {
-      const ents = extractEntities(text);
+      // A bounded prefix: every step below then costs at most what a long question costs.
+      const read = readablePrefix(text);
+      const ents = extractEntities(read.text);
       const q = normalize(ents.rest);
       const base = {
         text,
@@ -69,6 +72,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         dossierCode: ents.dossierCode,
         phone: ents.phone,
         idNumber: ents.idNumber,
+        truncated: read.truncated,
       };
       const found = withoutContext(ents.rest, normalize, q);
       // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
