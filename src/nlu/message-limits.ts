@@ -50,16 +50,15 @@ export function squeezeSpace(text: string): string {
 }
 
 /**
- * The part of a message the bot reads (the understander and the dialog). NFC, squeezing and the
- * cut work on a window of bounded size; past it only a scan for any non-space character (to tell
- * the citizen) looks further.
+ * The part of a message the bot reads (the understander and the dialog): white space squeezed
+ * (one linear pass), then NFC and the cut on a window of bounded size.
  */
 export function readablePrefix(message: string): ReadablePrefix {
-  const window = message.length > MAX_READ_CHARS * MAX_UNITS_PER_CHAR ? message.slice(0, MAX_READ_CHARS * MAX_UNITS_PER_CHAR) : message;
-  const nfc = squeezeSpace(window.normalize('NFC'));
-  if (nfc.length <= MAX_READ_CHARS && window === message) return { text: nfc, truncated: false };
+  const squeezed = squeezeSpace(message);
+  const window = squeezed.length > MAX_READ_CHARS * MAX_UNITS_PER_CHAR ? squeezed.slice(0, MAX_READ_CHARS * MAX_UNITS_PER_CHAR) : squeezed;
+  const nfc = window.normalize('NFC');
   const cut = cutPoint(nfc);
-  const truncated = NON_SPACE.test(nfc.slice(cut)) || (window !== message && NON_SPACE.test(message.slice(window.length)));
+  const truncated = NON_SPACE.test(nfc.slice(cut)) || (window !== squeezed && NON_SPACE.test(squeezed.slice(window.length)));
   return { text: nfc.slice(0, cut), truncated };
 }
 
