@@ -10,6 +10,7 @@ import type { NluResult, Understander } from '../../../src/nlu/nlu-types.js';
 import { MAX_READ_CHARS, squeezeSpace } from '../../../src/nlu/message-limits.js';
 import { extractEntities } from '../../../src/nlu/entities.js';
 import { extractDossierCode } from '../../../src/dossiers/dossier-code.js';
+import { PATHOLOGICAL_MESSAGES, base64Blob, randomLetters } from '../../support/pathological-messages.js';
 
 const BOUND_MS = 50;
 const NORMAL = 'cho em hỏi đăng ký kết hôn cần giấy tờ gì ạ';
@@ -21,62 +22,7 @@ beforeAll(async () => {
   reference = nlu.understand(NORMAL);
 });
 
-/** Deterministic filler: the same "random" text on every run. */
-function pseudoRandom(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-}
-
-function letters(n: number, seed = 1): string {
-  const next = pseudoRandom(seed);
-  let out = '';
-  for (let i = 0; i < n; i++) out += String.fromCharCode(97 + Math.floor(next() * 26));
-  return out;
-}
-
-function base64Blob(bytes: number): string {
-  const next = pseudoRandom(7);
-  return Buffer.from(Array.from({ length: bytes }, () => Math.floor(next() * 256))).toString('base64');
-}
-
-function keyboardMash(n: number): string {
-  const rows = ['qwertyuiop', 'asdfghjkl;', 'zxcvbnm,./', '1234567890'];
-  const next = pseudoRandom(3);
-  let out = '';
-  while (out.length < n) {
-    const row = rows[Math.floor(next() * rows.length)];
-    const run = row.slice(Math.floor(next() * 5), 5 + Math.floor(next() * 5));
-    out += next() < 0.2 ? `${run} ` : run;
-  }
-  return out.slice(0, n);
-}
-
 const repeat = (s: string, n: number) => s.repeat(n);
-
-const PATHOLOGICAL: [string, string][] = [
-  ['3,000 letters without a space', letters(3000)],
-  ['two 990-letter words', `${letters(990, 2)} ${letters(990, 5)}`],
-  ['"mã hồ sơ " × 150', repeat('mã hồ sơ ', 150)],
-  ['"ma ho so" glued × 300', repeat('mahoso', 300)],
-  ['1,000 emoji', repeat('😀🎉👍🏽🇻🇳❤️', 200)],
-  ['mixed scripts around a question', repeat('Xin chào привет мир 你好世界 مرحبا بالعالم làm căn cước ở đâu ', 40)],
-  ['a long URL', `https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?${repeat('ma_ho_so=000.00.12.H12-240315-0001&token=abcdef0123456789&', 40)}`],
-  ['a base64 blob', base64Blob(3000)],
-  ['a keyboard mash', keyboardMash(3000)],
-  ['5,000 digits', repeat('1234567890', 500)],
-  ['digits ending in letters (a measure-like token)', `${repeat('1', 3000)}a1a`],
-  ['dossier-code-looking strings', repeat('000.00.12.H12-240315-', 150)],
-  ['dots and dashes', repeat('.-', 3000)],
-  ['digits and dots', repeat('12.', 2000)],
-  ['BHXH-looking numbers', repeat('04512/2025/0032', 200)],
-  ['"hs" then 5,000 spaces', `hs${' '.repeat(5000)}!`],
-  ['"mã hồ sơ:" then tabs and newlines', `mã hồ sơ:${repeat(' \t\n', 2000)}x`],
-  ['one word of syllables', repeat('nghieng', 400)],
-  ['telex leftovers glued', repeat('ddangkys', 400)],
-  ['phone-looking digits with separators', repeat('0912 345 678 ', 300)],
-  ['commas only', repeat(',', 5000)],
-  ['a story repeated past the limit', repeat('con tôi sinh ở quê, chưa đăng ký kết hôn, giờ muốn làm khai sinh cho bé thì cần gì ', 40)],
-];
 
 function bestOfThree(text: string): { ms: number; result: NluResult } {
   let result = nlu.understand(text); // warm-up
@@ -90,7 +36,7 @@ function bestOfThree(text: string): { ms: number; result: NluResult } {
 }
 
 describe('pathological messages are understood quickly', () => {
-  it.each(PATHOLOGICAL)('%s', (_name, text) => {
+  it.each(PATHOLOGICAL_MESSAGES)('%s', (_name, text) => {
     const { ms, result } = bestOfThree(text);
     expect(result.intent).toBeTypeOf('string');
     expect(result.text).toBe(text);
@@ -122,7 +68,7 @@ describe('entity extraction is linear in the text, whatever its length', () => {
     ['digits', repeat('1234567890', BIG / 10)],
     ['digits and dots', repeat('12.', BIG / 3)],
     ['dots and dashes', repeat('1.2-3', BIG / 5)],
-    ['letters', letters(BIG)],
+    ['letters', randomLetters(BIG)],
     ['an introducer, then white space', `hs${' '.repeat(BIG)}!`],
     ['dots, then a letter', `${repeat('.', BIG)}x`],
     ['agency-looking runs', repeat('000.00.12.H12-2403-', BIG / 19)],
