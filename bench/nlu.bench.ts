@@ -1,15 +1,18 @@
 /**
  * `npm run bench:nlu`: per-message latency (p50/p99) of understand() on the bundled
  * catalog and on a 5,000-procedure catalog synthesised from it, start-up and index
- * build times, and memory. Prints numbers; asserts nothing.
+ * build times, and memory; then the cost of each pathological message (issue 11: endless words,
+ * blobs, mashes, emoji floods; test/support/pathological-messages.ts). Prints numbers; asserts nothing.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/catalog/load-catalog.js';
 import type { Catalog } from '../src/services.js';
 import { createUnderstander } from '../src/nlu/create-understander.js';
+import type { Understander } from '../src/nlu/nlu-types.js';
 import { buildProcedureIndex } from '../src/nlu/procedure-index.js';
 import { synthesizeCatalog } from './synthesize-catalog.js';
+import { PATHOLOGICAL_MESSAGES } from '../test/support/pathological-messages.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const SETS = [here('../../shared/eval/public-nlu.tsv'), here('../test/fixtures/nlu/heldout-nlu.tsv')];
@@ -37,7 +40,7 @@ function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function run(label: string, catalog: Catalog, msgs: string[]): void {
+function run(label: string, catalog: Catalog, msgs: string[]): Understander {
   let t0 = performance.now();
   let c0 = process.cpuUsage();
   buildProcedureIndex(catalog);
@@ -72,11 +75,30 @@ function run(label: string, catalog: Catalog, msgs: string[]): void {
   console.log(`mean cpu/message:   ${meanCpu.toFixed(3)} ms`);
   console.log(`latency max:        ${times[times.length - 1].toFixed(3)} ms`);
   console.log(`memory:             heapUsed ${mb(mem.heapUsed)}, rss ${mb(mem.rss)}`);
+  return nlu;
+}
+
+/** Each pathological message: best of 5 after a warm-up (its own cost, not the machine's load). */
+function runPathological(nlu: Understander): void {
+  console.log(`\n== pathological messages (bundled catalog), best of 5 ==`);
+  let worst = 0;
+  for (const [name, text] of PATHOLOGICAL_MESSAGES) {
+    nlu.understand(text);
+    let best = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const s = performance.now();
+      nlu.understand(text);
+      best = Math.min(best, performance.now() - s);
+    }
+    worst = Math.max(worst, best);
+    console.log(`${name.padEnd(48)} ${String(text.length).padStart(6)} chars  ${best.toFixed(3)} ms`);
+  }
+  console.log(`worst:${' '.repeat(57)}${worst.toFixed(3)} ms`);
 }
 
 const [load1] = (await import('node:os')).loadavg();
 console.log(`machine: load average ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs (wall times include waiting for a CPU; cpu times do not)`);
 const base = await loadCatalog();
 const msgs = messages();
-run('bundled catalog', base, msgs);
+runPathological(run('bundled catalog', base, msgs));
 run('synthetic catalog', synthesizeCatalog(base, 5000), msgs);

@@ -14,6 +14,9 @@ export const DETAIL_LABELS: { label: string; intent: ProcedureIntent }[] = [
   { label: 'Nộp trực tuyến', intent: 'ask_online' },
 ];
 
+/** Longer than any payload we build ("Thời gian giải quyết (1.001193)"). */
+const MAX_PAYLOAD_CHARS = 100;
+
 /** Buttons for every detail except those just answered (at most 5). */
 export function detailButtons(code: string, except?: ProcedureIntent | readonly ProcedureIntent[]): OaButton[] {
   const answered = typeof except === 'string' ? [except] : (except ?? []);
@@ -26,6 +29,8 @@ export function detailButtons(code: string, except?: ProcedureIntent | readonly 
 
 /** "Lệ phí (1.001193)" → {intent: 'ask_fee', code}; anything else → undefined. */
 export function parseDetailPayload(text: string): { intent: ProcedureIntent; code: string } | undefined {
+  // Our payloads are short; a long text is none (and the lazy pattern below would cost its square).
+  if (text.length > MAX_PAYLOAD_CHARS) return undefined;
   const m = /^\s*(.+?)\s*\((\d\.\d{6})\)\s*$/.exec(text);
   if (!m) return undefined;
   const label = m[1].toLocaleLowerCase('vi');

@@ -77,7 +77,8 @@ export function readChoice(ctx: TurnContext, pending: Disambiguation): { intent:
   const byCode = lookupCode(text, catalog).procedure;
   if (byCode) return { intent: isOptionTap(text, byCode) ? pendingIntent : intent, procedure: byCode };
 
-  const n = /^\s*(?:số|so|cái|cai|thủ tục|thu tuc)?\s*(?:thứ|thu)?\s*(\d)\s*[.)]?\s*$/i.exec(text);
+  // Each \s* is followed by a non-space (no two share a run of spaces: linear, not cubic).
+  const n = /^\s*(?:(?:số|so|cái|cai|thủ tục|thu tuc)\s*)?(?:(?:thứ|thu)\s*)?(\d)\s*(?:[.)]\s*)?$/i.exec(text);
   if (n && pending.candidates.length) {
     const code = pending.candidates[Number(n[1]) - 1];
     const p = code ? catalog.byCode(code) : undefined;

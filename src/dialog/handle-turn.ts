@@ -4,7 +4,8 @@
  * then the intent. Runs inside the user's transaction (see turn-context.ts).
  */
 import { handleDossierIntent, handleDossierPending, handleSharedInfo } from '../dossiers/chat/dossier-dialog.js';
-import type { TurnContext } from './turn-context.js';
+import { wholeText, type TurnContext } from './turn-context.js';
+import { noteLongMessage } from './long-message-note.js';
 import { parseDetailPayload } from './detail-buttons.js';
 import { readChoice } from './disambiguation.js';
 import { expireIdleState } from './expire-state.js';
@@ -29,6 +30,7 @@ export async function handleTurn(ctx: TurnContext): Promise<void> {
   try {
     if (USER_EVENTS.has(ctx.event.kind) && (await holdForOfficer(ctx))) return;
     await route(ctx);
+    noteLongMessage(ctx);
     if (ctx.outcome.answered) ctx.state.failures = 0;
   } finally {
     ctx.state.updatedAt = ctx.now.toISOString();
@@ -40,7 +42,7 @@ async function holdForOfficer(ctx: TurnContext): Promise<boolean> {
   const handoff = await activeHandoff(ctx.t, ctx.userId, ctx.now);
   if (!handoff) return false;
   const e = ctx.event;
-  const text = ctx.text ?? (e.kind === 'user_send_media' ? `[${e.media}]` : `[${e.kind}]`);
+  const text = wholeText(ctx) ?? (e.kind === 'user_send_media' ? `[${e.media}]` : `[${e.kind}]`);
   pushHandoffMessage(handoff, { at: ctx.now.toISOString(), from: 'user', text });
   await ctx.t.putHandoff(handoff);
   ctx.outcome = { intent: 'handoff_open', answered: false };
@@ -88,7 +90,8 @@ async function routeText(ctx: TurnContext, text: string): Promise<void> {
         ctx.outcome = { intent: 'feedback', answered: true };
         return ctx.reply({ kind: 'text', text: 'Dạ, em đã hủy việc gửi phản ánh. Anh/chị cần hỗ trợ gì thêm cứ nhắn cho em ạ.' });
       }
-      if (!switchesTopic(ctx)) return confirmFeedback(ctx, text);
+      // The ticket keeps the whole message, not only the part the bot reads.
+      if (!switchesTopic(ctx)) return confirmFeedback(ctx, wholeText(ctx) ?? text);
     } else if (pending.kind === 'disambiguation') {
       const choice = readChoice(ctx, pending);
       if (choice) return answerProcedure(ctx, choice.intent, choice.procedure);
@@ -134,7 +137,7 @@ async function routeIntent(ctx: TurnContext, text: string, carriedIntent?: strin
     case 'human_handoff':
       return openHandoff(ctx, 'requested');
     case 'feedback':
-      return handleFeedbackIntent(ctx, text);
+      return handleFeedbackIntent(ctx, wholeText(ctx) ?? text);
     case 'dossier_status':
     case 'subscribe':
     case 'unsubscribe':

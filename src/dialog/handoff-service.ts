@@ -7,7 +7,7 @@ import type { Config } from '../config/load-config.js';
 import type { Services } from '../services.js';
 import type { Handoff } from '../store/records.js';
 import type { Tx } from '../store/port.js';
-import type { TurnContext } from './turn-context.js';
+import { wholeText, type TurnContext } from './turn-context.js';
 import { enqueueOfficerMessage } from './enqueue-officer-message.js';
 import { describeOfficeHours, isWithinOfficeHours, parseOfficeHours } from './office-hours.js';
 import { notifyHandoffWebhook } from './notify-handoff-webhook.js';
@@ -58,7 +58,8 @@ export async function openHandoff(ctx: TurnContext, reason: Handoff['reason']): 
     // Keep earlier history so the officer sees what went wrong before.
     lastMessages: existing?.lastMessages ?? [],
   };
-  if (ctx.text) pushHandoffMessage(handoff, { at, from: 'user', text: ctx.text });
+  const said = wholeText(ctx);
+  if (said) pushHandoffMessage(handoff, { at, from: 'user', text: said });
   await ctx.t.putHandoff(handoff);
   ctx.state.pending = undefined;
   ctx.state.failures = 0;
@@ -75,7 +76,7 @@ export async function openHandoff(ctx: TurnContext, reason: Handoff['reason']): 
   ctx.reply({ kind: 'text', text: lines.join('\n') });
   const url = config.HANDOFF_WEBHOOK_URL;
   if (url) {
-    const body = { userId: ctx.userId, reason, openedAt: at, lastMessage: ctx.text ?? null };
+    const body = { userId: ctx.userId, reason, openedAt: at, lastMessage: said };
     ctx.afterCommit(() => notifyHandoffWebhook(url, body, ctx.services.log));
   }
 }

@@ -18,6 +18,7 @@ import { intentsTotal } from '../metrics.js';
 import { handleTurn } from './handle-turn.js';
 import type { TurnContext } from './turn-context.js';
 import type { NluResult } from '../nlu/nlu-types.js';
+import { readablePrefix } from '../nlu/message-limits.js';
 import { loadTurnState } from './load-turn-state.js';
 import { applyEventToProfile, isUserInitiated } from './apply-event-to-profile.js';
 import { HandlerError } from './handler-error.js';
@@ -109,6 +110,8 @@ async function runTurn(
   await applyEventToProfile(t, event, profile, now);
   const text = event.kind === 'user_send_text' ? event.text : null;
   const nlu = text === null ? null : preNlu?.text === text ? preNlu : services.nlu.understand(text);
+  // The dialog reads what the understander read: a bounded prefix (docs/nlu.md, "Limits").
+  const read = text === null ? null : readablePrefix(text).text;
   const ctx: TurnContext = {
     services,
     t,
@@ -116,7 +119,7 @@ async function runTurn(
     event,
     userId: rec.userId,
     now,
-    text,
+    text: read,
     nlu,
     state,
     profile,

@@ -19,7 +19,11 @@ export interface TurnContext {
   event: OaEvent;
   userId: string;
   now: Date;
-  /** Text of a user_send_text (a tapped oa.query button arrives as its payload text). */
+  /**
+   * Text of a user_send_text (a tapped oa.query button arrives as its payload text), as the bot
+   * reads it: the bounded prefix the understander read (readablePrefix, src/nlu/message-limits.ts).
+   * The whole message, for people (feedback tickets, officers), is wholeText(ctx).
+   */
   text: string | null;
   /** Understanding of `text`, when there is text. */
   nlu: NluResult | null;
@@ -40,3 +44,8 @@ export interface TurnContext {
 }
 
 export type TurnHandler = (ctx: TurnContext) => Promise<void>;
+
+/** The whole text of the message, for what people read (a feedback ticket, an officer in a handoff). */
+export function wholeText(ctx: TurnContext): string | null {
+  return ctx.event.kind === 'user_send_text' ? ctx.event.text : ctx.text;
+}

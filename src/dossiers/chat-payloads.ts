@@ -17,7 +17,8 @@ export const SHARE_PHONE_TITLE = 'Chia sẻ số điện thoại';
 
 /** "Đánh giá 4/5 hồ sơ CODE" (also "4 sao"). */
 export function parseRatingAnswer(text: string): { score: 1 | 2 | 3 | 4 | 5; code: string } | null {
-  const m = /^\s*đánh giá\s*([1-5])\s*(?:\/\s*5|sao)?\s*(?:cho\s*)?hồ sơ\s+(.+)$/iu.exec(text.normalize('NFC'));
+  // Each \s* is followed by a non-space (no two share a run of spaces: linear).
+  const m = /^\s*đánh giá\s*([1-5])\s*(?:(?:\/\s*5|sao)\s*)?(?:cho\s*)?hồ sơ\s+(.+)$/iu.exec(text.normalize('NFC'));
   if (!m) return null;
   const code = extractDossierCode(`mã hồ sơ ${m[2]}`);
   return code ? { score: Number(m[1]) as 1 | 2 | 3 | 4 | 5, code } : null;

@@ -6,6 +6,7 @@
  */
 import { decodeTelex } from './telex-decode.js';
 import { foldDiacritics } from './fold-diacritics.js';
+import { MAX_REPAIR_LETTERS } from './message-limits.js';
 
 export interface TypoCorrector {
   /** Folded correction of a folded token, or the token itself. */
@@ -86,6 +87,7 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
 
   const neighbourCache = new Map<string, string[]>();
   function neighbours(word: string): string[] {
+    if (word.length > MAX_REPAIR_LETTERS) return [];
     const hit = neighbourCache.get(word);
     if (hit) return hit;
     const result = findNeighbours(word);
@@ -105,7 +107,8 @@ export function createTypoCorrector(vocabulary: ReadonlyMap<string, number>): Ty
     has: (w) => vocabulary.has(w),
     neighbours,
     correct(folded, accented) {
-      if (folded.length < 3 || vocabulary.has(folded) || /\d/.test(folded)) return folded;
+      // Longer than a word: not a typo, and a deletion index over it would cost its length cubed.
+      if (folded.length < 3 || folded.length > MAX_REPAIR_LETTERS || vocabulary.has(folded) || /\d/.test(folded)) return folded;
       const hit = cache.get(accented);
       if (hit !== undefined) return hit;
       let result = folded;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../services.js';
 import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type ProcedureIntent, type Understander } from './nlu-types.js';
 import { extractEntities } from './entities.js';
+import { readablePrefix } from './message-limits.js';
 import { createNormalizer, normalizeBasic, type NormalizedText } from './normalize.js';
 import { withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
@@ -94,7 +95,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
   return {
     understand(text: string): NluResult {
-      const ents = extractEntities(text);
+      // A bounded prefix: every step below then costs at most what a long question costs.
+      const read = readablePrefix(text);
+      const ents = extractEntities(read.text);
       // What the citizen says they do NOT want is not read at all ("chứ không phải sao y").
       const rest = negationScope(ents.rest)?.kept ?? ents.rest;
       const q = normalize(rest);
@@ -105,8 +108,13 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         dossierCode: ents.dossierCode,
         phone: ents.phone,
         idNumber: ents.idNumber,
+        truncated: read.truncated,
       };
-      const found = withoutContext(rest, normalize, q);
+      // Several sentences and only one asks something: that one is the request, the rest is the story.
+      const question = questionSentence(rest, readAsks);
+      const found: RequestText | null = question
+        ? { request: withoutContext(question, normalize)?.request ?? normalize(question), droppedClause: true }
+        : withoutContext(rest, normalize, q);
       // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
       // làm sổ đỏ được không" does not ask for documents).
       const fromRequest = found ? readAsks(found.request.folded) : null;
@@ -234,6 +242,29 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
 
 const NO_ASKS: AskReading = { asks: [], primary: null, channel: null };
+
+/** Sentence ends (a comma does not end a sentence). */
+const SENTENCE_END = /[.!?;\n]+/;
+
+/**
+ * The one sentence of a message that asks something (a question cue, or a question mark),
+ * when the message has several sentences; null otherwise.
+ */
+function questionSentence(text: string, readAsks: (folded: string) => AskReading): string | null {
+  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  if (sentences.length < 2) return null;
+  let question: string | null = null;
+  let at = 0;
+  for (const sentence of sentences) {
+    const end = text.indexOf(sentence, at) + sentence.length;
+    at = end;
+    const asks = readAsks(normalizeBasic(sentence).folded).primary !== null || text[end] === '?';
+    if (!asks) continue;
+    if (question) return null;
+    question = sentence;
+  }
+  return question;
+}
 
 interface ProcedureReading {
   procedure: NluResult['procedure'];

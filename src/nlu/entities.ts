@@ -5,6 +5,8 @@
  * maskPhone / maskId.
  */
 import { foldDiacritics } from './fold-diacritics.js';
+import { MAX_CODE_CHARS } from '../dossiers/dossier-code.js';
+import { squeezeSpace } from './message-limits.js';
 
 export interface Entities {
   dossierCode: string | null;
@@ -15,10 +17,14 @@ export interface Entities {
   rest: string;
 }
 
+// The text's white space is squeezed first (one space, or one newline: a clause break), so one
+// optional \s stands for any amount and no pattern below can backtrack over a long run.
 // One-stop codes: <agency>-<yymmdd>-<seq>, agency like 000.00.12.H12 (stray spaces tolerated).
-const ONE_STOP = /([0-9a-z]{2,4}(?:\s*\.\s*[0-9a-z]{1,4}){2,4})\s*-\s*(\d{6})\s*-\s*(\d{4,})/gi;
+const ONE_STOP = /([0-9a-z]{2,4}(?:\s?\.\s?[0-9a-z]{1,4}){2,4})\s?-\s?(\d{6})\s?-\s?(\d{4,})/gi;
 // Other systems' shapes, only when introduced by "mã hồ sơ" / "hồ sơ số" / "số biên nhận"...
-const INTRODUCED = /(?:ma\s*(?:ho\s*so|hs)|(?:ho\s*so|hs)\s*(?:so|ma)?|so\s*(?:ho\s*so|bien\s*nhan|hs)|bien\s*nhan(?:\s*so)?)\s*[:#]?\s*([0-9a-z][0-9a-z./-]{5,})/gi;
+const INTRODUCER = /(?:ma\s?(?:ho\s?so|hs)|(?:ho\s?so|hs)\s?(?:so|ma)?|so\s?(?:ho\s?so|bien\s?nhan|hs)|bien\s?nhan(?:\s?so)?)/;
+// A code is one token of at most MAX_CODE_CHARS (isAcceptableDossierCode): a longer run is none.
+const INTRODUCED = new RegExp(`${INTRODUCER.source}\\s?[:#]?\\s?([0-9a-z][0-9a-z./-]{5,${MAX_CODE_CHARS - 1}})(?![0-9a-z./-])`, 'gi');
 const BHXH = /(?<![\d/])(\d{5}\/\d{4}\/\d{5})(?![\d/])/g;
 const NATIONAL_CODE = /(?<![\d.])([1-3]\.\d{6})(?![\d.])/;
 const PHONE = /(?<![\d+])(?:\+\s?84|84|0)(?:[\s.-]?\d){9}(?!\d)/g;
@@ -29,9 +35,9 @@ function replaceSpan(text: string, start: number, end: number, word: string): st
 }
 
 export function extractEntities(input: string): Entities {
-  // Work on a folded copy of the same length: NFC first, then fold char by char keeps offsets.
-  let text = input.normalize('NFC');
-  let folded = [...text].map((c) => foldDiacritics(c.toLowerCase())).join('');
+  // Work on a folded copy of the same length: NFC first, then folding (one letter for one) keeps offsets.
+  let text = squeezeSpace(input.normalize('NFC'));
+  let folded = foldDiacritics(text.toLowerCase());
   if (folded.length !== text.length) {
     text = folded; // a character folded to several: fall back to the folded text only
   }

@@ -3,6 +3,8 @@
  * table for the Vietnamese letters (the hot path: every token of every message and
  * catalog passage), with Unicode NFD as the fallback for anything else.
  */
+import { MAX_CACHED_TOKEN } from './message-limits.js';
+
 const TABLE = new Map<string, string>();
 const GROUPS: Record<string, string> = {
   a: 'àáảãạăắằẳẵặâấầẩẫậ', e: 'èéẻẽẹêếềểễệ', i: 'ìíỉĩị', o: 'òóỏõọôốồổỗộơớờởỡợ', u: 'ùúủũụưứừửữự', y: 'ỳýỷỹỵ', d: 'đ',
@@ -18,12 +20,12 @@ const COMBINING = /[\u0300-\u036f]/;
 
 const cache = new Map<string, string>();
 
-/** foldDiacritics for one word, memoised (vocabularies are small, words repeat). */
+/** foldDiacritics for one word, memoised (vocabularies are small, words repeat); never-words are not kept. */
 export function foldWord(word: string): string {
   let f = cache.get(word);
   if (f === undefined) {
     f = foldDiacritics(word);
-    if (cache.size < 200_000) cache.set(word, f);
+    if (cache.size < 200_000 && word.length <= MAX_CACHED_TOKEN) cache.set(word, f);
   }
   return f;
 }

@@ -77,6 +77,8 @@ export interface NluResult {
   dossierCode: string | null;
   phone: string | null;
   idNumber: string | null;
+  /** Only the first MAX_READ_CHARS characters were read (src/nlu/message-limits.ts); absent (hand-built results) means false. */
+  truncated?: boolean;
 }
 
 /** The understanding port the dialog uses. */

@@ -10,6 +10,7 @@ import { createTypoCorrector, type TypoCorrector } from './correct-typos.js';
 import { looksLikeSyllable } from './syllable-shape.js';
 import { decodeTelex } from './telex-decode.js';
 import { TOKEN_EXPANSIONS } from './chat-abbreviations.js';
+import { MAX_REPAIR_LETTERS } from './message-limits.js';
 
 export interface NormalizedText {
   normalized: string;
@@ -65,7 +66,8 @@ export function createNormalizer(vocabularyText: Iterable<string>): Normalize {
     let changed = false;
     const tokens = base.tokens.map((tok, i) => {
       const f = base.foldedTokens[i];
-      if (f.length < 2 || corrector.has(f) || /\d|_/.test(f)) return tok;
+      // Only word-sized tokens are repaired: a link, a blob or a keyboard mash is no typo of a word.
+      if (f.length < 2 || f.length > MAX_REPAIR_LETTERS || corrector.has(f) || /\d|_/.test(f)) return tok;
       if (looksLikeSyllable(f) && decodeTelex(tok) === null) {
         // A well-formed syllable we do not know is repaired only when one edit makes a word
         // pair the vocabulary knows ("khai inh" -> khai sinh, "can uoc" -> căn cước).

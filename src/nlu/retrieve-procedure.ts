@@ -52,6 +52,8 @@ interface RankedProc {
   unsaid: number;
 }
 const EMPTY_SET: ReadonlySet<string> = new Set();
+/** Markers about the citizen's situation rather than the act asked for: read from the whole message. */
+const SITUATION_MARKERS: ReadonlySet<string> = new Set(['foreign', 'border', 'mobile', 'child', 'infant', 'organisation', 'military', 'police', 'central']);
 const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi /;
 const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /;
 /** Postings longer than this share of all passages are only checked on passages rarer words found. */
@@ -96,9 +98,12 @@ function isAccentedNamePair(index: ProcedureIndex, q: NormalizedText, a: number,
   return !isQueryStopWord([fa, fb][other], words[other]) && tokenWeight(index.idf, [fa, fb][self]) > 0.05;
 }
 
+/** Digits, then optionally letters and digits ("200m2", "50tr"); no two quantifiers share a digit run (linear). */
+const MEASURE = /^\d+(?:[a-z]+\d*)?$/;
+
 function isStop(t: string, accented: string): boolean {
   // Numbers, measures ("200m2", "50tr"), licence classes ("a1", "b2") and place names ("_place") name no procedure.
-  return isQueryStopWord(t, accented) || /^\d+[a-z]*\d*$/.test(t) || /^[a-f]\d$/.test(t) || t.startsWith('_');
+  return isQueryStopWord(t, accented) || MEASURE.test(t) || /^[a-f]\d$/.test(t) || t.startsWith('_');
 }
 
 /**
@@ -138,7 +143,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   }
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
   const said = new Set<string>();
-  for (const m of VARIANT_MARKERS) if (m.query.test(markerFolded)) said.add(m.id);
+  // Who the citizen is (a foreign spouse, a child, a border commune, a company) holds across the
+  // whole message; what they want done (again, exchanged, changed…) is said in the request itself
+  // ("… mất công đi lại nhiều lần" in the story is not "đăng ký lại").
+  for (const m of VARIANT_MARKERS) if (m.query.test(SITUATION_MARKERS.has(m.id) ? markerFolded : qFolded)) said.add(m.id);
   if (said.has('lost')) said.add('redo');
   // A stated age decides the age variants ("con 16 tuổi làm căn cước" is the 14+ card).
   const over14 = OVER_14.test(markerFolded);
@@ -161,7 +169,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
     else openers.push(x);
   }
   const rare = openers.length ? openers : qTokens;
-  const common = qTokens.filter((x) => !rare.includes(x));
+  const rareSet = new Set(rare);
+  const common = qTokens.filter((x) => !rareSet.has(x));
   const { m: accM, stop: accStop, bigram: accB, procBest, procPassage } = index.scratch;
   const touched: number[] = [];
   for (const x of rare) {
@@ -211,7 +220,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
     const w = index.bigramVocab.get(b) ?? 0;
     for (const id of list) if (accM[id] !== 0) accB[id] += w;
   }
-  const accentedTokens = qTokens.filter((x) => x.accented);
+  // Accented query words by folded form: a passage looks up its own few words (work per passage
+  // independent of the message's length).
+  const accentedByToken = new Map<string, QueryToken>();
+  for (const x of qTokens) if (x.accented) accentedByToken.set(x.t, x);
 
   // 2. Score passages; keep each procedure's best. The score is at most sqrt(covQ):
   // passages that cannot reach a useful score are dropped before the rest of the work.
@@ -256,7 +268,12 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
       if (Math.sqrt(ubP * ubQ) * KIND_FACTOR[pass.kind] < 0.3 * bestSoFar) continue;
     }
     // Accented input that disagrees with the passage's accents is weaker evidence.
-    for (const x of accentedTokens) if (pass.tokenSet.has(x.t) && !pass.accented.has(x.accented!)) am -= 0.4 * x.w;
+    if (accentedByToken.size > 0) {
+      for (const t of pass.folded) {
+        const x = accentedByToken.get(t);
+        if (x && !pass.accented.has(x.accented!)) am -= 0.4 * x.w;
+      }
+    }
     // A nationality said ("bố là người Hàn Quốc") says the passage's "yếu tố nước ngoài".
     if (said.has('foreign') && pass.markers.includes('foreign')) for (const t of FOREIGN_WORDS) if (pass.tokenSet.has(t) && !seen.has(t)) am += tokenWeight(index.idf, t);
     const covQ = denomQ > 0 ? Math.min(1, am / denomQ) : 0;

@@ -26,6 +26,7 @@ export async function recordRating(ctx: TurnContext, code: string, score: 1 | 2 
 
 /** A typed answer to the pending question: "5", "4 sao", "3 điểm". */
 export function parseBareScore(text: string): 1 | 2 | 3 | 4 | 5 | null {
-  const m = /^\s*([1-5])\s*(sao|điểm|\/\s*5)?\s*[.!]*\s*$/iu.exec(text.normalize('NFC'));
+  // Each \s* is followed by a non-space (no two share a run of spaces: linear, not cubic).
+  const m = /^\s*([1-5])\s*(?:(?:sao|điểm|\/\s*5)\s*)?(?:[.!]+\s*)?$/iu.exec(text.normalize('NFC'));
   return m ? (Number(m[1]) as 1 | 2 | 3 | 4 | 5) : null;
 }
