@@ -36,6 +36,16 @@ const STRONG_PROCEDURE = 0.8;
  */
 const EVERYDAY_WORDS = 'vừa mới xong đẻ rồi nữa hôm qua sáng chiều tối nay mai bữa hổm bển hông nghe nói xíu gái trai đứa quê miếng mảnh chiếc';
 
+/** Every accented word of the records' own text: real words, never to be "repaired". */
+function recordWords(catalog: Catalog): Set<string> {
+  const words = new Set<string>();
+  for (const p of catalog.procedures) {
+    const texts = [p.name, p.steps, p.conditions, p.result.name, ...p.documents.map((d) => d.name), ...p.audiences];
+    for (const t of texts) if (t) for (const w of normalizeBasic(t).tokens) words.add(w);
+  }
+  return words;
+}
+
 export interface UnderstanderOptions {
   intentsDir?: string;
 }
@@ -44,7 +54,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const intentsDir = opts.intentsDir ?? DEFAULT_INTENTS_DIR;
   const index = buildProcedureIndex(catalog);
   const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
-  const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS]);
+  const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS], recordWords(catalog));
   const negationScope = createNegationScope();
   const readAsks = createAskReader();
   const classifier = trainIntentClassifier(

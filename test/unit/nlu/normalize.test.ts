@@ -86,3 +86,22 @@ describe('createNormalizer (typos against a vocabulary)', () => {
     expect(normalize('trợ cấp thất nghiệp').normalized).toBe('trợ cấp thất nghiệp');
   });
 });
+
+describe('how people mistype (the noise the normaliser repairs)', async () => {
+  const { loadCatalog } = await import('../../../src/catalog/load-catalog.js');
+  const { createUnderstander } = await import('../../../src/nlu/create-understander.js');
+  const nlu = createUnderstander(await loadCatalog());
+  it('splits syllables typed without a space', () => {
+    expect(nlu.understand('đăngký tạmtrú').normalized).toBe('đăng ký tạm trú');
+    expect(nlu.understand('xinlý lịch tư pháp').procedure?.code).toBe('3.000333');
+    expect(nlu.understand('khaisinh cho be').procedure?.code).toBe('1.001193');
+  });
+  it('repairs a dropped letter or wrong accents from the words around it', () => {
+    expect(nlu.understand('gấy pép xây dựng').normalized).toBe('giấy phép xây dựng');
+    expect(nlu.understand('giấy phếp xây dựng').normalized).toBe('giấy phép xây dựng');
+    expect(nlu.understand('thườg trú').procedure?.code).toBe('1.004222');
+  });
+  it('leaves a real word typed with its accents alone, catalog word or not', () => {
+    expect(nlu.understand('chồng em bị liệt nằm một chỗ').normalized).toContain('liệt nằm');
+  });
+});
