@@ -14,10 +14,14 @@ declare module 'vitest' {
   }
 }
 
+const OPTIONS_WITH_VALUE = new Set(['--exclude', '--reporter', '--outputFile', '--project', '--config', '-c', '--root', '-r', '--dir', '--testNamePattern', '-t', '--shard', '--pool']);
+
 /** A run that names only files unrelated to PostgreSQL does not need a server. */
 function needsPostgres(argv: string[]): boolean {
   const i = argv.findIndex((a) => a === 'run' || a === 'watch' || a === 'related');
-  const filters = (i >= 0 ? argv.slice(i + 1) : []).filter((a) => !a.startsWith('-'));
+  // Values of options given as "--exclude X" are not file filters.
+  const args = i >= 0 ? argv.slice(i + 1) : [];
+  const filters = args.filter((a, k) => !a.startsWith('-') && !(k > 0 && OPTIONS_WITH_VALUE.has(args[k - 1]!)));
   return filters.length === 0 || filters.some((f) => /store|postgres|instance|bench/i.test(f));
 }
 
