@@ -8,6 +8,7 @@ import type { Catalog } from '../services.js';
 import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type ProcedureIntent, type Understander } from './nlu-types.js';
 import { extractEntities } from './entities.js';
 import { readablePrefix } from './message-limits.js';
+import { cleanText } from './clean-text.js';
 import { createNormalizer, normalizeBasic, type NormalizedText } from './normalize.js';
 import { withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
@@ -36,12 +37,15 @@ const STRONG_PROCEDURE = 0.8;
  */
 const EVERYDAY_WORDS = 'vừa mới xong đẻ rồi nữa hôm qua sáng chiều tối nay mai bữa hổm bển hông nghe nói xíu gái trai đứa quê miếng mảnh chiếc';
 
+/** How much of each record text is read for its words (the start of long step lists says enough). */
+const RECORD_WORDS_CHARS = 2000;
+
 /** Every accented word of the records' own text: real words, never to be "repaired". */
 function recordWords(catalog: Catalog): Set<string> {
   const words = new Set<string>();
   for (const p of catalog.procedures) {
     const texts = [p.name, p.steps, p.conditions, p.result.name, ...p.documents.map((d) => d.name), ...p.audiences];
-    for (const t of texts) if (t) for (const w of normalizeBasic(t).tokens) words.add(w);
+    for (const t of texts) if (t) for (const w of cleanText(t.slice(0, RECORD_WORDS_CHARS)).split(' ')) words.add(w);
   }
   return words;
 }

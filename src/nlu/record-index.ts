@@ -19,6 +19,8 @@ const FIELD_WEIGHTS: readonly (readonly [(p: Procedure) => string | null | undef
   [(p) => p.documents.map((d) => d.name).join(' ').slice(0, 1200), 0.4],
 ];
 const K1 = 1.2;
+/** Terms in more than this share of the records are not walked (their weight is near nothing). */
+const COMMON_SHARE = 0.2;
 const B = 0.5;
 
 export interface RecordHit {
@@ -97,7 +99,8 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
         const list = postings.get(t);
         const w = idf(t);
         total += list ? w : 0;
-        if (!list) continue;
+        // A term in most records hardly tells them apart: it counts in the total, not worth a walk.
+        if (!list || list.length > COMMON_SHARE * n) continue;
         for (const { doc, tf } of list) {
           const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]!) / avg));
           scores.set(doc, (scores.get(doc) ?? 0) + s);
