@@ -17,12 +17,12 @@ const FIRST_BUDGET = 720;
 const FULL_BUDGET = 3600;
 const MAX_NOTES = 3;
 
-const FORM = /^(?:tờ khai|đơn |phiếu |giấy khai|mẫu |bản khai|văn bản đề nghị|thông báo )/iu;
+const FORM = /^(?:tờ khai|đơn |phiếu |giấy khai|mẫu |bản khai)/iu;
 const CASE = /^(?:trường hợp|nếu|đối với|trong trường hợp)\b/iu;
 const CASE_INSIDE = /\b(?:trong trường hợp|đối với trường hợp|(?<!\p{L})nếu có)\b/iu;
 
 const plain = (d: ProcedureDocument) => d.name.trim().replace(/^[-–•+*\s]+/u, '');
-export const isForm = (d: ProcedureDocument) => FORM.test(plain(d)) || Boolean(d.form && /\d/.test(d.form));
+export const isForm = (d: ProcedureDocument) => FORM.test(plain(d));
 export const isCaseSpecific = (d: ProcedureDocument) => CASE.test(plain(d)) || CASE_INSIDE.test(plain(d).slice(0, 160));
 
 /** Forms first (paper before the online interactive one), then the common papers, then the cases. */
@@ -33,19 +33,32 @@ export const isOnlineForm = (d: ProcedureDocument) => /điện tử tương tác
  * điện tử tương tác…") replaces the paper tờ khai when filing online: with a paper form it is said
  * in one line (`onlineForm`) rather than listed as a second paper to bring.
  */
-export function documentsByCase(docs: readonly ProcedureDocument[]): { core: ProcedureDocument[]; cases: ProcedureDocument[]; onlineForm: boolean } {
-  const forms = docs.filter((d) => isForm(d) && !isCaseSpecific(d));
+export function documentsByCase(docs: readonly ProcedureDocument[]): { core: ProcedureDocument[]; cases: ProcedureDocument[]; onlineForm: boolean; caseGroups: string[] } {
+  const caseGroups = caseGroupNames(docs);
+  const inCaseGroup = (d: ProcedureDocument) => caseGroups.includes(groupName(d));
+  const formsAll = docs.filter((d) => isForm(d) && !isCaseSpecific(d));
+  // The same tờ khai listed under every case is one paper to bring.
+  const forms = formsAll.filter((d, i) => formsAll.findIndex((x) => plain(x).slice(0, 40) === plain(d).slice(0, 40)) === i);
   const paperForms = forms.filter((d) => !isOnlineForm(d));
   const onlineForm = paperForms.length > 0 && forms.some(isOnlineForm);
   const shownForms = onlineForm ? paperForms : forms;
-  const others = docs.filter((d) => !forms.includes(d));
-  return { core: [...shownForms, ...others.filter((d) => !isCaseSpecific(d))], cases: others.filter(isCaseSpecific), onlineForm };
+  const others = docs.filter((d) => !formsAll.includes(d));
+  const caseOnly = (d: ProcedureDocument) => isCaseSpecific(d) || inCaseGroup(d);
+  return { core: [...shownForms, ...others.filter((d) => !caseOnly(d))], cases: others.filter(caseOnly), onlineForm, caseGroups };
+}
+
+const groupName = (d: ProcedureDocument) => d.group.trim().replace(/[:*\s]+$/u, '').replace(/^[*\s]+/u, '');
+/** Groups that are cases ("Đăng ký thường trú vào chỗ ở hợp pháp do thuê…"), not kinds of paper ("Giấy tờ phải nộp"). */
+const PAPER_KIND = /^(?:giấy tờ|hồ sơ|thành phần|lưu ý|ghi chú)/iu;
+function caseGroupNames(docs: readonly ProcedureDocument[]): string[] {
+  const names = [...new Set(docs.map(groupName))].filter((g) => g && !PAPER_KIND.test(g));
+  return names.length >= 2 ? names : [];
 }
 
 const ONLINE_FORM_LINE = 'Nộp trực tuyến thì khai tờ khai điện tử trên Cổng Dịch vụ công (hoặc VNeID) thay cho tờ khai giấy.';
 
 export function composeDocuments(p: Procedure, opts: ComposeOptions): ComposedAnswer {
-  const { core, cases, onlineForm } = documentsByCase(p.documents);
+  const { core, cases, onlineForm, caseGroups } = documentsByCase(p.documents);
   if (!p.documents.length) {
     return { blocks: [`Dạ, thủ tục ${procedurePhrase(p)} chưa có danh sách giấy tờ cụ thể; anh/chị vui lòng hỏi nơi nộp hồ sơ hoặc xem trên Cổng Dịch vụ công.`] };
   }
@@ -64,13 +77,17 @@ export function composeDocuments(p: Procedure, opts: ComposeOptions): ComposedAn
   const restCore = core.length - shown;
   const more = restCore + cases.length;
   if (more > 0) {
-    const what = [restCore > 0 && `${restCore} giấy tờ khác`, cases.length > 0 && `${cases.length} giấy tờ chỉ cần trong một số trường hợp (${caseHints(cases)})`]
+    const what = [restCore > 0 && `${restCore} giấy tờ khác`, cases.length > 0 && `${cases.length} giấy tờ tùy trường hợp (${caseGroups.length ? groupHints(caseGroups) : caseHints(cases)})`]
       .filter(Boolean)
       .join(' và ');
     blocks.push(`Ngoài ra còn ${what}: anh/chị bấm “Giấy tờ theo trường hợp” để xem.`);
     return { blocks, buttons: [fullDocumentsButton(p.code)] };
   }
   return { blocks };
+}
+
+function groupHints(groups: string[]): string {
+  return `${groups.slice(0, 3).map((g) => shortenText(g, 60)).join('; ')}${groups.length > 3 ? '; …' : ''}`;
 }
 
 /** A few words naming the cases ("ủy quyền", "trẻ em bị bỏ rơi"), from the first case papers. */
@@ -100,7 +117,13 @@ function composeFullList(p: Procedure, core: ProcedureDocument[], cases: Procedu
   for (const d of core) if (!add(`${++n}. ${describeDocument(d, 200)}`)) break;
   if (onlineForm) add(ONLINE_FORM_LINE);
   if (cases.length) add('Theo từng trường hợp:');
-  for (const d of cases) if (!add(`${++n}. ${describeDocument(d, 260)}`)) break;
+  let group: string | undefined;
+  for (const d of cases) {
+    const g = groupName(d);
+    if (!PAPER_KIND.test(g) && g && g !== group && !add(`${shortenText(g, 160)}:`)) break;
+    group = g;
+    if (!add(`${++n}. ${describeDocument(d, 220)}`)) break;
+  }
   if (n < core.length + cases.length) add(`… và ${core.length + cases.length - n} giấy tờ khác, anh/chị bấm “Xem trên Cổng DVC” để xem đủ.`);
   const notes = p.documentNotes.slice(0, MAX_NOTES);
   if (notes.length) {

@@ -35,6 +35,8 @@ export function composeFee(p: Procedure, opts: ComposeOptions): ComposedAnswer {
     for (const g of groups) blocks.push(`• Nộp ${way(g.labels)}: ${g.text}`);
   }
   const notes = [...new Set(p.channels.map((c) => describeFee(c.fee, opts.now).note).filter((n): n is string => Boolean(n)))];
+  // A time-limited reduction: say the day the amounts are for.
+  if (p.channels.some((c) => c.fee.amounts.some((a) => a.validFrom || a.validUntil))) blocks.push(`Mức thu trên áp dụng tại ngày ${opts.todayText}.`);
   // Only a note that exempts or reduces; a note that repeats the tariff is already said above.
   const exemption = notes.find((n) => /miễn|giảm|không thu|không phải nộp/iu.test(n));
   if (exemption) blocks.push(`Miễn, giảm: ${shortenText(exemption, 220)}`);
