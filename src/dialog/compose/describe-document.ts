@@ -25,6 +25,8 @@ export function plainDocumentName(d: ProcedureDocument, max: number): string {
     .replace(/\s*\(?(?:theo )?mẫu\s+[^\s;,.()]+\)?\s+ban hành kèm theo[^;.]*/giu, '')
     .replace(/\s+theo mẫu(?=[\s;,.(]|$)/giu, '')
     .replace(/^0?1 (?=\p{Ll})/u, '')
+    // The portal's flattened numbering: "…cư trú.1." / "…cư trú;1."
+    .replace(/[.;]\d{1,2}\.?(?=\s|$)/gu, '')
     .trim();
   const clause = /^(.{25,}?)(?:[;.]|\s\(nếu)(?:\s|$)/u.exec(name);
   if (clause) name = clause[1];
