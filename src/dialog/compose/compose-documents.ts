@@ -19,7 +19,8 @@ const MAX_NOTES = 3;
 
 const FORM = /^(?:tờ khai|đơn |phiếu |giấy khai|mẫu |bản khai)/iu;
 const CASE = /^(?:trường hợp|nếu|đối với|trong trường hợp)\b/iu;
-const CASE_INSIDE = /\b(?:trong trường hợp|đối với trường hợp|(?<!\p{L})nếu có)\b/iu;
+/** \b is ASCII-only in JS: "đối" needs a letter look-around. */
+const CASE_INSIDE = /(?<!\p{L})(?:trong trường hợp|đối với trường hợp|nếu có)(?!\p{L})/iu;
 
 const plain = (d: ProcedureDocument) => d.name.trim().replace(/^[-–•+*\s]+/u, '');
 export const isForm = (d: ProcedureDocument) => FORM.test(plain(d));
