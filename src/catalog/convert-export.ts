@@ -7,13 +7,15 @@ import { CatalogSchema, type CatalogFile } from './procedure-schema.js';
 import { ExportFileSchema } from './export-schema.js';
 import { convertProcedure } from './convert-procedure.js';
 import { listSchemaErrors } from './list-schema-errors.js';
+import { runCleaningPass, type CleaningCount } from './clean/cleaning-pass.js';
 
-export type ConvertResult = { ok: true; catalog: CatalogFile } | { ok: false; errors: string[] };
+/** `cleaning`: how many records each rule of the cleaning pass changed. */
+export type ConvertResult = { ok: true; catalog: CatalogFile; cleaning: CleaningCount[] } | { ok: false; errors: string[] };
 
 export function convertExport(data: unknown, source: string, now: Date = new Date()): ConvertResult {
   const parsed = ExportFileSchema.safeParse(data);
   if (!parsed.success) return { ok: false, errors: listSchemaErrors(parsed.error, data) };
-  const procedures = parsed.data.procedures.map(convertProcedure);
+  const { procedures, counts } = runCleaningPass(parsed.data.procedures.map(convertProcedure), parsed.data.procedures);
   const errors: string[] = [];
   const seen = new Set<string>();
   for (const p of procedures) {
@@ -24,5 +26,5 @@ export function convertExport(data: unknown, source: string, now: Date = new Dat
   const checked = CatalogSchema.safeParse(catalog);
   if (!checked.success) errors.push(...listSchemaErrors(checked.error, catalog));
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, catalog: checked.success ? checked.data : catalog };
+  return { ok: true, catalog: checked.success ? checked.data : catalog, cleaning: counts };
 }

@@ -39,6 +39,8 @@ export async function runImport(argv: string[]): Promise<number> {
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(result.catalog, null, 2)}\n`);
   process.stdout.write(`Imported ${result.catalog.procedures.length} procedures → ${out}\n`);
+  process.stdout.write('Cleaning pass (records changed per rule):\n');
+  for (const c of result.cleaning) process.stdout.write(`  ${c.id}: ${c.changed} — ${c.title}\n`);
   return 0;
 }
 

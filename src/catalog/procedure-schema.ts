@@ -16,6 +16,10 @@ export const DurationSchema = z.object({
   raw: z.string(),
   /** Added by the import: the words of the description the value or unit was read from, when the column lacked it. */
   fromText: z.string().optional(),
+  /** Added by the cleaning pass: the words of the procedure's steps the value or unit was read from (the column lacked it). */
+  fromSteps: z.string().optional(),
+  /** Added by the cleaning pass: timing sentences that the portal put in the channel's description. */
+  note: z.string().optional(),
 });
 
 export const FeeKind = z.enum([
@@ -37,6 +41,10 @@ export const FeeAmountSchema = z.object({
   per: z.string().optional(),
   /** Added by the import: on a dated reduction, the standard amount it replaces while valid. */
   reduces: z.number().nonnegative().optional(),
+  /** Added by the cleaning pass: where the amount is paid ("tại Ủy ban nhân dân cấp xã, tổ chức hành nghề công chứng"). */
+  where: z.string().optional(),
+  /** Added by the cleaning pass: whom the rate is for ("đăng ký theo danh sách", "cá nhân, hộ gia đình"). */
+  scope: z.string().optional(),
 });
 
 /** Added by the import: an amount in a foreign currency (fees paid at a mission abroad, e.g. "10 USD/bản"). */
@@ -44,6 +52,8 @@ export const ForeignAmountSchema = z.object({
   amount: z.number().nonnegative(),
   currency: z.string(),
   per: z.string().optional(),
+  /** Added by the cleaning pass: where it is paid ("tại cơ quan đại diện của Việt Nam ở nước ngoài"). */
+  where: z.string().optional(),
 });
 
 export const FeeSchema = z.object({
@@ -73,6 +83,7 @@ export const DocumentSchema = z.object({
   name: z.string(),
   originals: z.number().int().nonnegative(),
   copies: z.number().int().nonnegative(),
+  /** The form to fill in: its code as the record's text names it ("CT01", "TK01 (…) hoặc TK01a (…)"), a readable file name, or null. */
   form: z.string().nullable(),
 });
 
@@ -89,6 +100,8 @@ export const ProcedureSchema = z.object({
     receivingAddress: z.string().nullable(),
     delegated: z.string().nullable(),
     coordinating: z.string().nullable(),
+    /** Added by the cleaning pass when the agency fields are empty: the office the steps send the file to, and the words. */
+    fromSteps: z.object({ office: z.string(), quote: z.string() }).optional(),
   }),
   channels: z.array(ChannelSchema),
   documents: z.array(DocumentSchema),

@@ -71,7 +71,7 @@ async function routeText(ctx: TurnContext, text: string): Promise<void> {
   // Our own buttons first: they must work whatever the NLU makes of them.
   const detail = parseDetailPayload(text);
   const detailProcedure = detail && catalog.byCode(detail.code);
-  if (detail && detailProcedure) return answerProcedure(ctx, detail.intent, detailProcedure);
+  if (detail && detailProcedure) return answerProcedure(ctx, detail.intent, detailProcedure, { full: detail.full });
   const menu = parseMenuTap(text);
   if (menu) {
     ctx.state.pending = undefined;

@@ -6,7 +6,7 @@
 import type { Procedure } from '../catalog/procedure-schema.js';
 import type { TurnContext } from './turn-context.js';
 import type { ProcedureIntent } from './procedure-intents.js';
-import { composeProcedureAnswer } from './compose/compose-answer.js';
+import { composeProcedureAnswer, type AnswerOptions } from './compose/compose-answer.js';
 import { procedureTitle } from './compose/procedure-footer.js';
 import { askDisambiguation } from './disambiguation.js';
 import { findVariants } from './find-variants.js';
@@ -34,17 +34,17 @@ const WHAT: Record<ProcedureIntent, string | undefined> = {
  * that ("lệ phí và thời gian …") every question is answered; a channel named with the
  * question ("nộp online thì …") is answered first.
  */
-export function answerProcedure(ctx: TurnContext, intent: ProcedureIntent, p: Procedure): void {
+export function answerProcedure(ctx: TurnContext, intent: ProcedureIntent, p: Procedure, answer: AnswerOptions = {}): void {
   const nlu = ctx.nlu;
   const asks = nlu?.asks.includes(intent) ? [intent, ...nlu.asks.filter((a) => a !== intent)] : [intent];
-  const messages = composeProcedureAnswer(asks, p, ctx.now, nlu?.channel);
+  const messages = composeProcedureAnswer(asks, p, ctx.now, nlu?.channel, answer);
   if (intent === 'procedure_info') {
     const variants = findVariants(p, ctx.services.catalog);
     if (variants.length) {
       const first = messages[0];
       const list = variants.map((v) => `${procedureTitle(v)} (mã ${v.code})`).join('; ');
       const line = `Trường hợp khác có trong danh mục: ${list}. Anh/chị nhắn mã nếu cần.`;
-      if (first.text.length + line.length + 1 <= 1950) first.text = first.text.replace(/\nMã thủ tục:/, `\n${line}\nMã thủ tục:`);
+      if (first.text.length + line.length + 1 <= 1000) first.text = first.text.replace(/\nMã thủ tục:/, `\n${line}\nMã thủ tục:`);
     }
   }
   ctx.reply(...messages);
@@ -62,11 +62,14 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   if (code.unknownCode) return notInCatalog(ctx, intent);
   // Only question words: about the current topic, whatever weak match the NLU found.
   if (isPureFollowUp(text)) return followUp(ctx, intent === 'procedure_info' ? (guessDetailIntent(text) ?? intent) : intent);
-  // The full name was typed but the NLU found nothing: trust the name. When the NLU did find a
-  // procedure it read the request apart from the story, where a name typed in full may be only
-  // background ("chưa đăng ký kết hôn, giờ làm khai sinh cho con"), so the NLU decides.
-  const named = nlu?.procedure ? undefined : findNamedProcedure(text, catalog);
-  if (named && !nluRefines(ctx, named)) return answerOrAskVariant(ctx, intent, named);
+  // A procedure name typed in full: the NLU's more specific procedure containing it wins ("liên thông
+  // … đăng ký khai sinh, đăng ký thường trú, cấp thẻ BHYT" holds "đăng ký thường trú"). Otherwise the
+  // name is trusted only when the NLU found nothing: the NLU reads the request apart from the story,
+  // where a name typed in full may be only background ("chưa đăng ký kết hôn, giờ làm khai sinh cho con").
+  const named = findNamedProcedure(text, catalog);
+  const refined = named && nluRefinement(ctx, named);
+  if (refined) return answerOrAskVariant(ctx, intent, refined);
+  if (named && !nlu?.procedure) return answerOrAskVariant(ctx, intent, named);
   if (nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
 
   const candidates = closeCandidates(ctx);
@@ -95,11 +98,20 @@ function answerOrAskVariant(ctx: TurnContext, intent: ProcedureIntent, chosen: P
   return answerProcedure(ctx, intent, decision.procedure);
 }
 
-function nluRefines(ctx: TurnContext, named: Procedure): boolean {
+/**
+ * A procedure the NLU found (its pick or a close candidate, even when it hesitates between them)
+ * whose name contains the one typed: the shorter name is only part of what was asked.
+ */
+function nluRefinement(ctx: TurnContext, named: Procedure): Procedure | undefined {
   const nlu = ctx.nlu;
-  if (!nlu?.procedure || nlu.ambiguous || nlu.procedure.code === named.code) return false;
-  const mine = ctx.services.catalog.byCode(nlu.procedure.code);
-  return Boolean(mine && foldedName(mine.name).includes(foldedName(named.name)));
+  if (!nlu?.procedure) return undefined;
+  const inner = foldedName(named.name);
+  const picks = [nlu.procedure.code, ...closeCandidates(ctx).map((p) => p.code)];
+  for (const code of picks) {
+    const p = code === named.code ? undefined : ctx.services.catalog.byCode(code);
+    if (p && foldedName(p.name).includes(inner)) return p;
+  }
+  return undefined;
 }
 
 /** Nothing named: the current topic, the options just offered, or a question back. */

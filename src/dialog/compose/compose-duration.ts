@@ -1,29 +1,31 @@
-/** ask_duration: time per channel with its unit, and what stops the clock. */
+/** ask_duration: the time first ("… được giải quyết trong 3 ngày làm việc"), per channel when they differ. */
 import type { Procedure } from '../../catalog/procedure-schema.js';
 import { shortenText } from '../format/shorten-text.js';
 import { describeDuration } from './describe-duration.js';
-import { channelBullets, groupChannels } from './group-channels.js';
-import { procedureTitle } from './procedure-footer.js';
+import { groupChannels } from './group-channels.js';
+import { procedurePhrase } from './procedure-footer.js';
 import type { ComposedAnswer } from './composed-answer.js';
 
-/** Sentences of the record that say when the time is not counted. */
+/** Sentences that say when the time is not counted. */
 const CLOCK_STOP = /(không tính vào thời (hạn|gian)|không được tính|tạm dừng|thời gian bổ sung|dừng tính)/i;
 
 export function composeDuration(p: Procedure): ComposedAnswer {
-  const blocks = [`Dạ, thời gian giải quyết thủ tục “${procedureTitle(p)}”:`];
-  if (!p.channels.length) blocks.push('Nguồn chưa ghi thời gian giải quyết của thủ tục này.');
-  else {
-    // A channel listed twice (e.g. with and without a card) keeps its description to tell them apart.
-    const repeated = new Set(p.channels.filter((c, i, all) => all.findIndex((x) => x.channel === c.channel) !== i).map((c) => c.channel));
-    blocks.push(
-      ...channelBullets(
-        groupChannels(p.channels, (c) => {
-          const base = describeDuration(c.duration);
-          return repeated.has(c.channel) && c.description ? `${base} (${shortenText(c.description, 160)})` : base;
-        }),
-      ),
-    );
+  const what = `thủ tục ${procedurePhrase(p)}`;
+  if (!p.channels.length) return { blocks: [`Dạ, ${what} chưa có thời hạn cụ thể, anh/chị vui lòng hỏi nơi nộp hồ sơ.`] };
+  const groups = groupChannels(p.channels, (c) => describeDuration(c.duration));
+  const blocks: string[] = [];
+  const known = (t: string) => /^\d/u.test(t);
+  if (groups.length === 1) {
+    const t = groups[0].text;
+    blocks.push(known(t) ? `Dạ, ${what} được giải quyết trong ${t}.` : `Dạ, ${what}: ${t}.`);
+  } else {
+    blocks.push(`Dạ, thời gian giải quyết ${what}:`);
+    for (const g of groups) blocks.push(`• Nộp ${g.labels.join(', ').toLocaleLowerCase('vi')}: ${g.text}`);
   }
+  const fromSteps = p.channels.find((c) => c.duration.fromSteps)?.duration.fromSteps;
+  if (fromSteps && /15 giờ/u.test(fromSteps)) blocks.push('Hồ sơ nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo.');
+  const note = p.channels.find((c) => c.duration.note)?.duration.note;
+  if (note) blocks.push(`Chi tiết: ${shortenText(note, 260)}`);
   blocks.push(clockStopNote(p));
   return { blocks };
 }
@@ -35,7 +37,7 @@ function clockStopNote(p: Procedure): string {
       .replace(/\s+/g, ' ')
       .split(/(?<=[.;])\s+/)
       .find((s) => CLOCK_STOP.test(s));
-    if (sentence) return `Lưu ý (theo nguồn): “${shortenText(sentence, 300)}”`;
+    if (sentence) return `Lưu ý: ${shortenText(sentence, 200)}`;
   }
-  return 'Lưu ý: thời gian anh/chị bổ sung, hoàn thiện hồ sơ theo yêu cầu của cơ quan giải quyết (nếu có) thường không được tính vào thời hạn trên.';
+  return 'Thời gian bổ sung, hoàn thiện hồ sơ (nếu có) không tính vào thời hạn trên.';
 }

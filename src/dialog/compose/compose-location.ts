@@ -1,31 +1,39 @@
-/** ask_location: agency and level, the channels, and the portal page. */
+/** ask_location: the office first, its level and address, then the ways to file in a line. */
 import type { Procedure } from '../../catalog/procedure-schema.js';
 import { shortenText } from '../format/shorten-text.js';
-import { procedureTitle } from './procedure-footer.js';
+import { procedurePhrase } from './procedure-footer.js';
 import type { ComposedAnswer } from './composed-answer.js';
+
+/** The office that receives the file, and where that was read ("" when from the agency fields). */
+export function receivingOffice(p: Procedure): { office?: string; fromSteps: boolean } {
+  const a = p.agencies;
+  const office = a.performing ?? a.competent;
+  if (office) return { office, fromSteps: false };
+  if (a.fromSteps) return { office: a.fromSteps.office, fromSteps: true };
+  return { fromSteps: false };
+}
 
 export function agencyLines(p: Procedure): string[] {
   const a = p.agencies;
+  const { office, fromSteps } = receivingOffice(p);
+  const level = p.levels.length ? ` (${p.levels.join(', ').toLocaleLowerCase('vi')})` : '';
   const lines: string[] = [];
-  if (a.performing) lines.push(`• Cơ quan thực hiện: ${a.performing}`);
-  if (a.competent && a.competent !== a.performing) lines.push(`• Cơ quan có thẩm quyền: ${a.competent}`);
-  if (a.receivingAddress) lines.push(`• Địa chỉ tiếp nhận hồ sơ: ${shortenText(a.receivingAddress, 300)}`);
-  if (a.delegated) lines.push(`• Cơ quan được ủy quyền: ${a.delegated}`);
-  if (!lines.length) lines.push('• Nguồn không ghi rõ cơ quan tiếp nhận; anh/chị vui lòng hỏi Bộ phận Một cửa nơi cư trú.');
-  if (p.levels.length) lines.push(`• Cấp thực hiện: ${p.levels.join(', ')}`);
+  if (office) lines.push(`• ${shortenText(office, 200)}${level}${fromSteps ? ', theo các bước thực hiện thủ tục' : ''}`);
+  else lines.push(`• Bộ phận Một cửa${level}; anh/chị vui lòng hỏi nơi cư trú để biết đúng cơ quan.`);
+  if (a.receivingAddress) lines.push(`• Địa chỉ: ${shortenText(a.receivingAddress, 200)}`);
   return lines;
 }
 
-export function channelLines(p: Procedure): string[] {
-  const seen = new Set<string>();
-  return p.channels
-    .filter((c) => !seen.has(c.channel) && seen.add(c.channel))
-    .map((c) => (c.description ? `• ${c.label}: ${shortenText(c.description, 260)}` : `• ${c.label}`));
+/** "trực tiếp, trực tuyến, qua bưu chính". */
+export function channelList(p: Procedure): string {
+  const labels = [...new Set(p.channels.map((c) => c.label.toLocaleLowerCase('vi').replace(/^dịch vụ bưu chính$/u, 'qua bưu chính')))];
+  return labels.join(', ');
 }
 
 export function composeLocation(p: Procedure): ComposedAnswer {
-  const blocks = [`Dạ, thủ tục “${procedureTitle(p)}” nộp tại:`, ...agencyLines(p)];
-  if (p.channels.length) blocks.push('Các hình thức nộp:', ...channelLines(p));
-  blocks.push('Trang của thủ tục trên Cổng Dịch vụ công quốc gia là đường dẫn nguồn ở cuối tin nhắn.');
+  const blocks = [`Dạ, hồ sơ ${procedurePhrase(p)} nộp tại:`, ...agencyLines(p)];
+  if (p.channels.length) blocks.push(`Cách nộp: ${channelList(p)}.`);
+  const direct = p.channels.find((c) => c.channel === 'truc_tiep' && c.description)?.description;
+  if (direct) blocks.push(`Nộp trực tiếp: ${shortenText(direct, 220)}`);
   return { blocks };
 }

@@ -1,42 +1,41 @@
-/** procedure_info: the overview (where, time, fee, online, main documents); details behind buttons. */
+/** procedure_info: the overview in a few lines (where, time, fee, online, the form); details behind buttons. */
 import type { Procedure } from '../../catalog/procedure-schema.js';
-import { firstSentence } from '../format/shorten-text.js';
 import { describeDuration } from './describe-duration.js';
+import { shortenText } from '../format/shorten-text.js';
 import { describeFee } from './describe-fee.js';
 import { groupChannels } from './group-channels.js';
-import { documentCounts } from './describe-document.js';
-import { procedureTitle } from './procedure-footer.js';
+import { describeDocument } from './describe-document.js';
+import { documentsByCase } from './compose-documents.js';
+import { receivingOffice } from './compose-location.js';
+import { procedurePhrase } from './procedure-footer.js';
 import type { ComposeOptions, ComposedAnswer } from './composed-answer.js';
 
-const MAIN_DOCUMENTS = 3;
+const MAIN_DOCUMENTS = 2;
 
 export function composeProcedureInfo(p: Procedure, opts: ComposeOptions): ComposedAnswer {
-  const a = p.agencies;
-  const place = a.receivingAddress ?? a.performing ?? a.competent;
-  const blocks = [`Dạ, thông tin thủ tục “${procedureTitle(p)}”:`];
-  blocks.push(
-    `• Nơi nộp: ${place ?? 'nguồn không ghi rõ cơ quan'}${p.levels.length ? ` (${p.levels.join(', ')})` : ''}`,
-  );
-  blocks.push(`• Thời gian giải quyết: ${summarise(p, (c) => describeDuration(c.duration))}`);
+  const { office } = receivingOffice(p);
+  const level = p.levels.join(', ').toLocaleLowerCase('vi');
+  const blocks = [`Dạ, thủ tục ${procedurePhrase(p)}:`];
+  blocks.push(`• Nơi nộp: ${office ? shortenText(office, 160) : 'Bộ phận Một cửa'}${level ? ` (${level})` : ''}`);
+  blocks.push(`• Thời gian: ${summarise(p, (c) => describeDuration(c.duration))}`);
   blocks.push(`• Lệ phí: ${summarise(p, (c) => describeFee(c.fee, opts.now).main)}`);
-  const online = p.channels.some((c) => c.channel === 'truc_tuyen');
-  blocks.push(`• Nộp trực tuyến: ${online ? 'có' : 'theo dữ liệu hiện có thì chưa có'}`);
-  const docs = p.documents.slice(0, MAIN_DOCUMENTS);
+  blocks.push(`• Nộp trực tuyến: ${p.channels.some((c) => c.channel === 'truc_tuyen') ? 'có' : 'chưa'}`);
+  const { core } = documentsByCase(p.documents);
+  const docs = core.slice(0, MAIN_DOCUMENTS);
   if (docs.length) {
-    blocks.push('• Giấy tờ chính:');
-    docs.forEach((d, i) => {
-      const counts = documentCounts(d);
-      blocks.push(`  ${i + 1}) ${firstSentence(d.name, 140)}${counts ? ` (${counts})` : ''}`);
-    });
-    if (p.documents.length > MAIN_DOCUMENTS) blocks.push(`  … và ${p.documents.length - MAIN_DOCUMENTS} giấy tờ khác (bấm “Giấy tờ cần nộp”).`);
+    blocks.push(`• Giấy tờ chính: ${docs.map((d) => describeDocument(d, 90)).join('; ')}${p.documents.length > docs.length ? '…' : ''}`);
   }
   blocks.push('Anh/chị bấm các nút bên dưới để xem chi tiết.');
   return { blocks };
 }
 
 function summarise(p: Procedure, describe: Parameters<typeof groupChannels>[1]): string {
-  if (!p.channels.length) return 'nguồn chưa ghi';
+  if (!p.channels.length) return 'chưa có thông tin';
   const lines = groupChannels(p.channels, describe);
-  if (lines.length === 1) return lines[0].text;
-  return lines.map((l) => `${l.labels.join(', ')}: ${l.text}`).join(' | ');
+  const short = (t: string) => (t.length > 140 ? `${t.slice(0, 137).replace(/\s+\S*$/u, '')}…` : t);
+  if (lines.length === 1) return short(lines[0].text);
+  return lines
+    .slice(0, 3)
+    .map((l) => `${l.labels.join(', ').toLocaleLowerCase('vi')}: ${short(l.text)}`)
+    .join('; ');
 }

@@ -1,8 +1,9 @@
 /**
  * One channel's fee in words, as it applies on the day asked (the catalog's
  * applicableFeeAmounts picks a time-limited reduction while it is valid).
- * A fee set by the province, by a regulation or unclear is said so and the
- * source quoted; only fee.kind 'free' is ever called "miễn phí".
+ * A fee set by the province, by a regulation or unclear is said so, in plain
+ * words (the record's own text stays behind the "Xem trên Cổng DVC" button);
+ * only fee.kind 'free' is ever called "miễn phí".
  */
 import { applicableFeeAmounts, vietnamDay } from '../../catalog/applicable-fee-amounts.js';
 import type { Fee, FeeAmount } from '../../catalog/procedure-schema.js';
@@ -20,6 +21,11 @@ export interface FeeDescription {
 
 const dated = (a: FeeAmount) => Boolean(a.validFrom || a.validUntil);
 const money = (a: FeeAmount) => `${formatVnd(a.amountVnd)}${a.per ? `/${a.per}` : ''}`;
+/** Where and for whom ("tại Ủy ban nhân dân cấp xã…", "đăng ký tạm trú theo danh sách"), then the label. */
+const context = (a: FeeAmount) => {
+  const parts = [a.where, a.scope, a.label && shortenText(a.label, 100)].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+};
 const period = (a: FeeAmount) =>
   [a.validFrom && `từ ${formatIsoDate(a.validFrom)}`, a.validUntil && `đến hết ${formatIsoDate(a.validUntil)}`].filter(Boolean).join(' ');
 
@@ -33,28 +39,22 @@ export function describeFee(fee: Fee, at: Date): FeeDescription {
   const note = fee.note?.trim() ? shortenText(fee.note, 300) : undefined;
   switch (fee.kind) {
     case 'free':
-      return { main: 'Miễn phí.', note };
+      return { main: 'miễn phí.', note };
     case 'amount':
       return { main: notFree(describeAmounts(fee, at)), note: note && notFree(note) };
-    case 'set_by_province': {
-      const q = quoteFee(fee);
-      return {
-        main: `Mức lệ phí do Hội đồng nhân dân cấp tỉnh quyết định (khác nhau theo tỉnh, thành phố), anh/chị vui lòng hỏi nơi nộp hồ sơ.${q ? ` Nguồn ghi: ${q}` : ''}`,
-      };
-    }
+    case 'set_by_province':
+      return { main: 'mức thu do Hội đồng nhân dân tỉnh, thành phố quyết định (mỗi nơi một khác), anh/chị vui lòng hỏi nơi nộp hồ sơ.' };
     case 'per_regulation': {
       const q = quoteFee(fee);
-      return { main: `Thu theo văn bản quy định, nguồn không ghi một mức tiền cụ thể.${q ? ` Nguồn ghi: ${q}` : ''}` };
+      return { main: `thu theo quy định, chưa có mức tiền cụ thể; anh/chị vui lòng hỏi nơi nộp hồ sơ.${q ? ` Quy định ghi: ${q}` : ''}` };
     }
-    default: {
-      const q = quoteFee(fee);
-      return { main: `Nguồn chưa có thông tin rõ ràng về lệ phí${q ? ` (nguồn ghi: ${q})` : ''}; anh/chị vui lòng hỏi nơi nộp hồ sơ.` };
-    }
+    default:
+      return { main: 'chưa có thông tin rõ ràng về lệ phí, anh/chị vui lòng hỏi nơi nộp hồ sơ.' };
   }
 }
 
 function quoteFee(fee: Fee): string | undefined {
-  const q = fee.note?.trim() ? `“${shortenText(fee.note, 400)}”` : quoteSource(fee.raw);
+  const q = fee.note?.trim() ? `“${shortenText(fee.note, 160)}”` : quoteSource(fee.raw, 160);
   return q && notFree(q);
 }
 
@@ -63,18 +63,19 @@ function describeAmounts(fee: Fee, at: Date): string {
   const current = applicableFeeAmounts(fee, at);
   const parts: string[] = [];
   for (const a of current) {
-    const label = a.label ? ` (${shortenText(a.label, 120)})` : '';
+    const label = context(a);
     if (dated(a)) {
       const standard = a.reduces !== undefined ? `; mức thông thường ${formatVnd(a.reduces)}${a.per ? `/${a.per}` : ''}` : '';
       parts.push(`${money(a)}${label}: mức giảm áp dụng ${period(a)}${standard}`);
     } else parts.push(`${money(a)}${label}`);
   }
-  for (const f of fee.foreignAmounts ?? []) parts.push(`${String(f.amount).replace('.', ',')} ${f.currency}${f.per ? `/${f.per}` : ''}`);
+  for (const f of fee.foreignAmounts ?? [])
+    parts.push(`${String(f.amount).replace('.', ',')} ${f.currency}${f.per ? `/${f.per}` : ''}${f.where ? ` (${f.where})` : ''}`);
   const upcoming = fee.amounts.filter((a) => a.validFrom && a.validFrom > today);
   for (const a of upcoming) parts.push(`${period(a)}: ${money(a)}`);
   if (!parts.length) {
     const q = quoteSource(fee.raw);
-    return `Nguồn không ghi mức thu áp dụng vào ngày ${formatIsoDate(today)}${q ? `; nguồn ghi: ${q}` : ''}.`;
+    return `chưa có mức thu áp dụng vào ngày ${formatIsoDate(today)}, anh/chị vui lòng hỏi nơi nộp hồ sơ${q ? ` (mức đã công bố: ${q})` : ''}.`;
   }
   return `${parts.join('; ')}.`;
 }

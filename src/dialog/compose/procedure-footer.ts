@@ -1,11 +1,21 @@
 import type { Procedure } from '../../catalog/procedure-schema.js';
+import type { OaButton } from '../../platform/zalo/messages.js';
+import { shortenText } from '../format/shorten-text.js';
 
 /** Every procedure answer names its national code after this label (the dialog evaluation reads it). */
 export const CODE_LABEL = 'Mã thủ tục';
 
-/** Every procedure answer ends with this, so a citizen can check the source. */
+/**
+ * Every procedure answer ends with its national code; the procedure's page on the national portal
+ * is a button (`sourceButton`), not a 90-character address at the end of every message.
+ */
 export function procedureFooter(p: Procedure): string {
-  return `${CODE_LABEL}: ${p.code} — Nguồn: ${p.sourceUrl}`;
+  return `${CODE_LABEL}: ${p.code}`;
+}
+
+/** Opens the procedure's page on the national portal (Zalo shows the page in its browser). */
+export function sourceButton(p: Procedure): OaButton | undefined {
+  return p.sourceUrl ? { type: 'oa.open.url', title: 'Xem trên Cổng DVC', payload: { url: p.sourceUrl } } : undefined;
 }
 
 /** The national code a reply text answers with, if any ("Mã thủ tục: 1.001193"). */
@@ -19,4 +29,13 @@ export function answeredCode(text: string): string | undefined {
 export function procedureTitle(p: Procedure): string {
   const name = p.name.replace(/^\s*thủ tục\s+/i, '').trim().replace(/\.$/, '');
   return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
+}
+
+/** Some national names run to 600 characters; inside a sentence the first words are enough (the code follows). */
+const PHRASE_MAX = 90;
+
+/** The name inside a sentence, lower-cased first letter ("lệ phí đăng ký tạm trú"), cut at 90 characters. */
+export function procedurePhrase(p: Procedure): string {
+  const t = shortenText(procedureTitle(p), PHRASE_MAX);
+  return /^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLocaleLowerCase('vi') + t.slice(1) : t;
 }

@@ -11,7 +11,9 @@ import { waitFor } from '../../support/wait-for.js';
 import type { Script, Step, StepExpect } from './script-schema.js';
 import { readWireMessage, type SeenMessage } from './wire-message.js';
 
-const DETAIL = /^(Giấy tờ cần nộp|Lệ phí|Thời gian giải quyết|Nộp ở đâu|Nộp trực tuyến) \((\d\.\d{6})\)$/;
+const DETAIL = /^(Giấy tờ cần nộp|Giấy tờ theo trường hợp|Lệ phí|Thời gian giải quyết|Nộp ở đâu|Nộp trực tuyến) \((\d\.\d{6})\)$/;
+/** A procedure's first reply stays on about one phone screen; no answer takes more than 2 messages. */
+const MAX_FIRST_REPLY = 1000;
 const WAIT_MS = 15_000;
 
 export interface StepResult {
@@ -106,7 +108,7 @@ export class ScriptDriver {
   }
 }
 
-/** Every reply, every script: OA limits, and the code and source on procedure answers. */
+/** Every reply, every script: OA limits; on procedure answers the code, the portal page button, the length. */
 function checkGlobal(messages: SeenMessage[], where: string): void {
   for (const m of messages) {
     expect(m.text.length, `${where}: message over 2,000 characters`).toBeLessThanOrEqual(2000);
@@ -116,7 +118,16 @@ function checkGlobal(messages: SeenMessage[], where: string): void {
   const detail = messages.flatMap((m) => m.buttons).map((b) => DETAIL.exec(b.payload)).find(Boolean);
   if (detail) {
     expect(all, `${where}: procedure answer without its code`).toContain(`Mã thủ tục: ${detail[2]}`);
-    expect(all, `${where}: procedure answer without its source link`).toMatch(/Nguồn: https:\/\//);
+    const source = messages.flatMap((m) => m.buttons).some((b) => /"url":"https:\/\//.test(b.payload));
+    expect(source, `${where}: procedure answer without the button to its page on the portal`).toBe(true);
+    expect(all, `${where}: a raw address in the text`).not.toMatch(/https?:\/\//);
+    // The whole list was asked for ("Giấy tờ theo trường hợp"), or a dossier status came first: longer is fine.
+    const fullList = /đầy đủ giấy tờ thủ tục/u.test(all);
+    const withDossier = /\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-/u.test(all);
+    if (!fullList && !withDossier) {
+      expect(messages[0]!.text.length, `${where}: first reply longer than ${MAX_FIRST_REPLY} characters`).toBeLessThanOrEqual(MAX_FIRST_REPLY);
+      expect(messages.length, `${where}: answer in more than 2 messages`).toBeLessThanOrEqual(2);
+    }
   }
 }
 

@@ -69,8 +69,8 @@ describe('bundled catalog', () => {
     expect(gplx.channels.every((c) => c.fee.amounts.some((a) => a.amountVnd === 135_000))).toBe(true);
     // "Miễn phí" + HĐND: set by the province, never free.
     expect(catalog.byCode('1.000656')!.channels.every((c) => c.fee.kind === 'set_by_province')).toBe(true);
-    // khai sinh shows a bare "1".
-    expect(catalog.byCode('1.001193')!.channels[0].duration).toMatchObject({ value: 1, unit: 'unknown', raw: '1' });
+    // khai sinh shows a bare "1"; the steps give its unit ("sau 15 giờ … trong ngày làm việc tiếp theo").
+    expect(catalog.byCode('1.001193')!.channels[0].duration).toMatchObject({ value: 1, unit: 'working_day', raw: '1', fromSteps: expect.stringMatching(/ngày làm việc tiếp theo/) });
     // căn cước reduction 01/7/2025–31/12/2026.
     const doi = catalog.byCode('1.014063')!.channels.find((c) => c.channel === 'truc_tiep')!;
     expect(doi.fee.amounts).toContainEqual(expect.objectContaining({ amountVnd: 25_000, validFrom: '2025-07-01', validUntil: '2026-12-31' }));

@@ -15,7 +15,7 @@ const text = (code: string, intent: (typeof PROCEDURE_INTENTS)[number], at = jun
     .join('\n');
 
 describe('every procedure × every intent', () => {
-  it('stays within the OA limits and ends with the code and the source link', () => {
+  it('fits a phone: first reply ≤ 1,000 characters, ≤ 2 messages, the code in the text and the portal page as a button', () => {
     let checked = 0;
     for (const p of catalog.procedures) {
       for (const intent of PROCEDURE_INTENTS) {
@@ -26,9 +26,11 @@ describe('every procedure × every intent', () => {
           expect(m.text.trim()).not.toBe('');
         }
         const last = msgs[msgs.length - 1];
+        expect(msgs[0].text.length, `${p.code} ${intent}`).toBeLessThanOrEqual(1000);
+        expect(msgs.length).toBeLessThanOrEqual(2);
         expect(last.text).toContain(`Mã thủ tục: ${p.code}`);
-        expect(last.text).toContain(p.sourceUrl);
-        expect(last.buttons?.length).toBeGreaterThan(0);
+        expect(msgs.map((x) => x.text).join(' ')).not.toMatch(/https?:\/\/|nguồn (?:ghi|chỉ|không|chưa)|theo nguồn|trang nguồn/i);
+        expect(last.buttons?.at(-1)).toEqual({ type: 'oa.open.url', title: 'Xem trên Cổng DVC', payload: { url: p.sourceUrl } });
         // "Miễn phí" only when the record itself says the fee is free.
         if ((intent === 'ask_fee' || intent === 'procedure_info') && !p.channels.some((c) => c.fee.kind === 'free')) {
           expect(msgs.map((x) => x.text).join(' ').toLowerCase()).not.toContain('miễn phí');
@@ -54,61 +56,79 @@ describe('fees', () => {
     expect(t).not.toContain('25.000 đồng');
   });
 
-  it('never calls a fee set by the province free, and quotes the source', () => {
+  it('never calls a fee set by the province free, and sends the citizen to ask', () => {
     const t = text('1.004873', 'ask_fee');
     expect(t.toLowerCase()).not.toContain('miễn phí');
     expect(t).toContain('Hội đồng nhân dân');
-    expect(t).toContain('Nguồn ghi:');
+    expect(t).toContain('hỏi nơi nộp hồ sơ');
   });
 
   it('gives different amounts per channel', () => {
     const t = text('1.004222', 'ask_fee');
-    expect(t).toMatch(/Trực tiếp: 20\.000 đồng/);
-    expect(t).toMatch(/Trực tuyến: 10\.000 đồng/);
+    expect(t).toMatch(/Nộp trực tiếp: 20\.000 đồng/);
+    expect(t).toMatch(/Nộp trực tuyến: 10\.000 đồng/);
+  });
+
+  it('answers the asked channel first, in one sentence, and tells per-person from per-list rates', () => {
+    const t = composeProcedureAnswer('ask_fee', catalog.byCode('1.004194')!, june2026, 'truc_tuyen')[0].text;
+    expect(t).toMatch(/^Dạ, lệ phí đăng ký tạm trú khi nộp trực tuyến là 7\.000 đồng\/lần đăng ký \(cá nhân, hộ gia đình/);
+    expect(t).toContain('10.000 đồng/người/lần đăng ký (đăng ký tạm trú theo danh sách');
+  });
+
+  it('says where a fee in dollars is paid', () => {
+    expect(text('2.000815', 'ask_fee')).toContain('10 USD/bản (tại cơ quan đại diện của Việt Nam ở nước ngoài)');
   });
 });
 
 describe('durations, documents, location, online', () => {
-  it('says when the source gives no unit', () => {
-    expect(text('1.000894', 'ask_duration')).toContain('không ghi đơn vị');
+  it('says plainly when no unit is given, and the unit read from the steps', () => {
+    expect(text('1.000894', 'ask_duration')).toContain('1 (chưa ghi rõ là ngày hay ngày làm việc)');
+    expect(text('1.001612', 'ask_duration')).toContain('được giải quyết trong 3 ngày làm việc (theo các bước thực hiện thủ tục)');
     expect(text('1.014063', 'ask_duration')).toContain('7 ngày làm việc');
     expect(text('1.014063', 'ask_duration')).toMatch(/bổ sung/);
   });
 
-  it('numbers documents with originals and keeps notes apart', () => {
-    const t = text('1.000894', 'ask_documents');
-    expect(t).toMatch(/^1\. /m);
-    expect(t).toContain('bản chính');
-    expect(t).toContain('Lưu ý (không phải giấy tờ phải nộp)');
+  it('lists the application form first, named plainly, and the cases behind a button', () => {
+    const msgs = composeProcedureAnswer('ask_documents', catalog.byCode('1.000894')!, june2026);
+    const t = msgs.map((m) => m.text).join('\n');
+    expect(t).toMatch(/^1\. Tờ khai đăng ký kết hôn[^\n]*: 1 bản chính$/m);
+    expect(t).not.toContain('không phải giấy tờ phải nộp');
+    expect(msgs.at(-1)!.buttons?.[0]).toMatchObject({ title: 'Giấy tờ theo trường hợp', payload: 'Giấy tờ theo trường hợp (1.000894)' });
+    const full = composeProcedureAnswer('ask_documents', catalog.byCode('1.000894')!, june2026, null, { full: true }).map((m) => m.text).join('\n');
+    expect(full).toContain('Theo từng trường hợp:');
+  });
+
+  it('names a form by its code, never by a mangled file name, and for its audience', () => {
+    expect(text('1.002755', 'ask_documents')).toContain('Tờ khai thay đổi thông tin cư trú (mẫu CT01)');
+    expect(text('1.002755', 'ask_documents')).not.toContain('MuCT01');
+    expect(text('1.001456', 'ask_documents')).toContain('mẫu TK01 (người từ 14 tuổi trở lên) hoặc TK01a (người chưa đủ 14 tuổi)');
+  });
+
+  it('says a word for the occasion: condolence for a death, congratulations for a birth', () => {
+    expect(text('1.000656', 'ask_documents')).toMatch(/^Xin chia buồn cùng gia đình anh\/chị\./);
+    expect(text('1.001193', 'procedure_info')).toMatch(/^Chúc mừng/);
+    expect(text('1.001193', 'ask_fee')).not.toMatch(/Chúc mừng/);
   });
 
   it('names the agency, level and channels', () => {
     const t = text('1.014063', 'ask_location');
-    expect(t).toContain('Công an cấp Xã');
-    expect(t).toContain('Cấp xã');
-    expect(t).toContain('Trực tuyến');
+    expect(t).toContain('Công an cấp Xã (cấp xã)');
+    expect(t).toContain('Cách nộp: trực tiếp, trực tuyến, qua bưu chính.');
+    expect(text('1.001612', 'ask_location')).toMatch(/Cơ quan đăng ký kinh doanh cấp xã \([^)]*\), theo các bước thực hiện thủ tục/);
   });
 
   it('says whether the procedure can be done online', () => {
-    expect(text('1.014063', 'ask_online')).toContain('có thể nộp trực tuyến');
+    expect(text('1.014063', 'ask_online')).toMatch(/^Dạ, có\. /);
   });
 
-  it('puts the five detail buttons under the overview', () => {
+  it('puts four detail buttons and the portal page under the overview', () => {
     const msgs = composeProcedureAnswer('procedure_info', catalog.byCode('1.014063')!, june2026);
     expect(msgs[msgs.length - 1].buttons?.map((b) => b.payload)).toEqual([
       'Giấy tờ cần nộp (1.014063)',
       'Lệ phí (1.014063)',
       'Thời gian giải quyết (1.014063)',
       'Nộp ở đâu (1.014063)',
-      'Nộp trực tuyến (1.014063)',
+      { url: catalog.byCode('1.014063')!.sourceUrl },
     ]);
-  });
-});
-
-describe('documents: a form filed among the notes', () => {
-  it('is shown among the first notes', () => {
-    const t = text('1.000894', 'ask_documents');
-    const notes = t.slice(t.indexOf('Lưu ý (không phải giấy tờ phải nộp)')).split('\n').slice(1, 3);
-    expect(notes.some((n) => n.startsWith('- Tờ khai đăng ký kết hôn'))).toBe(true);
   });
 });
