@@ -16,6 +16,7 @@ import { createAdminDialogRouter } from './routes/admin-dialog-routes.js';
 import { createSimulatorRouter } from './routes/simulator-routes.js';
 import { createConsoleRouter } from './routes/console-routes.js';
 import { createMetricsRouter } from './routes/metrics-routes.js';
+import { officerPresence } from './officer-presence.js';
 
 export interface AppExtras extends RouteExtras, HealthDeps {
   /** Where accepted webhook events go; default: handled in-process on the next tick. */
@@ -55,6 +56,7 @@ export function createApp(services: Services, extras: AppExtras): Express {
   app.use(createHealthRouter(services, extras));
   app.use(createWebhookRouter(services, extras.inbox));
   app.use(createDossierFeedRouter(services, extras));
+  app.use('/api/admin', officerPresence(services));
   app.use(createAdminDossierRouter(services, extras));
   app.use(createAdminDialogRouter(services, extras));
   app.use(createSimulatorRouter(services, extras));

@@ -5,6 +5,7 @@
  *   POST /api/admin/handoffs/:userId/release             → {handoff}
  *   GET  /api/admin/feedback?limit=                      → {items}
  *   GET  /api/admin/unanswered?limit=                    → {items} (most asked first)
+ *   POST /api/admin/presence                             → 204 (the console's heartbeat: an officer is on duty)
  * The route parses and calls src/dialog; no logic here.
  */
 import express, { Router } from 'express';
@@ -64,6 +65,9 @@ export function createAdminDialogRouter(services: Services, _extras: RouteExtras
     const limit = limitOf(req.query.limit);
     res.json({ items: await services.store.tx((t) => t.listUnanswered(limit)) });
   });
+
+  // Nothing to do here: officerPresence (create-app.ts) records every authenticated call, this one included.
+  router.post('/api/admin/presence', auth, (_req, res) => void res.status(204).end());
 
   return router;
 }

@@ -18,6 +18,9 @@ const MOUNTS = {
 };
 const tabs = {};
 let timer = null;
+/** While the console is open and visible an officer is on duty: the bot may hand citizens over. */
+const HEARTBEAT_MS = 60_000;
+let heartbeat = null;
 /** From /console/config.json: orgName, simulator (an emulator is attached), localDefaultToken. */
 let config = {};
 
@@ -61,6 +64,7 @@ function wireTabs() {
 
 function showLogin(message = '') {
   clearInterval(timer);
+  clearInterval(heartbeat);
   $('app').hidden = true;
   $('logout').hidden = true;
   $('login').hidden = false;
@@ -75,6 +79,8 @@ function showApp() {
   $('logout').hidden = false;
   document.body.dataset.view = 'app';
   showTab(location.hash.slice(1));
+  clearInterval(heartbeat);
+  heartbeat = setInterval(() => !document.hidden && adminApi('/api/admin/presence', { method: 'POST' }).catch(() => {}), HEARTBEAT_MS);
 }
 
 async function login(token) {
