@@ -8,6 +8,7 @@ import type { Store } from './store/port.js';
 import type { Understander } from './nlu/nlu-types.js';
 import type { Procedure } from './catalog/procedure-schema.js';
 import type { OutMessage, TransactionMessage } from './platform/zalo/messages.js';
+import type { TaughtAliasCache } from './catalog/taught-alias-cache.js';
 
 export type Clock = () => Date;
 
@@ -41,7 +42,10 @@ export interface Services {
   log: Logger;
   clock: Clock;
   catalog: Catalog;
+  /** Understands with the taught aliases of `taught` (create-services.ts binds them). */
   nlu: Understander;
+  /** Everyday names officers taught from the console, as this instance last read them. */
+  taught: TaughtAliasCache;
   oa: OaSender;
   /** Wake the outbox worker now (after writing outbox items). */
   kickOutbox(): void;

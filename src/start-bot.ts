@@ -119,6 +119,7 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
   const url = `http://${host}:${port}`;
   emulator?.setWebhookUrl(`${url}${WEBHOOK_PATH}`);
 
+  await services.taught.start();
   inbox.start();
   worker.start();
 
@@ -133,6 +134,7 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
       await closed;
       clearTimeout(drain);
       await inbox.stop();
+      services.taught.stop();
       await worker.stop();
       await services.store.close();
       if (ownEmulator) await emulator?.close();

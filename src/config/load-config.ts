@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   HANDOFF_WEBHOOK_URL: optionalString,
   HANDOFF_AFTER_FAILURES: int(3, 1),
   OFFICE_HOURS: z.string().default('Mon-Fri 07:30-11:30,13:30-17:00'),
+  OFFICER_PRESENCE_MINUTES: int(10, 1),
+  TAUGHT_REFRESH_MS: int(3000, 100),
   ORG_NAME: z.string().default('Bộ phận Một cửa'),
   HOTLINE: optionalString,
   NOTIFY_MAX_ATTEMPTS: int(8, 1),

@@ -1,7 +1,7 @@
 /**
  * The dialog router: one inbound event of one user → replies and new state.
- * Order: idle expiry, open handoff (silence), event kind, pending question,
- * then the intent. Runs inside the user's transaction (see turn-context.ts).
+ * Order: idle expiry, open handoff (held for the officer: held-turn.ts), event
+ * kind, pending question, then the intent. Runs inside the user's transaction (see turn-context.ts).
  */
 import { handleDossierIntent, handleDossierPending, handleSharedInfo } from '../dossiers/chat/dossier-dialog.js';
 import { wholeText, type TurnContext } from './turn-context.js';
@@ -11,7 +11,9 @@ import { readChoice } from './disambiguation.js';
 import { expireIdleState } from './expire-state.js';
 import { replyUnanswered } from './fallback.js';
 import { confirmFeedback, handleFeedbackIntent, isCancel, looksLikeFeedback } from './feedback-service.js';
-import { activeHandoff, openHandoff, pushHandoffMessage } from './handoff-service.js';
+import { openHandoff } from './handoff-service.js';
+import { holdForOfficer, replyBotIsHere } from './held-turn.js';
+import { isCallbackRequest, isFeedbackTap, wantsBotBack } from './handoff-return.js';
 import { parseMenuTap } from './menu.js';
 import { isProcedureIntent } from './procedure-intents.js';
 import { lookupCode } from './procedure-code.js';
@@ -35,18 +37,6 @@ export async function handleTurn(ctx: TurnContext): Promise<void> {
   } finally {
     ctx.state.updatedAt = ctx.now.toISOString();
   }
-}
-
-/** During an open handoff nothing automatic goes out; the message is kept for the officer. */
-async function holdForOfficer(ctx: TurnContext): Promise<boolean> {
-  const handoff = await activeHandoff(ctx.t, ctx.userId, ctx.now);
-  if (!handoff) return false;
-  const e = ctx.event;
-  const text = wholeText(ctx) ?? (e.kind === 'user_send_media' ? `[${e.media}]` : `[${e.kind}]`);
-  pushHandoffMessage(handoff, { at: ctx.now.toISOString(), from: 'user', text });
-  await ctx.t.putHandoff(handoff);
-  ctx.outcome = { intent: 'handoff_open', answered: false };
-  return true;
 }
 
 async function route(ctx: TurnContext): Promise<void> {
@@ -80,6 +70,16 @@ async function routeText(ctx: TurnContext, text: string): Promise<void> {
     ctx.outcome = { intent: menu, answered: true };
     return handleDossierIntent(ctx, menu);
   }
+  // Offered when no officer was on duty: the citizen asks for one anyway (answered in office hours).
+  if (isCallbackRequest(text)) {
+    ctx.state.pending = undefined;
+    return openHandoff(ctx, 'requested');
+  }
+  if (isFeedbackTap(text)) {
+    ctx.state.pending = undefined;
+    return handleFeedbackIntent(ctx, text);
+  }
+  if (wantsBotBack(text)) return replyBotIsHere(ctx);
 
   const pending = ctx.state.pending;
   let carriedIntent: string | undefined;

@@ -1,7 +1,8 @@
 /**
  * Human handoff: opening one from a citizen turn, and the officer side (queue,
- * reply as the OA, release). While a handoff is open the bot sends nothing
- * automatic to that user; it ends when an officer releases it or it expires.
+ * reply as the OA, release). While a handoff is open the bot answers nothing
+ * itself (an acknowledgement at most every 30 minutes: held-turn.ts); it ends
+ * when an officer releases it, the citizen goes back to the bot, or it expires.
  */
 import type { Config } from '../config/load-config.js';
 import type { Services } from '../services.js';
@@ -11,6 +12,7 @@ import { wholeText, type TurnContext } from './turn-context.js';
 import { enqueueOfficerMessage } from './enqueue-officer-message.js';
 import { describeOfficeHours, isWithinOfficeHours, parseOfficeHours } from './office-hours.js';
 import { notifyHandoffWebhook } from './notify-handoff-webhook.js';
+import { HOW_TO_RETURN, returnButton } from './handoff-return.js';
 
 /** The officer sees this many recent messages. */
 const KEEP_MESSAGES = 20;
@@ -57,6 +59,8 @@ export async function openHandoff(ctx: TurnContext, reason: Handoff['reason']): 
     expiresAt: new Date(ctx.now.getTime() + config.HANDOFF_TIMEOUT_HOURS * 3_600_000).toISOString(),
     // Keep earlier history so the officer sees what went wrong before.
     lastMessages: existing?.lastMessages ?? [],
+    // The confirmation below is the first acknowledgement.
+    lastAckAt: at,
   };
   const said = wholeText(ctx);
   if (said) pushHandoffMessage(handoff, { at, from: 'user', text: said });
@@ -73,7 +77,8 @@ export async function openHandoff(ctx: TurnContext, reason: Handoff['reason']): 
   const note = outsideHoursNote(config, ctx.now);
   if (note) lines.push(note);
   if (config.HOTLINE) lines.push(`Anh/chị cũng có thể gọi đường dây nóng: ${config.HOTLINE}.`);
-  ctx.reply({ kind: 'text', text: lines.join('\n') });
+  lines.push(HOW_TO_RETURN);
+  ctx.reply({ kind: 'text', text: lines.join('\n'), buttons: [returnButton()] });
   const url = config.HANDOFF_WEBHOOK_URL;
   if (url) {
     const body = { userId: ctx.userId, reason, openedAt: at, lastMessage: said };

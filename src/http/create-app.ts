@@ -17,6 +17,7 @@ import { createSimulatorRouter } from './routes/simulator-routes.js';
 import { createConsoleRouter } from './routes/console-routes.js';
 import { createMetricsRouter } from './routes/metrics-routes.js';
 import { RejectionLog } from './rejection-log.js';
+import { officerPresence } from './officer-presence.js';
 
 export interface AppExtras extends RouteExtras, HealthDeps {
   /** Where accepted webhook events go; default: handled in-process on the next tick. */
@@ -58,6 +59,7 @@ export function createApp(services: Services, appExtras: AppExtras): Express {
   app.use(createHealthRouter(services, extras));
   app.use(createWebhookRouter(services, extras.inbox, rejections));
   app.use(createDossierFeedRouter(services, extras));
+  app.use('/api/admin', officerPresence(services));
   app.use(createAdminDossierRouter(services, extras));
   app.use(createAdminDialogRouter(services, extras));
   app.use(createSimulatorRouter(services, extras));

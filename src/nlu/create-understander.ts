@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../services.js';
-import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type ProcedureIntent, type Understander } from './nlu-types.js';
+import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type ProcedureIntent, type TaughtAliasEntry, type Understander } from './nlu-types.js';
+import { buildTaughtAliasIndex, type TaughtAliasIndex } from './taught-alias-index.js';
 import { extractEntities } from './entities.js';
 import { readablePrefix } from './message-limits.js';
 import { cleanText } from './clean-text.js';
@@ -107,8 +108,27 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return { procedure: r.procedure, candidates: options.slice(0, OPTIONS), ambiguous: true };
   };
 
+  /** Taught aliases compiled once per array the caller hands in (a new array = a change). */
+  const taughtIndexes = new WeakMap<readonly TaughtAliasEntry[], TaughtAliasIndex>();
+  const taughtIndex = (taught: readonly TaughtAliasEntry[]) => {
+    let ix = taughtIndexes.get(taught);
+    if (!ix) taughtIndexes.set(taught, (ix = buildTaughtAliasIndex(taught, normalize, (code) => catalog.byCode(code) !== undefined)));
+    return ix;
+  };
+  /**
+   * An officer taught this name for a procedure: it decides where the catalog index found
+   * nothing sure (no procedure, a question back, or a weak match), never over a clear match.
+   */
+  const withTaught = (r: Retrieval, q: NormalizedText, taught: readonly TaughtAliasEntry[] | undefined): Retrieval | null => {
+    if (!taught?.length || (r.procedure && !r.ambiguous && r.bestScore >= STRONG_PROCEDURE)) return null;
+    const hit = taughtIndex(taught).match(q);
+    if (!hit) return null;
+    const procedure = asCandidate(hit.code, 1);
+    return { ...r, procedure, candidates: [procedure], ambiguous: false, bestScore: 1, unexplained: [] };
+  };
+
   return {
-    understand(text: string): NluResult {
+    understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
       // A bounded prefix: every step below then costs at most what a long question costs.
       const read = readablePrefix(text);
       const ents = extractEntities(read.text);
@@ -192,7 +212,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         return withoutProcedure('dossier_status', round(Math.max(0.85, cls.probabilities.get('dossier_status') ?? 0)));
       }
       const namesProcedureWords = PROCEDURE_CUES.test(` ${q.folded} `);
-      const r = retrieveRequest(found, q);
+      const catalogMatch = retrieveRequest(found, q);
+      const taughtMatch = withTaught(catalogMatch, q, taught);
+      const r = taughtMatch ?? catalogMatch;
       let intent: Intent = cls.intent;
       let confidence = cls.confidence;
       const conversational =
@@ -237,7 +259,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
       const asksProcedure = isProcedureIntent(intent);
       const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
-      const reading = asksProcedure && !landTax ? secondOpinion(r, found?.request ?? q) : NO_PROCEDURE;
+      const reading = !asksProcedure || landTax ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
       return {
         ...base,
         intent,

@@ -82,6 +82,16 @@ export interface NluResult {
 }
 
 /** The understanding port the dialog uses. */
+/** An everyday name an officer taught at run time (src/catalog/taught-alias-cache.ts). */
+export interface TaughtAliasEntry {
+  alias: string;
+  code: string;
+}
+
 export interface Understander {
-  understand(text: string): NluResult;
+  /**
+   * `taught`: everyday names taught from the console since start, consulted besides the
+   * catalog's own index (pass the same array while it is unchanged: it is compiled once).
+   */
+  understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult;
 }

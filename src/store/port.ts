@@ -19,8 +19,10 @@ import type {
   InboundEventRecord,
   OutboxItem,
   OutboxStatus,
+  QuestionReferral,
   SatisfactionResult,
   Subscription,
+  TaughtAlias,
   TokenPair,
   TurnLogEntry,
   UnansweredQuestion,
@@ -160,4 +162,20 @@ export interface Tx {
   // Turn log for the console's charts.
   addTurnLog(entry: TurnLogEntry): Promise<void>;
   listTurnLog(since: string): Promise<TurnLogEntry[]>;
+
+  // What officers teach from the unanswered list (every instance reads them).
+  /** Insert or replace by key. */
+  putTaughtAlias(alias: TaughtAlias): Promise<void>;
+  /** True when one was removed. */
+  deleteTaughtAlias(key: string): Promise<boolean>;
+  /** Oldest first. */
+  listTaughtAliases(): Promise<TaughtAlias[]>;
+  putReferral(referral: QuestionReferral): Promise<void>;
+  deleteReferral(key: string): Promise<boolean>;
+  /** Oldest first. */
+  listReferrals(): Promise<QuestionReferral[]>;
+
+  // Presence marks, e.g. 'console' = the last authenticated officer call (shared by instances).
+  touchPresence(name: string, at: string): Promise<void>;
+  getPresence(name: string): Promise<string | undefined>;
 }

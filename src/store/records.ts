@@ -183,7 +183,10 @@ export interface Handoff {
   openedAt: string;
   expiresAt: string;
   releasedAt?: string;
+  /** 'officer'/'admin' (console), or 'citizen' (the citizen went back to the bot). */
   releasedBy?: string;
+  /** Last "an officer will answer" acknowledgement sent while open (at most one per 30 minutes). */
+  lastAckAt?: string;
   /** Last citizen messages, for the officer. */
   lastMessages: { at: string; from: 'user' | 'officer'; text: string }[];
 }
@@ -211,4 +214,31 @@ export interface TurnLogEntry {
   userId: string;
   intent: string;
   answered: boolean;
+}
+
+/** An everyday name an officer taught the bot for a procedure ("this means procedure …" in the console). */
+export interface TaughtAlias {
+  /** The alias folded (lower case, no diacritics, single spaces): the key. */
+  key: string;
+  /** As the officer wrote it. */
+  alias: string;
+  /** National code of the procedure. */
+  code: string;
+  /** Keys of the unanswered questions it was taught from (the to-do list hides them). */
+  questions: string[];
+  taughtAt: string;
+  taughtBy: string;
+}
+
+/** "Not our procedure": where to send citizens who ask this; the bot answers with the note. */
+export interface QuestionReferral {
+  /** The question's content words, folded and sorted (src/dialog/unanswered/question-key.ts): the key. */
+  key: string;
+  /** One question as a citizen wrote it. */
+  sample: string;
+  /** What the bot says: where to go instead (Vietnamese, shown to the citizen). */
+  note: string;
+  questions: string[];
+  createdAt: string;
+  createdBy: string;
 }

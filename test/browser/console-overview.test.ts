@@ -79,10 +79,10 @@ describe('officer console', { timeout: 60_000 }, () => {
 
   it('ranks unanswered questions by how often they were asked', async () => {
     await page.getByRole('tab', { name: 'Câu hỏi chưa trả lời' }).click();
-    const first = page.locator('#panel-unanswered tbody tr').first();
+    const first = page.locator('#panel-unanswered article.question-group').first();
     await first.waitFor();
-    await expect(first.textContent()).resolves.toContain('nuôi rồng');
-    await expect(first.locator('td').nth(2).textContent()).resolves.toBe('2');
+    await expect(first.locator('h3').textContent()).resolves.toContain('nuôi rồng');
+    await expect(first.textContent()).resolves.toContain('2 lần');
   });
 
   it('draws the charts from the turn log, the outbox and satisfaction answers', async () => {

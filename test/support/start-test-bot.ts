@@ -36,6 +36,11 @@ export interface TestBotOptions {
    * test bot of this process (building the NLU takes seconds). Implied by CATALOG_FILE/ALIASES_FILE in env.
    */
   freshNlu?: boolean;
+  /**
+   * Share this OA emulator (another test bot's) instead of starting one: several instances of one
+   * OA. Its webhook points at the bot started last (emulator.setWebhookUrl to change); not closed by stop().
+   */
+  emulator?: OaEmulator;
 }
 
 export interface TestBot {
@@ -58,7 +63,8 @@ export const TEST_INGEST_KEY = 'test-ingest-key';
 
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
   const tmp = await makeTempDir('motcua-bot-');
-  const emulator = await createOaEmulator({ port: 0, accessToken: TEST_ACCESS_TOKEN, refreshToken: TEST_REFRESH_TOKEN });
+  const ownEmulator = !opts.emulator;
+  const emulator = opts.emulator ?? (await createOaEmulator({ port: 0, accessToken: TEST_ACCESS_TOKEN, refreshToken: TEST_REFRESH_TOKEN }));
   const oaEnv: Record<string, string> = opts.localMode
     ? { ZALO_REFRESH_TOKEN: TEST_REFRESH_TOKEN }
     : {
@@ -83,7 +89,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
   try {
     bot = await startBot({ env, emulator, ...(store ? { store } : {}), ...(fresh ? {} : await sharedCatalogAndNlu()) });
   } catch (err) {
-    await emulator.close();
+    if (ownEmulator) await emulator.close();
     await tmp.remove();
     throw err;
   }
@@ -100,7 +106,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
       }, { timeoutMs, what: `${count} outbound message(s) to ${userId}` }),
     async stop() {
       await bot.stop();
-      await emulator.close();
+      if (ownEmulator) await emulator.close();
       await tmp.remove();
     },
   };

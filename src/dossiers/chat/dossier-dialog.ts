@@ -113,11 +113,13 @@ async function startLookup(ctx: TurnContext, code: string, then: Then): Promise<
   const { dossier: d, entitled } = await lookupEntitled(ctx, code);
   if (d && entitled) return showVerified(ctx, d, then);
   const lockedUntil = await challengeLockedUntil(ctx.t, ctx.services.config, ctx.userId, code, ctx.now);
+  // The question stays open while locked: digits typed next are a verification attempt and get
+  // the lock message again, never "not understood" (nor a count toward a handoff).
+  ctx.state.pending = { kind: 'challenge', code, then };
   if (lockedUntil) {
     ctx.reply({ kind: 'text', text: lockedReply(ctx.services, lockedUntil) });
     return;
   }
-  ctx.state.pending = { kind: 'challenge', code, then };
   ctx.reply(...challengePrompt(ctx.services, code));
 }
 

@@ -4,7 +4,8 @@
  *   POST /api/admin/handoffs/:userId/reply {text}        → 202 {queued: true}
  *   POST /api/admin/handoffs/:userId/release             → {handoff}
  *   GET  /api/admin/feedback?limit=                      → {items}
- *   GET  /api/admin/unanswered?limit=                    → {items} (most asked first)
+ *   /api/admin/unanswered…, taught-aliases…, referrals…   → admin-unanswered-routes.ts
+ *   POST /api/admin/presence                             → 204 (the console's heartbeat: an officer is on duty)
  * The route parses and calls src/dialog; no logic here.
  */
 import express, { Router } from 'express';
@@ -14,6 +15,7 @@ import type { RouteExtras } from './route-extras.js';
 import { requireBearer } from '../require-bearer.js';
 import { HandoffNotFoundError, listHandoffs, releaseHandoff, replyAsOfficer } from '../../dialog/handoff-service.js';
 import { MAX_TEXT_LENGTH } from '../../platform/zalo/messages.js';
+import { createAdminUnansweredRouter } from './admin-unanswered-routes.js';
 
 const StatusQuery = z.enum(['open', 'released', 'expired']).optional();
 const ReplyBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
@@ -60,10 +62,10 @@ export function createAdminDialogRouter(services: Services, extras: RouteExtras)
     res.json({ items: await services.store.tx((t) => t.listFeedback(limit)) });
   });
 
-  router.get('/api/admin/unanswered', auth, async (req, res) => {
-    const limit = limitOf(req.query.limit);
-    res.json({ items: await services.store.tx((t) => t.listUnanswered(limit)) });
-  });
+  router.use(createAdminUnansweredRouter(services, auth));
+
+  // Nothing to do here: officerPresence (create-app.ts) records every authenticated call, this one included.
+  router.post('/api/admin/presence', auth, (_req, res) => void res.status(204).end());
 
   return router;
 }

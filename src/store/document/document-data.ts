@@ -10,8 +10,10 @@ import type {
   Handoff,
   InboundEventRecord,
   OutboxItem,
+  QuestionReferral,
   SatisfactionResult,
   Subscription,
+  TaughtAlias,
   TokenPair,
   TurnLogEntry,
   UnansweredQuestion,
@@ -39,6 +41,10 @@ export interface DocumentData {
   attempts: Record<string, string[]>;
   satisfaction: Record<string, SatisfactionResult>;
   turnLog: Record<string, TurnLogEntry>;
+  taughtAliases: Record<string, TaughtAlias>;
+  referrals: Record<string, QuestionReferral>;
+  /** name -> ISO time. */
+  presence: Record<string, string>;
 }
 
 export type CollectionName = Exclude<keyof DocumentData, 'schemaVersion'>;
@@ -58,6 +64,9 @@ export const COLLECTIONS: CollectionName[] = [
   'attempts',
   'satisfaction',
   'turnLog',
+  'taughtAliases',
+  'referrals',
+  'presence',
 ];
 
 export function emptyDocumentData(): DocumentData {

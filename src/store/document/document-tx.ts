@@ -10,8 +10,10 @@ import type {
   Handoff,
   InboundEventRecord,
   OutboxItem,
+  QuestionReferral,
   SatisfactionResult,
   Subscription,
+  TaughtAlias,
   TokenPair,
   TurnLogEntry,
   UnansweredQuestion,
@@ -352,5 +354,42 @@ export class DocumentTx implements Tx {
   }
   async listTurnLog(since: string) {
     return this.w.values<TurnLogEntry>('turnLog').filter((e) => e.at >= since).map(clone);
+  }
+
+  async putTaughtAlias(alias: TaughtAlias) {
+    this.w.set('taughtAliases', alias.key, alias);
+  }
+  async deleteTaughtAlias(key: string) {
+    if (!this.w.get('taughtAliases', key)) return false;
+    this.w.delete('taughtAliases', key);
+    return true;
+  }
+  async listTaughtAliases() {
+    return this.w
+      .values<TaughtAlias>('taughtAliases')
+      .sort((a, b) => a.taughtAt.localeCompare(b.taughtAt) || a.key.localeCompare(b.key))
+      .map(clone);
+  }
+  async putReferral(referral: QuestionReferral) {
+    this.w.set('referrals', referral.key, referral);
+  }
+  async deleteReferral(key: string) {
+    if (!this.w.get('referrals', key)) return false;
+    this.w.delete('referrals', key);
+    return true;
+  }
+  async listReferrals() {
+    return this.w
+      .values<QuestionReferral>('referrals')
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key))
+      .map(clone);
+  }
+
+  async touchPresence(name: string, at: string) {
+    const prev = this.w.get<string>('presence', name);
+    if (!prev || prev < at) this.w.set('presence', name, at);
+  }
+  async getPresence(name: string) {
+    return this.w.get<string>('presence', name);
   }
 }

@@ -11,8 +11,10 @@ import type {
   Handoff,
   InboundEventRecord,
   OutboxItem,
+  QuestionReferral,
   SatisfactionResult,
   Subscription,
+  TaughtAlias,
   TokenPair,
   TurnLogEntry,
   UnansweredQuestion,
@@ -254,5 +256,45 @@ export class PgTx implements Tx {
   }
   listTurnLog(since: string) {
     return this.many<TurnLogEntry>('SELECT data FROM turn_log WHERE at >= $1 ORDER BY id', [since]);
+  }
+
+  async putTaughtAlias(a: TaughtAlias) {
+    await this.c.query(
+      `INSERT INTO taught_aliases (key, code, taught_at, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key) DO UPDATE SET code = EXCLUDED.code, taught_at = EXCLUDED.taught_at, data = EXCLUDED.data`,
+      [a.key, a.code, a.taughtAt, json(a)],
+    );
+  }
+  async deleteTaughtAlias(key: string) {
+    return ((await this.c.query('DELETE FROM taught_aliases WHERE key = $1', [key])).rowCount ?? 0) > 0;
+  }
+  listTaughtAliases() {
+    return this.many<TaughtAlias>('SELECT data FROM taught_aliases ORDER BY taught_at, key');
+  }
+  async putReferral(r: QuestionReferral) {
+    await this.c.query(
+      `INSERT INTO question_referrals (key, created_at, data) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET created_at = EXCLUDED.created_at, data = EXCLUDED.data`,
+      [r.key, r.createdAt, json(r)],
+    );
+  }
+  async deleteReferral(key: string) {
+    return ((await this.c.query('DELETE FROM question_referrals WHERE key = $1', [key])).rowCount ?? 0) > 0;
+  }
+  listReferrals() {
+    return this.many<QuestionReferral>('SELECT data FROM question_referrals ORDER BY created_at, key');
+  }
+
+  async touchPresence(name: string, at: string) {
+    // Never moves backwards: two instances may write out of order.
+    await this.c.query(
+      `INSERT INTO presence (name, at) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET at = GREATEST(presence.at, EXCLUDED.at)`,
+      [name, at],
+    );
+  }
+  async getPresence(name: string) {
+    const r = await this.c.query<{ at: string }>('SELECT at FROM presence WHERE name = $1', [name]);
+    return r.rows[0]?.at;
   }
 }

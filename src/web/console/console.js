@@ -4,7 +4,8 @@ import { adminApi, session } from './api.js';
 import { mountDossiersTab } from './dossiers-tab.js';
 import { mountOutboxTab } from './outbox-tab.js';
 import { mountHandoffsTab } from './handoffs-tab.js';
-import { mountFeedbackTab, mountUnansweredTab } from './feedback-tab.js';
+import { mountFeedbackTab } from './feedback-tab.js';
+import { mountUnansweredTab } from './unanswered-tab.js';
 import { mountStatsTab } from './stats-tab.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,6 +19,9 @@ const MOUNTS = {
 };
 const tabs = {};
 let timer = null;
+/** While the console is open and visible an officer is on duty: the bot may hand citizens over. */
+const HEARTBEAT_MS = 60_000;
+let heartbeat = null;
 /** From /console/config.json: orgName, simulator (an emulator is attached), localDefaultToken. */
 let config = {};
 
@@ -61,6 +65,7 @@ function wireTabs() {
 
 function showLogin(message = '') {
   clearInterval(timer);
+  clearInterval(heartbeat);
   $('app').hidden = true;
   $('logout').hidden = true;
   $('login').hidden = false;
@@ -75,6 +80,8 @@ function showApp() {
   $('logout').hidden = false;
   document.body.dataset.view = 'app';
   showTab(location.hash.slice(1));
+  clearInterval(heartbeat);
+  heartbeat = setInterval(() => !document.hidden && adminApi('/api/admin/presence', { method: 'POST' }).catch(() => {}), HEARTBEAT_MS);
 }
 
 async function login(token) {

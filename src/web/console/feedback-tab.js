@@ -1,8 +1,6 @@
-// "Phản ánh" and "Câu hỏi chưa trả lời" tabs: read-only lists for officers.
+// "Phản ánh" tab: a read-only list for officers ("Câu hỏi chưa trả lời" is unanswered-tab.js).
 import { adminApi } from './api.js';
 import { formatDateTime, h, table } from './dom.js';
-
-const UNANSWERED_REASONS = { not_in_catalog: 'Không có trong danh mục', not_understood: 'Bot không hiểu' };
 
 function listTab(panel, { title, intro, load }) {
   const results = h('div', { 'aria-live': 'polite' });
@@ -32,22 +30,6 @@ export function mountFeedbackTab(panel) {
         ['Số phiếu', 'Thời điểm', 'Công dân', 'Nội dung', 'Tình trạng'],
         items.map((t) => [t.number, formatDateTime(t.createdAt), t.userId, t.content, t.status === 'closed' ? 'Đã đóng' : 'Đang mở']),
         { empty: 'Chưa có phản ánh nào.', caption: 'Phản ánh' },
-      );
-    },
-  });
-}
-
-export function mountUnansweredTab(panel) {
-  return listTab(panel, {
-    title: 'Câu hỏi bot chưa trả lời được',
-    intro: 'Xếp theo số lần được hỏi: gợi ý thêm bí danh hoặc thủ tục vào danh mục.',
-    load: async () => {
-      const { items = [] } = await adminApi('/api/admin/unanswered');
-      const ranked = [...items].sort((a, b) => b.count - a.count);
-      return table(
-        ['#', 'Câu hỏi (ví dụ)', 'Số lần', 'Lý do', 'Lần cuối'],
-        ranked.map((q, i) => [String(i + 1), q.sample, String(q.count), UNANSWERED_REASONS[q.reason] ?? q.reason, formatDateTime(q.lastSeen)]),
-        { empty: 'Chưa có câu hỏi nào bị bỏ lỡ.', caption: 'Câu hỏi chưa trả lời' },
       );
     },
   });

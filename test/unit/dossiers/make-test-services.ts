@@ -6,15 +6,18 @@ import { MemoryStore } from '../../../src/store/memory-store.js';
 import type { TurnContext } from '../../../src/dialog/turn-context.js';
 import type { OutMessage } from '../../../src/platform/zalo/messages.js';
 import type { Dossier } from '../../../src/store/records.js';
+import { TaughtAliasCache } from '../../../src/catalog/taught-alias-cache.js';
 
 export function makeTestServices(now: Date, env: Record<string, string> = {}): Services & { kicks: number } {
   const catalog: Catalog = {
     procedures: [],
     byCode: (code) => (code === '1.001193' ? ({ code, name: 'Đăng ký khai sinh' } as never) : undefined),
   };
+  const store = new MemoryStore();
   const services = {
     config: loadConfig({ LOG_LEVEL: 'silent', HOTLINE: '1900 1234', ...env }),
-    store: new MemoryStore(),
+    store,
+    taught: new TaughtAliasCache(store, pino({ level: 'silent' }), 3000),
     log: pino({ level: 'silent' }),
     clock: () => now,
     catalog,

@@ -213,6 +213,33 @@ export function describeTxMethods(name: string, h: StoreHarness): void {
       });
     });
 
+    it('taught aliases, referrals and presence marks', async () => {
+      const alias = (key: string, code: string, taughtAt: string) => ({ key, alias: key, code, questions: [`q ${key}`], taughtAt, taughtBy: 'admin' });
+      await store.tx(async (t) => {
+        await t.putTaughtAlias(alias('giay thong hanh', '1.000001', at(2)));
+        await t.putTaughtAlias(alias('lam ks', '1.001193', at(1)));
+        await t.putReferral({ key: 'cap nghiep that tro', sample: 'trợ cấp thất nghiệp', note: 'Trung tâm Dịch vụ việc làm', questions: ['x'], createdAt: at(1), createdBy: 'admin' });
+        await t.touchPresence('console', at(5));
+      });
+      await store.tx(async (t) => {
+        expect((await t.listTaughtAliases()).map((a) => [a.key, a.code])).toEqual([['lam ks', '1.001193'], ['giay thong hanh', '1.000001']]);
+        await t.putTaughtAlias(alias('lam ks', '1.001194', at(1))); // replaced by key
+        expect((await t.listTaughtAliases()).find((a) => a.key === 'lam ks')?.code).toBe('1.001194');
+        expect(await t.deleteTaughtAlias('lam ks')).toBe(true);
+        expect(await t.deleteTaughtAlias('lam ks')).toBe(false);
+        expect((await t.listReferrals()).map((r) => r.note)).toEqual(['Trung tâm Dịch vụ việc làm']);
+        expect(await t.deleteReferral('cap nghiep that tro')).toBe(true);
+        expect(await t.listReferrals()).toEqual([]);
+        // A later mark wins; an earlier one (another instance, late) never moves it back.
+        await t.touchPresence('console', at(3));
+        expect(await t.getPresence('console')).toBe(at(5));
+        await t.touchPresence('console', at(7));
+        expect(await t.getPresence('console')).toBe(at(7));
+        expect(await t.getPresence('nobody')).toBeUndefined();
+      });
+      expect((await store.tx((t) => t.listTaughtAliases())).map((a) => a.key)).toEqual(['giay thong hanh']);
+    });
+
     it('a throwing transaction leaves nothing behind', async () => {
       await expect(
         store.tx(async (t) => {

@@ -89,6 +89,7 @@ describe('admin dialog API', () => {
     const un = await (await fetch(`${url}/api/admin/unanswered`, { headers: auth })).json();
     expect(un.items[0]).toMatchObject({ normalized: 'thu tuc nuoi ong', count: 2, reason: 'not_in_catalog' });
     expect(un.items[1]).toMatchObject({ normalized: 'blah blah', count: 1, reason: 'not_understood' });
+    expect(un.groups.map((g: { sample: string; count: number }) => [g.sample, g.count])).toEqual([['thủ tục nuôi ong', 2], ['blah blah', 1]]);
   });
 });
 
