@@ -166,6 +166,16 @@ export interface OutboxItem {
   seq: number;
 }
 
+/** open → in_progress → answered → closed; an officer may set any of them. */
+export type FeedbackStatus = 'open' | 'in_progress' | 'answered' | 'closed';
+
+export interface FeedbackReply {
+  at: string;
+  text: string;
+  /** The outbox item that carries it to the citizen (its delivery status is there). */
+  outboxId: string;
+}
+
 export interface FeedbackTicket {
   number: string;
   userId: string;
@@ -173,7 +183,11 @@ export interface FeedbackTicket {
   createdAt: string;
   /** The inbound event that created it (idempotent re-handling). */
   sourceKey: string;
-  status: 'open' | 'closed';
+  status: FeedbackStatus;
+  /** Officers' answers sent to the citizen, oldest first. */
+  replies?: FeedbackReply[];
+  /** Last officer change (status or reply). */
+  updatedAt?: string;
 }
 
 export interface Handoff {
@@ -211,4 +225,20 @@ export interface TurnLogEntry {
   userId: string;
   intent: string;
   answered: boolean;
+}
+
+/** One turn of a citizen with the bot: what they wrote and what the bot answered. */
+export interface TranscriptTurn {
+  at: string;
+  /** The citizen's text, or a bracketed placeholder for a sticker, an image, a shared info card. */
+  user: string;
+  /** The bot's reply texts, joined; '' when it said nothing (e.g. during a handoff). */
+  bot: string;
+}
+
+/** The last turns of one citizen, so an officer taking over sees the conversation before. */
+export interface Transcript {
+  userId: string;
+  turns: TranscriptTurn[];
+  updatedAt: string;
 }

@@ -13,6 +13,7 @@ import type {
   SatisfactionResult,
   Subscription,
   TokenPair,
+  Transcript,
   TurnLogEntry,
   UnansweredQuestion,
   UserProfile,
@@ -39,6 +40,7 @@ export interface DocumentData {
   attempts: Record<string, string[]>;
   satisfaction: Record<string, SatisfactionResult>;
   turnLog: Record<string, TurnLogEntry>;
+  transcripts: Record<string, Transcript>;
 }
 
 export type CollectionName = Exclude<keyof DocumentData, 'schemaVersion'>;
@@ -58,6 +60,7 @@ export const COLLECTIONS: CollectionName[] = [
   'attempts',
   'satisfaction',
   'turnLog',
+  'transcripts',
 ];
 
 export function emptyDocumentData(): DocumentData {
