@@ -10,6 +10,7 @@ import { readChoice } from './disambiguation.js';
 import { expireIdleState } from './expire-state.js';
 import { replyUnanswered } from './fallback.js';
 import { confirmFeedback, handleFeedbackIntent, isCancel, looksLikeFeedback } from './feedback-service.js';
+import { readFeedbackLookup, replyFeedbackLookup } from './feedback-lookup.js';
 import { activeHandoff, openHandoff, pushHandoffMessage } from './handoff-service.js';
 import { parseMenuTap } from './menu.js';
 import { isProcedureIntent } from './procedure-intents.js';
@@ -77,6 +78,13 @@ async function routeText(ctx: TurnContext, text: string): Promise<void> {
     if (menu === 'human_handoff') return openHandoff(ctx, 'requested');
     ctx.outcome = { intent: menu, answered: true };
     return handleDossierIntent(ctx, menu);
+  }
+
+  // "phản ánh số 12 sao rồi": a clear request of its own, whatever was pending.
+  const ticketRef = readFeedbackLookup(text);
+  if (ticketRef) {
+    ctx.state.pending = undefined;
+    return replyFeedbackLookup(ctx, ticketRef);
   }
 
   const pending = ctx.state.pending;
