@@ -49,7 +49,10 @@ export interface ConversationState {
 /** What we know about a Zalo user across conversations. */
 export interface UserProfile {
   userId: string;
+  /** The Zalo display name (OA user detail), fetched when an officer needs it. */
   displayName?: string;
+  /** When the display name was last asked for (asked again after a while if the OA had none). */
+  displayNameCheckedAt?: string;
   /** From user_submit_info (request_user_info); phone normalised to 0xxxxxxxxx. */
   sharedName?: string;
   sharedPhone?: string;
