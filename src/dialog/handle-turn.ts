@@ -4,6 +4,8 @@
  * then the intent. Runs inside the user's transaction (see turn-context.ts).
  */
 import { handleDossierIntent, handleDossierPending, handleSharedInfo } from '../dossiers/chat/dossier-dialog.js';
+import { parseRatingAnswer } from '../dossiers/chat-payloads.js';
+import { recordRating } from '../dossiers/chat/record-rating.js';
 import type { TurnContext } from './turn-context.js';
 import { parseDetailPayload } from './detail-buttons.js';
 import { readChoice } from './disambiguation.js';
@@ -28,6 +30,13 @@ export async function handleTurn(ctx: TurnContext): Promise<void> {
   ctx.outcome = { intent: ctx.nlu?.intent ?? ctx.event.kind, answered: false };
   expireIdleState(ctx.state, ctx.now, config.CONVERSATION_IDLE_MINUTES);
   try {
+    // A tapped rating button is the answer to our own question: recorded even during a handoff.
+    const rating = ctx.text === null ? null : parseRatingAnswer(ctx.text);
+    if (rating) {
+      ctx.state.pending = undefined;
+      ctx.outcome = { intent: 'dossier_rating', answered: true };
+      return await recordRating(ctx, rating.code, rating.score);
+    }
     if (USER_EVENTS.has(ctx.event.kind) && (await holdForOfficer(ctx))) return;
     await route(ctx);
     if (ctx.outcome.answered) ctx.state.failures = 0;
