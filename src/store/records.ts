@@ -125,6 +125,8 @@ export interface Dossier {
   finalAt?: string;
   /** Bounded: the first event, the one that set the current status and the latest ones (src/dossiers/bound-history.ts). */
   history: DossierEvent[];
+  /** The status it was created with (absent on dossiers created before this was kept). */
+  createdStatus?: NationalStatus;
   /** Events dropped from `history` to keep it bounded (absent = none). */
   historyDropped?: number;
   createdAt: string;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { processInbound } from '../../../src/dialog/process-inbound.js';
 import { openHandoffForTest } from './open-handoff-for-test.js';
 import { computeAdminStats } from '../../../src/web/server/compute-admin-stats.js';
+import { loadOutcomeLabels } from '../../../src/web/server/outcome-labels.js';
 import type { OaEvent } from '../../../src/platform/zalo/events.js';
 import { ratingPayload } from '../../../src/dossiers/chat-payloads.js';
 import { dossier } from '../store/store-records.js';
@@ -31,7 +32,7 @@ async function setup() {
     await t.putDossier(dossier(CODE, { status: 10, state: 'returned', finalAt: now.toISOString() }));
     for (const userId of ['u1', 'u2']) await t.addSubscription({ code: CODE, userId, createdAt: now.toISOString() });
   });
-  const stats = () => ctx.store.tx((t) => computeAdminStats(t, now, 14));
+  const stats = () => ctx.store.tx((t) => computeAdminStats(t, now, 14, loadOutcomeLabels()));
   return { ...ctx, say, stats, advance: (ms: number) => (now = new Date(now.getTime() + ms)), now: () => now };
 }
 
