@@ -4,7 +4,8 @@ import { adminApi, session } from './api.js';
 import { mountDossiersTab } from './dossiers-tab.js';
 import { mountOutboxTab } from './outbox-tab.js';
 import { mountHandoffsTab } from './handoffs-tab.js';
-import { mountFeedbackTab, mountUnansweredTab } from './feedback-tab.js';
+import { mountUnansweredTab } from './feedback-tab.js';
+import { mountFeedbackTab } from './feedback-tickets-tab.js';
 import { mountStatsTab } from './stats-tab.js';
 
 const $ = (id) => document.getElementById(id);
