@@ -14,10 +14,14 @@ declare module 'vitest' {
   }
 }
 
+/** vitest options whose value is the next argument (`--exclude 'test/browser/**'` names no file to run). */
+const OPTIONS_WITH_VALUE = new Set(['--exclude', '--project', '-t', '--testNamePattern', '--reporter', '--config', '-c', '--dir', '--root', '-r', '--outputFile']);
+
 /** A run that names only files unrelated to PostgreSQL does not need a server. */
 function needsPostgres(argv: string[]): boolean {
   const i = argv.findIndex((a) => a === 'run' || a === 'watch' || a === 'related');
-  const filters = (i >= 0 ? argv.slice(i + 1) : []).filter((a) => !a.startsWith('-'));
+  const args = i >= 0 ? argv.slice(i + 1) : [];
+  const filters = args.filter((a, k) => !a.startsWith('-') && !OPTIONS_WITH_VALUE.has(args[k - 1] ?? ''));
   return filters.length === 0 || filters.some((f) => /store|postgres|instance|bench/i.test(f));
 }
 
