@@ -8,9 +8,15 @@ import type { OutMessage } from '../platform/zalo/messages.js';
 import type { Tx } from '../store/port.js';
 import type { OutboxItem } from '../store/records.js';
 
-export async function enqueueOfficerMessage(t: Tx, userId: string, parts: OutMessage[], now: Date): Promise<OutboxItem> {
+/**
+ * `fallback`: what to send instead when the OA refuses the consultation message because
+ * the citizen has not written for 7 days (a transaction message); without it the item
+ * waits for the citizen's next message.
+ */
+export async function enqueueOfficerMessage(t: Tx, userId: string, parts: OutMessage[], now: Date, fallback?: OutMessage[]): Promise<OutboxItem> {
   const id = randomUUID();
-  const item = await newOutboxItem(t, { id, dedupeKey: `officer:${id}`, kind: 'reply', userId, parts }, now.toISOString());
+  const fields = { id, dedupeKey: `officer:${id}`, kind: 'reply' as const, userId, parts, ...(fallback ? { fallback } : {}) };
+  const item = await newOutboxItem(t, fields, now.toISOString());
   await t.addOutbox([item]);
   return item;
 }

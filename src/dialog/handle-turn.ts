@@ -4,6 +4,8 @@
  * kind, pending question, then the intent. Runs inside the user's transaction (see turn-context.ts).
  */
 import { handleDossierIntent, handleDossierPending, handleSharedInfo } from '../dossiers/chat/dossier-dialog.js';
+import { parseRatingAnswer } from '../dossiers/chat-payloads.js';
+import { recordRating } from '../dossiers/chat/record-rating.js';
 import { wholeText, type TurnContext } from './turn-context.js';
 import { noteLongMessage } from './long-message-note.js';
 import { parseDetailPayload } from './detail-buttons.js';
@@ -11,6 +13,7 @@ import { readChoice } from './disambiguation.js';
 import { expireIdleState } from './expire-state.js';
 import { replyUnanswered } from './fallback.js';
 import { confirmFeedback, handleFeedbackIntent, isCancel, looksLikeFeedback } from './feedback-service.js';
+import { readFeedbackLookup, replyFeedbackLookup } from './feedback-lookup.js';
 import { openHandoff } from './handoff-service.js';
 import { holdForOfficer, replyBotIsHere } from './held-turn.js';
 import { isCallbackRequest, isFeedbackTap, wantsBotBack } from './handoff-return.js';
@@ -30,6 +33,13 @@ export async function handleTurn(ctx: TurnContext): Promise<void> {
   ctx.outcome = { intent: ctx.nlu?.intent ?? ctx.event.kind, answered: false };
   expireIdleState(ctx.state, ctx.now, config.CONVERSATION_IDLE_MINUTES);
   try {
+    // A tapped rating button is the answer to our own question: recorded even during a handoff.
+    const rating = ctx.text === null ? null : parseRatingAnswer(ctx.text);
+    if (rating) {
+      ctx.state.pending = undefined;
+      ctx.outcome = { intent: 'dossier_rating', answered: true };
+      return await recordRating(ctx, rating.code, rating.score);
+    }
     if (USER_EVENTS.has(ctx.event.kind) && (await holdForOfficer(ctx))) return;
     await route(ctx);
     noteLongMessage(ctx);
@@ -80,6 +90,13 @@ async function routeText(ctx: TurnContext, text: string): Promise<void> {
     return handleFeedbackIntent(ctx, text);
   }
   if (wantsBotBack(text)) return replyBotIsHere(ctx);
+
+  // "phản ánh số 12 sao rồi": a clear request of its own, whatever was pending.
+  const ticketRef = readFeedbackLookup(text);
+  if (ticketRef) {
+    ctx.state.pending = undefined;
+    return replyFeedbackLookup(ctx, ticketRef);
+  }
 
   const pending = ctx.state.pending;
   let carriedIntent: string | undefined;

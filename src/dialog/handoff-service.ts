@@ -50,15 +50,14 @@ export function outsideHoursNote(config: Config, now: Date): string | undefined 
 export async function openHandoff(ctx: TurnContext, reason: Handoff['reason']): Promise<void> {
   const { config } = ctx.services;
   const at = ctx.now.toISOString();
-  const existing = await ctx.t.getHandoff(ctx.userId);
   const handoff: Handoff = {
     userId: ctx.userId,
     status: 'open',
     reason,
     openedAt: at,
     expiresAt: new Date(ctx.now.getTime() + config.HANDOFF_TIMEOUT_HOURS * 3_600_000).toISOString(),
-    // Keep earlier history so the officer sees what went wrong before.
-    lastMessages: existing?.lastMessages ?? [],
+    // One thread per handoff: what came before is the transcript (handoff-queue.ts shows it).
+    lastMessages: [],
     // The confirmation below is the first acknowledgement.
     lastAckAt: at,
   };

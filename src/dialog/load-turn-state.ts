@@ -4,6 +4,7 @@
  */
 import type { Tx } from '../store/port.js';
 import type { ConversationState, UserProfile } from '../store/records.js';
+import { RATING_QUESTION_DAYS } from './expire-state.js';
 
 export function freshConversation(userId: string, nowIso: string): ConversationState {
   return { userId, failures: 0, updatedAt: nowIso };
@@ -19,6 +20,10 @@ export async function loadTurnState(
   const saved = await t.getConversation(userId);
   const idle = saved ? now.getTime() - Date.parse(saved.updatedAt) > idleMinutes * 60_000 : true;
   const state = saved && !idle ? saved : freshConversation(userId, nowIso);
+  // The rating question after a returned result outlives the idle reset (expire-state.ts).
+  if (saved && idle && saved.pending?.kind === 'satisfaction' && now.getTime() - Date.parse(saved.updatedAt) <= RATING_QUESTION_DAYS * 86_400_000) {
+    state.pending = saved.pending;
+  }
   const profile = (await t.getProfile(userId)) ?? { userId, updatedAt: nowIso };
   return { state, profile };
 }

@@ -22,6 +22,7 @@ import { readablePrefix } from '../nlu/message-limits.js';
 import { loadTurnState } from './load-turn-state.js';
 import { applyEventToProfile, isUserInitiated } from './apply-event-to-profile.js';
 import { HandlerError } from './handler-error.js';
+import { recordTranscriptTurn } from './record-transcript.js';
 
 export const MAX_INBOUND_ATTEMPTS = 3;
 export const APOLOGY_TEXT = 'Dạ, hệ thống đang gặp sự cố, anh/chị vui lòng thử lại sau ít phút.';
@@ -138,6 +139,7 @@ async function runTurn(
   await t.putConversation({ ...ctx.state, userId: rec.userId, updatedAt: nowIso });
   await t.putProfile({ ...ctx.profile, userId: rec.userId, updatedAt: nowIso });
   await t.addTurnLog({ at: nowIso, userId: rec.userId, intent: ctx.outcome.intent, answered: ctx.outcome.answered });
+  await recordTranscriptTurn(t, rec.userId, event, ctx.replies, nowIso);
   await done();
   return { ...ctx.outcome, replies: ctx.replies.length };
 }

@@ -23,7 +23,7 @@ export function dossierListItem(services: Services, d: Dossier) {
   };
 }
 
-/** Detail: full name, masked phone and CCCD, history, deadline. */
+/** Detail: full name, masked phone and CCCD, history, creation, deadline. */
 export function dossierDetail(services: Services, d: Dossier) {
   return {
     ...d,
@@ -35,5 +35,7 @@ export function dossierDetail(services: Services, d: Dossier) {
     procedureName: procedureNameOf(services.catalog, d.procedureCode),
     statusLabel: STATUS_INFO[d.status].label,
     deadline: computeDeadline(d, services.clock()),
+    // The history holds status events only; the officer also sees when the dossier came in.
+    created: { at: d.receivedAt, recordedAt: d.createdAt, ...(d.createdStatus ? { status: d.createdStatus } : {}) },
   };
 }

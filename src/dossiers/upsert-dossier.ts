@@ -53,6 +53,7 @@ export async function upsertDossier(services: Services, rawCode: string, body: u
         status,
         state: stateOf(status),
         statusAt: input.receivedAt,
+        createdStatus: status,
         ...(isFinalStatus(status) ? { finalAt: now } : {}),
         history: [],
         createdAt: now,

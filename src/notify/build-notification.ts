@@ -43,7 +43,11 @@ export function shouldNotify(ctx: Omit<NotificationContext, 'procedureName' | 'o
   return (event.status === 5 || event.status === 6) && !!event.note && event.note !== previousNote;
 }
 
-function statusParagraph(ctx: NotificationContext): string | null {
+/**
+ * `buttons`: the message carries the rating buttons (the consultation message); the
+ * transaction fallback has none, so it asks for a typed score instead.
+ */
+function statusParagraph(ctx: NotificationContext, buttons: boolean): string | null {
   const { event, dossier } = ctx;
   const note = event.note ? clip(event.note.trim(), 600) : '';
   const contact = `${ctx.orgName}${ctx.hotline ? ` (đường dây nóng ${ctx.hotline})` : ''}`;
@@ -58,9 +62,13 @@ function statusParagraph(ctx: NotificationContext): string | null {
     case 8:
       return `Hồ sơ đã dừng xử lý.${note ? ` Lý do: ${note}.` : ''} Anh/chị vui lòng liên hệ ${contact} để được hướng dẫn.`;
     case 9:
-      return `Hồ sơ đã có kết quả. ${describeCollection(dossier, ctx.officeHours, ctx.orgName)}`;
+      return `Hồ sơ đã có kết quả.${note ? ` Ghi chú của cán bộ: ${note}.` : ''} ${describeCollection(dossier, ctx.officeHours, ctx.orgName)}`;
     case 10:
-      return 'Kết quả hồ sơ đã được trả. Cảm ơn anh/chị đã sử dụng dịch vụ. Anh/chị vui lòng đánh giá mức độ hài lòng từ 1 (rất không hài lòng) đến 5 (rất hài lòng) bằng cách chọn một nút bên dưới ạ.';
+      return (
+        `Kết quả hồ sơ đã được trả.${note ? ` Ghi chú của cán bộ: ${note}.` : ''} Cảm ơn anh/chị đã sử dụng dịch vụ. ` +
+        'Anh/chị vui lòng đánh giá mức độ hài lòng từ 1 (rất không hài lòng) đến 5 (rất hài lòng) ' +
+        (buttons ? 'bằng cách chọn một nút bên dưới ạ.' : 'bằng cách nhắn một số từ 1 đến 5 cho Zalo OA này ạ.')
+      );
     default:
       return null;
   }
@@ -75,8 +83,9 @@ function apologyParagraph(ctx: NotificationContext): string | null {
 
 export function buildNotification(ctx: NotificationContext): BuiltNotification | null {
   const { dossier, event } = ctx;
-  const paragraphs = [statusParagraph(ctx), apologyParagraph(ctx)].filter((p): p is string => !!p);
+  const paragraphs = [statusParagraph(ctx, true), apologyParagraph(ctx)].filter((p): p is string => !!p);
   if (paragraphs.length === 0) return null;
+  const fallbackParagraphs = [statusParagraph(ctx, false), apologyParagraph(ctx)].filter((p): p is string => !!p);
   const head = `Dạ, ${ctx.orgName} xin thông báo về hồ sơ ${dossier.code} (${clip(ctx.procedureName, 200)}):`;
   const text = clip([head, ...paragraphs].join('\n'), MAX_TEXT_LENGTH);
   const buttons: OaButton[] =
@@ -87,7 +96,7 @@ export function buildNotification(ctx: NotificationContext): BuiltNotification |
     kind: 'transaction',
     templateType: 'transaction_order',
     header: clip(`Thông báo hồ sơ ${dossier.code}`, 100),
-    text: clip(paragraphs.join(' '), 1000),
+    text: clip(fallbackParagraphs.join(' '), 1000),
     table: [
       { key: 'Mã hồ sơ', value: dossier.code },
       { key: 'Thủ tục', value: clip(ctx.procedureName, 100) },

@@ -15,6 +15,7 @@ import type {
   ConversationState,
   Dossier,
   FeedbackTicket,
+  FeedbackStatus,
   Handoff,
   InboundEventRecord,
   OutboxItem,
@@ -24,6 +25,7 @@ import type {
   Subscription,
   TaughtAlias,
   TokenPair,
+  Transcript,
   TurnLogEntry,
   UnansweredQuestion,
   UserProfile,
@@ -139,7 +141,13 @@ export interface Tx {
   // Feedback (phản ánh, kiến nghị).
   addFeedback(ticket: FeedbackTicket): Promise<void>;
   getFeedbackBySource(sourceKey: string): Promise<FeedbackTicket | undefined>;
-  listFeedback(limit?: number): Promise<FeedbackTicket[]>;
+  /** Newest first; `status` filters. */
+  listFeedback(limit?: number, status?: FeedbackStatus): Promise<FeedbackTicket[]>;
+  getFeedback(number: string): Promise<FeedbackTicket | undefined>;
+  /** Replace an existing ticket (status, replies); the number is the key. */
+  putFeedback(ticket: FeedbackTicket): Promise<void>;
+  /** One citizen's tickets, newest first (their lookup in chat). */
+  listUserFeedback(userId: string, limit?: number): Promise<FeedbackTicket[]>;
 
   // Human handoff.
   getHandoff(userId: string): Promise<Handoff | undefined>;
@@ -158,6 +166,10 @@ export interface Tx {
   // Satisfaction answers after a result is returned.
   addSatisfaction(result: SatisfactionResult): Promise<void>;
   listSatisfaction(limit?: number): Promise<SatisfactionResult[]>;
+
+  // Recent turns per citizen (the officer sees them on a handoff); pruned when idle (retention.ts).
+  getTranscript(userId: string): Promise<Transcript | undefined>;
+  putTranscript(transcript: Transcript): Promise<void>;
 
   // Turn log for the console's charts.
   addTurnLog(entry: TurnLogEntry): Promise<void>;

@@ -49,7 +49,10 @@ export interface ConversationState {
 /** What we know about a Zalo user across conversations. */
 export interface UserProfile {
   userId: string;
+  /** The Zalo display name (OA user detail), fetched when an officer needs it. */
   displayName?: string;
+  /** When the display name was last asked for (asked again after a while if the OA had none). */
+  displayNameCheckedAt?: string;
   /** From user_submit_info (request_user_info); phone normalised to 0xxxxxxxxx. */
   sharedName?: string;
   sharedPhone?: string;
@@ -122,6 +125,8 @@ export interface Dossier {
   finalAt?: string;
   /** Bounded: the first event, the one that set the current status and the latest ones (src/dossiers/bound-history.ts). */
   history: DossierEvent[];
+  /** The status it was created with (absent on dossiers created before this was kept). */
+  createdStatus?: NationalStatus;
   /** Events dropped from `history` to keep it bounded (absent = none). */
   historyDropped?: number;
   createdAt: string;
@@ -166,6 +171,16 @@ export interface OutboxItem {
   seq: number;
 }
 
+/** open → in_progress → answered → closed; an officer may set any of them. */
+export type FeedbackStatus = 'open' | 'in_progress' | 'answered' | 'closed';
+
+export interface FeedbackReply {
+  at: string;
+  text: string;
+  /** The outbox item that carries it to the citizen (its delivery status is there). */
+  outboxId: string;
+}
+
 export interface FeedbackTicket {
   number: string;
   userId: string;
@@ -173,7 +188,11 @@ export interface FeedbackTicket {
   createdAt: string;
   /** The inbound event that created it (idempotent re-handling). */
   sourceKey: string;
-  status: 'open' | 'closed';
+  status: FeedbackStatus;
+  /** Officers' answers sent to the citizen, oldest first. */
+  replies?: FeedbackReply[];
+  /** Last officer change (status or reply). */
+  updatedAt?: string;
 }
 
 export interface Handoff {
@@ -241,4 +260,20 @@ export interface QuestionReferral {
   questions: string[];
   createdAt: string;
   createdBy: string;
+}
+
+/** One turn of a citizen with the bot: what they wrote and what the bot answered. */
+export interface TranscriptTurn {
+  at: string;
+  /** The citizen's text, or a bracketed placeholder for a sticker, an image, a shared info card. */
+  user: string;
+  /** The bot's reply texts, joined; '' when it said nothing (e.g. during a handoff). */
+  bot: string;
+}
+
+/** The last turns of one citizen, so an officer taking over sees the conversation before. */
+export interface Transcript {
+  userId: string;
+  turns: TranscriptTurn[];
+  updatedAt: string;
 }

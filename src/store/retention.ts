@@ -1,7 +1,9 @@
 /**
  * How long finished records are kept (both lowdb and PostgreSQL prune hourly):
  * handled inbox events 7 days (dedupe keys outlive any platform retry), sent
- * outbox items 30 days, turn log 90 days (the console charts look back at most that far).
+ * outbox items 30 days, turn log 90 days (the console charts look back at most that far),
+ * a citizen's recent-turns transcript 30 days after their last turn (an officer needs it
+ * only while a handoff is open; handoffs last HANDOFF_TIMEOUT_HOURS).
  *
  * Subscriptions end (see subscriptionExpired) 30 days after their dossier reached a
  * final status (time to read the last notification and rate the service), or after
@@ -14,6 +16,7 @@ export const RETENTION_DAYS = {
   inboundDone: 7,
   outboxSent: 30,
   turnLog: 90,
+  transcriptIdle: 30,
   subscriptionAfterFinal: 30,
   subscriptionIdle: 180,
 } as const;

@@ -1,13 +1,15 @@
 /**
  * The officer console in real Chromium, over data made the real way (citizens
  * talking through the emulator): login, keyboard tabs, the outbox with a failed
- * reply and its retry, feedback tickets, unanswered questions ranked by count,
- * the charts, a test dossier created from the form, and a phone-sized layout.
+ * reply and its retry, a feedback ticket answered (the citizen gets it in the
+ * simulator and can ask about it by number), unanswered questions ranked by count,
+ * the charts in Vietnamese, a test dossier created from the form, and a phone-sized layout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN, startBrowserSession, type BrowserSession } from './support/browser-session.js';
 import { waitFor } from '../support/wait-for.js';
+import { SimulatorPage } from './support/simulator-page.js';
 
 let s: BrowserSession;
 let page: Page;
@@ -70,11 +72,36 @@ describe('officer console', { timeout: 60_000 }, () => {
     expect(s.bot.emulator.outbound('8100000000000000013').length).toBe(1);
   });
 
-  it('lists feedback tickets', async () => {
+  it('answers a feedback ticket: the reply reaches the citizen in the simulator and the ticket shows as answered', async () => {
+    const phone = await s.phonePage();
+    const sim = new SimulatorPage(phone, s.url);
+    await sim.open({ userId: '8100000000000000011', name: 'Lê Văn Hùng' });
     await page.getByRole('tab', { name: 'Phản ánh' }).click();
-    const row = page.locator('#panel-feedback tr', { hasText: 'không có cán bộ trực' });
-    await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/PAKN-\d{8}-\d{4}/);
+    const ticket = page.locator('#panel-feedback article.ticket', { hasText: 'không có cán bộ trực' });
+    await ticket.waitFor();
+    const number = (await ticket.getAttribute('data-number'))!;
+    expect(number).toMatch(/^PAKN-\d{8}-\d{4}$/);
+    await ticket.getByLabel(`Tình trạng phiếu ${number}`).selectOption('in_progress');
+    await ticket.locator('.badge', { hasText: 'Đang xử lý' }).waitFor();
+
+    const box = ticket.getByLabel(`Trả lời phiếu ${number}`);
+    await box.fill('Dạ, đơn vị đã bố trí cán bộ trực quầy chiều thứ sáu từ tuần này. Cảm ơn anh đã phản ánh.');
+    await box.press('Control+Enter');
+    await phone.locator('.msg.from-oa', { hasText: `phản ánh, kiến nghị số ${number}` }).waitFor();
+    await ticket.locator('.badge', { hasText: 'Đã trả lời' }).waitFor();
+    await waitFor(async () => {
+      await page.getByRole('button', { name: 'Tải lại' }).click();
+      return (await ticket.locator('.line.from-officer').textContent())?.includes('đã gửi tới công dân');
+    }, { what: 'the answer shown as delivered', timeoutMs: 20_000, intervalMs: 300 });
+    await s.screenshot(page, 'console-feedback');
+    await s.screenshot(phone, 'simulator-feedback-reply');
+
+    // The citizen asks how the ticket stands, by its short number.
+    const answer = await sim.ask(`phản ánh số ${Number(number.slice(-4))} sao rồi`);
+    await expect(answer.textContent()).resolves.toContain('Đã trả lời');
+    const stored = await s.bot.services.store.tx((t) => t.getFeedback(number));
+    expect(stored).toMatchObject({ status: 'answered', replies: [expect.objectContaining({ text: expect.stringContaining('cán bộ trực quầy') })] });
+    await phone.context().close();
   });
 
   it('ranks unanswered questions by how often they were asked', async () => {
@@ -94,7 +121,11 @@ describe('officer console', { timeout: 60_000 }, () => {
     await page.getByRole('tab', { name: 'Thống kê' }).click();
     await page.locator('#panel-stats figure.chart').nth(4).waitFor();
     const titles = await page.locator('#panel-stats figcaption').allTextContents();
-    expect(titles).toEqual(['Tin nhắn mỗi ngày', 'Ý định (intent)', 'Trả lời được và không hiểu', 'Thông báo hồ sơ', 'Mức độ hài lòng']);
+    expect(titles).toEqual(['Tin nhắn mỗi ngày', 'Công dân hỏi về', 'Trả lời được và không hiểu', 'Thông báo hồ sơ', 'Mức độ hài lòng (2 đánh giá sau khi trả kết quả)']);
+    // Labels in Vietnamese, never turn-log keys such as dossier_challenge or out_of_scope.
+    const topics = (await page.locator('#panel-stats svg[aria-label^="Công dân hỏi về"]').getAttribute('aria-label'))!;
+    expect(topics).toContain('Phản ánh, kiến nghị');
+    expect(topics).not.toMatch(/[a-z]+_[a-z]+/);
     await expect(page.locator('#panel-stats svg[aria-label^="Mức độ hài lòng"]').getAttribute('aria-label')).resolves.toContain('5 sao 1');
     await expect(page.locator('#panel-stats .counters').textContent()).resolves.toContain('4.5');
     await s.screenshot(page, 'console-stats', { fullPage: true });
@@ -107,6 +138,8 @@ describe('officer console', { timeout: 60_000 }, () => {
     await page.locator('input[name="procedureCode"]').fill('1.001193');
     await page.getByRole('button', { name: 'Tạo hồ sơ thử' }).click();
     await page.locator('#dossier-title', { hasText: code }).waitFor();
+    // The history starts with the dossier's creation.
+    await page.locator('.detail tr', { hasText: 'Tạo hồ sơ' }).filter({ hasText: '2 · Được tiếp nhận' }).waitFor();
     const stored = await s.bot.services.store.tx((t) => t.getDossier(code));
     expect(stored).toMatchObject({ procedureCode: '1.001193', status: 2 });
     await s.screenshot(page, 'console-dossiers');

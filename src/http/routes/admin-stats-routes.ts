@@ -9,6 +9,7 @@ import type { Services } from '../../services.js';
 import { requireBearer } from '../require-bearer.js';
 import type { RejectionLog } from '../rejection-log.js';
 import { computeAdminStats } from '../../web/server/compute-admin-stats.js';
+import { loadOutcomeLabels } from '../../web/server/outcome-labels.js';
 
 const fold = (s: string) =>
   s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
@@ -16,6 +17,7 @@ const fold = (s: string) =>
 export function createAdminStatsRouter(services: Services, rejections?: RejectionLog): Router {
   const router = Router();
   const auth = requireBearer(() => services.config.ADMIN_TOKEN, 'admin', rejections);
+  const labels = loadOutcomeLabels();
 
   router.get('/api/admin/stats/outbox', auth, async (_req, res) => {
     res.json(await services.store.tx((t) => t.outboxStats()));
@@ -24,7 +26,7 @@ export function createAdminStatsRouter(services: Services, rejections?: Rejectio
   router.get('/api/admin/stats', auth, async (req, res) => {
     const days = Math.min(90, Math.max(1, Math.trunc(Number(req.query.days)) || 14));
     const now = services.clock();
-    res.json(await services.store.tx((t) => computeAdminStats(t, now, days)));
+    res.json(await services.store.tx((t) => computeAdminStats(t, now, days, labels)));
   });
 
   router.get('/api/admin/catalog/procedures', auth, (req, res) => {

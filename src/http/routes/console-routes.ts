@@ -10,6 +10,7 @@ import type { RouteExtras } from './route-extras.js';
 import { createAdminStatsRouter } from './admin-stats-routes.js';
 import { sendPage, serveWebAssets } from '../../web/server/serve-web-assets.js';
 import { localDefaultToken } from '../../web/server/local-default-token.js';
+import { NOTIFY_STATUSES } from '../../dossiers/dossier-status.js';
 
 export function createConsoleRouter(services: Services, extras: RouteExtras): Router {
   const router = Router();
@@ -23,6 +24,8 @@ export function createConsoleRouter(services: Services, extras: RouteExtras): Ro
       simulator: Boolean(extras.emulator),
       // Only the documented local-mode default is ever shown, never a configured token.
       localDefaultToken: localDefaultToken(config),
+      // The status form asks the officer to confirm a change that notifies the citizen.
+      notifyStatuses: [...NOTIFY_STATUSES].sort((a, b) => a - b),
     });
   });
   router.use('/console/assets', serveWebAssets('console'));

@@ -15,6 +15,7 @@ import type {
   Subscription,
   TaughtAlias,
   TokenPair,
+  Transcript,
   TurnLogEntry,
   UnansweredQuestion,
   UserProfile,
@@ -45,6 +46,7 @@ export interface DocumentData {
   referrals: Record<string, QuestionReferral>;
   /** name -> ISO time. */
   presence: Record<string, string>;
+  transcripts: Record<string, Transcript>;
 }
 
 export type CollectionName = Exclude<keyof DocumentData, 'schemaVersion'>;
@@ -67,6 +69,7 @@ export const COLLECTIONS: CollectionName[] = [
   'taughtAliases',
   'referrals',
   'presence',
+  'transcripts',
 ];
 
 export function emptyDocumentData(): DocumentData {

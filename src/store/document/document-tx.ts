@@ -6,6 +6,7 @@ import type { DossierQuery, OutboxQuery, OutboxStats, Tx } from '../port.js';
 import type {
   ConversationState,
   Dossier,
+  FeedbackStatus,
   FeedbackTicket,
   Handoff,
   InboundEventRecord,
@@ -15,6 +16,7 @@ import type {
   Subscription,
   TaughtAlias,
   TokenPair,
+  Transcript,
   TurnLogEntry,
   UnansweredQuestion,
   UserProfile,
@@ -282,9 +284,24 @@ export class DocumentTx implements Tx {
   async getFeedbackBySource(sourceKey: string) {
     return clone(this.w.values<FeedbackTicket>('feedback').find((f) => f.sourceKey === sourceKey));
   }
-  async listFeedback(limit = 100) {
+  async listFeedback(limit = 100, status?: FeedbackStatus) {
     return this.w
       .values<FeedbackTicket>('feedback')
+      .filter((f) => !status || f.status === status)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, limit)
+      .map(clone);
+  }
+  async getFeedback(number: string) {
+    return clone(this.w.get<FeedbackTicket>('feedback', number));
+  }
+  async putFeedback(ticket: FeedbackTicket) {
+    this.w.set('feedback', ticket.number, ticket);
+  }
+  async listUserFeedback(userId: string, limit = 20) {
+    return this.w
+      .values<FeedbackTicket>('feedback')
+      .filter((f) => f.userId === userId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .slice(0, limit)
       .map(clone);
@@ -346,6 +363,13 @@ export class DocumentTx implements Tx {
       .sort((a, b) => b.at.localeCompare(a.at))
       .slice(0, limit)
       .map(clone);
+  }
+
+  async getTranscript(userId: string) {
+    return clone(this.w.get<Transcript>('transcripts', userId));
+  }
+  async putTranscript(transcript: Transcript) {
+    this.w.set('transcripts', transcript.userId, transcript);
   }
 
   async addTurnLog(entry: TurnLogEntry) {

@@ -26,6 +26,10 @@ export function pruneDocument(
   for (const [k, e] of Object.entries(data.turnLog)) {
     if (e.at < turnBefore) drop('turnLog', k);
   }
+  const transcriptBefore = retentionCutoff(now, RETENTION_DAYS.transcriptIdle);
+  for (const [k, tr] of Object.entries(data.transcripts)) {
+    if (tr.updatedAt < transcriptBefore) drop('transcripts', k);
+  }
   for (const [k, s] of Object.entries(data.subscriptions)) {
     if (subscriptionExpired(s, data.dossiers[s.code], now)) drop('subscriptions', k);
   }

@@ -7,6 +7,7 @@ import type { DossierQuery, OutboxQuery, Tx } from '../port.js';
 import type {
   ConversationState,
   Dossier,
+  FeedbackStatus,
   FeedbackTicket,
   Handoff,
   InboundEventRecord,
@@ -16,6 +17,7 @@ import type {
   Subscription,
   TaughtAlias,
   TokenPair,
+  Transcript,
   TurnLogEntry,
   UnansweredQuestion,
   UserProfile,
@@ -176,19 +178,35 @@ export class PgTx implements Tx {
   }
 
   async addFeedback(t: FeedbackTicket) {
+    await this.putFeedback(t);
+  }
+  async putFeedback(t: FeedbackTicket) {
     await this.c.query(
-      `INSERT INTO feedback (number, source_key, created_at, data) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (number) DO UPDATE SET source_key = EXCLUDED.source_key, created_at = EXCLUDED.created_at, data = EXCLUDED.data`,
-      [t.number, t.sourceKey, t.createdAt, json(t)],
+      `INSERT INTO feedback (number, source_key, created_at, user_id, status, data) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (number) DO UPDATE SET source_key = EXCLUDED.source_key, created_at = EXCLUDED.created_at,
+         user_id = EXCLUDED.user_id, status = EXCLUDED.status, data = EXCLUDED.data`,
+      [t.number, t.sourceKey, t.createdAt, t.userId, t.status, json(t)],
     );
+  }
+  getFeedback(number: string) {
+    return this.one<FeedbackTicket>('SELECT data FROM feedback WHERE number = $1', [number]);
+  }
+  listUserFeedback(userId: string, limit = 20) {
+    return this.many<FeedbackTicket>('SELECT data FROM feedback WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2', [
+      userId,
+      limit,
+    ]);
   }
   getFeedbackBySource(sourceKey: string) {
     return this.one<FeedbackTicket>('SELECT data FROM feedback WHERE source_key = $1 ORDER BY created_at LIMIT 1', [
       sourceKey,
     ]);
   }
-  listFeedback(limit = 100) {
-    return this.many<FeedbackTicket>('SELECT data FROM feedback ORDER BY created_at DESC LIMIT $1', [limit]);
+  listFeedback(limit = 100, status?: FeedbackStatus) {
+    return this.many<FeedbackTicket>(
+      'SELECT data FROM feedback WHERE ($2::text IS NULL OR status = $2) ORDER BY created_at DESC LIMIT $1',
+      [limit, status ?? null],
+    );
   }
 
   getHandoff(userId: string) {
@@ -249,6 +267,17 @@ export class PgTx implements Tx {
   }
   listSatisfaction(limit = 100) {
     return this.many<SatisfactionResult>('SELECT data FROM satisfaction ORDER BY at DESC LIMIT $1', [limit]);
+  }
+
+  getTranscript(userId: string) {
+    return this.one<Transcript>('SELECT data FROM transcripts WHERE user_id = $1', [userId]);
+  }
+  async putTranscript(tr: Transcript) {
+    await this.c.query(
+      `INSERT INTO transcripts (user_id, updated_at, data) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at, data = EXCLUDED.data`,
+      [tr.userId, tr.updatedAt, json(tr)],
+    );
   }
 
   async addTurnLog(e: TurnLogEntry) {

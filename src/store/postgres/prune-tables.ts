@@ -10,6 +10,7 @@ export async function pruneTables(pool: pg.Pool, now: Date): Promise<number> {
       cut(RETENTION_DAYS.outboxSent),
     ]),
     pool.query('DELETE FROM turn_log WHERE at < $1', [cut(RETENTION_DAYS.turnLog)]),
+    pool.query('DELETE FROM transcripts WHERE updated_at < $1', [cut(RETENTION_DAYS.transcriptIdle)]),
     // subscriptionExpired (../retention.ts) in SQL: ended 30 days after the dossier's final
     // status, or idle 180 days (no dossier change, no new subscription; or no dossier at all).
     pool.query(

@@ -4,7 +4,7 @@ import { adminApi, session } from './api.js';
 import { mountDossiersTab } from './dossiers-tab.js';
 import { mountOutboxTab } from './outbox-tab.js';
 import { mountHandoffsTab } from './handoffs-tab.js';
-import { mountFeedbackTab } from './feedback-tab.js';
+import { mountFeedbackTab } from './feedback-tickets-tab.js';
 import { mountUnansweredTab } from './unanswered-tab.js';
 import { mountStatsTab } from './stats-tab.js';
 

@@ -1,7 +1,8 @@
 // "Hồ sơ" tab: search and page through dossiers, open one, create a test dossier.
 import { adminApi } from './api.js';
 import { STATUS_LABELS, formatDate, formatDateTime, h, isoDatePlus, maskPhone, statusBadge, table, toast } from './dom.js';
-import { showDossierDetail } from './dossier-detail.js';
+import { createDossierDetail } from './dossier-detail.js';
+import { renderIfChanged } from './live-dom.js';
 
 const PAGE = 20;
 
@@ -73,10 +74,11 @@ function createForm(onCreated) {
   return form;
 }
 
-export function mountDossiersTab(panel) {
+export function mountDossiersTab(panel, config = {}) {
   let offset = 0;
-  const results = h('div', { class: 'results', 'aria-live': 'polite' });
+  const results = h('div', { class: 'results' });
   const detail = h('section', { class: 'detail', 'aria-label': 'Chi tiết hồ sơ' });
+  const dossier = createDossierDetail(detail, { config, onChanged: () => load() });
   const search = h(
     'form',
     { class: 'toolbar', role: 'search' },
@@ -86,45 +88,53 @@ export function mountDossiersTab(panel) {
   );
 
   async function open(code) {
-    await showDossierDetail(detail, code, () => load());
+    await dossier.show(code);
     detail.scrollIntoView({ block: 'nearest' });
   }
 
+  /** The search as last submitted (typing in the box does not change what the refresh shows). */
+  let query = new FormData(search);
   async function load() {
-    const f = new FormData(search);
+    const f = query;
     const params = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
     if (f.get('q')) params.set('q', String(f.get('q')).trim());
     if (f.get('status')) params.set('status', String(f.get('status')));
     try {
       const { items = [], total = 0 } = await adminApi(`/api/admin/dossiers?${params}`);
-      const rows = items.map((d) => [
-        h('button', { type: 'button', class: 'link', onclick: () => open(d.code) }, d.code),
-        h('span', { title: d.procedureName ?? '' }, d.procedureCode),
-        // The admin API masks names and phones in lists; maskPhone keeps a full one from showing anyway.
-        `${d.applicant?.fullName ?? ''} · ${maskPhone(d.applicant?.phone)}`,
-        statusBadge(d.status),
-        formatDate(d.appointmentDate),
-        formatDateTime(d.updatedAt),
-      ]);
-      const pager = h(
-        'div',
-        { class: 'pager' },
-        h('span', {}, `${total === 0 ? 0 : offset + 1}–${offset + items.length} / ${total} hồ sơ`),
-        h('button', { type: 'button', class: 'btn-secondary', disabled: offset === 0, onclick: () => ((offset = Math.max(0, offset - PAGE)), load()) }, '‹ Trước'),
-        h('button', { type: 'button', class: 'btn-secondary', disabled: offset + PAGE >= total, onclick: () => ((offset += PAGE), load()) }, 'Sau ›'),
-      );
-      results.replaceChildren(
-        table(['Mã hồ sơ', 'Thủ tục', 'Người nộp', 'Trạng thái', 'Hẹn trả', 'Cập nhật'], rows, { empty: 'Không có hồ sơ nào khớp.', caption: 'Danh sách hồ sơ' }),
-        pager,
-      );
+      // Redrawn only when something changed; a focused button keeps its focus (data-focus-key).
+      renderIfChanged(results, { items, total, offset }, () => listView(items, total));
     } catch (err) {
-      results.replaceChildren(h('p', { class: 'error' }, err.message));
+      renderIfChanged(results, { error: err.message }, () => h('p', { class: 'error' }, err.message));
     }
+  }
+
+  function listView(items, total) {
+    const rows = items.map((d) => [
+      h('button', { type: 'button', class: 'link', onclick: () => open(d.code), dataset: { focusKey: `open:${d.code}` } }, d.code),
+      h('span', { title: d.procedureName ?? '' }, d.procedureCode),
+      // The admin API masks names and phones in lists; maskPhone keeps a full one from showing anyway.
+      `${d.applicant?.fullName ?? ''} · ${maskPhone(d.applicant?.phone)}`,
+      statusBadge(d.status),
+      formatDate(d.appointmentDate),
+      formatDateTime(d.updatedAt),
+    ]);
+    const pager = h(
+      'div',
+      { class: 'pager' },
+      h('span', {}, `${total === 0 ? 0 : offset + 1}–${offset + items.length} / ${total} hồ sơ`),
+      h('button', { type: 'button', class: 'btn-secondary', disabled: offset === 0, dataset: { focusKey: 'prev' }, onclick: () => ((offset = Math.max(0, offset - PAGE)), load()) }, '‹ Trước'),
+      h('button', { type: 'button', class: 'btn-secondary', disabled: offset + PAGE >= total, dataset: { focusKey: 'next' }, onclick: () => ((offset += PAGE), load()) }, 'Sau ›'),
+    );
+    return [
+      table(['Mã hồ sơ', 'Thủ tục', 'Người nộp', 'Trạng thái', 'Hẹn trả', 'Cập nhật'], rows, { empty: 'Không có hồ sơ nào khớp.', caption: 'Danh sách hồ sơ' }),
+      pager,
+    ];
   }
 
   search.addEventListener('submit', (e) => {
     e.preventDefault();
     offset = 0;
+    query = new FormData(search);
     load();
   });
   panel.replaceChildren(
@@ -134,5 +144,6 @@ export function mountDossiersTab(panel) {
     detail,
     h('details', { class: 'box' }, h('summary', {}, 'Tạo hồ sơ thử (như hệ thống một cửa gửi sang)'), createForm((code) => load().then(() => open(code)))),
   );
-  return { refresh: load };
+  // The list and the open dossier (its notifications going out) follow the server.
+  return { refresh: () => Promise.all([load(), dossier.refresh()]), autoRefreshMs: 10_000 };
 }

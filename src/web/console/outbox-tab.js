@@ -2,6 +2,7 @@
 // failure reason and a retry button for failed or waiting items.
 import { adminApi } from './api.js';
 import { OUTBOX_LABELS, formatDateTime, h, table, toast } from './dom.js';
+import { renderIfChanged } from './live-dom.js';
 
 const KIND_LABELS = { reply: 'Trả lời', notification: 'Thông báo hồ sơ' };
 
@@ -16,7 +17,8 @@ function summary(stats) {
 
 export function mountOutboxTab(panel) {
   const counters = h('div');
-  const results = h('div', { 'aria-live': 'polite' });
+  const results = h('div');
+  const reload = h('button', { type: 'button', class: 'btn-secondary', onclick: () => load() }, 'Tải lại');
   const filter = h(
     'select',
     { 'aria-label': 'Lọc theo tình trạng' },
@@ -28,7 +30,9 @@ export function mountOutboxTab(panel) {
     try {
       await adminApi(`/api/admin/outbox/${encodeURIComponent(item.id)}/retry`, { method: 'POST' });
       toast('Đã đưa thông báo vào hàng đợi gửi lại.');
-      load();
+      await load();
+      // The row's button is gone: on to the next item to retry, or the reload button.
+      (results.querySelector('button') ?? reload).focus();
     } catch (err) {
       toast(err.message, 'error');
     }
@@ -40,7 +44,7 @@ export function mountOutboxTab(panel) {
         adminApi('/api/admin/stats/outbox'),
         adminApi(`/api/admin/outbox${filter.value ? `?status=${filter.value}` : ''}`),
       ]);
-      counters.replaceChildren(summary(stats));
+      renderIfChanged(counters, stats, () => summary(stats));
       const rows = items.map((o) => [
         formatDateTime(o.createdAt),
         KIND_LABELS[o.kind] ?? o.kind,
@@ -50,14 +54,14 @@ export function mountOutboxTab(panel) {
         String(o.attempts ?? 0),
         o.lastError ?? '',
         o.status === 'failed' || o.status === 'waiting'
-          ? h('button', { type: 'button', class: 'btn-secondary', onclick: () => retry(o) }, 'Gửi lại')
+          ? h('button', { type: 'button', class: 'btn-secondary', dataset: { focusKey: `retry:${o.id}` }, onclick: () => retry(o) }, 'Gửi lại')
           : o.via === 'transaction' ? 'Tin giao dịch' : '',
       ]);
-      results.replaceChildren(
+      renderIfChanged(results, items, () =>
         table(['Tạo lúc', 'Loại', 'Người nhận', 'Hồ sơ', 'Tình trạng', 'Số lần thử', 'Lý do lỗi', ''], rows, { empty: 'Không có mục nào.', caption: 'Hàng đợi gửi tin' }),
       );
     } catch (err) {
-      results.replaceChildren(h('p', { class: 'error' }, err.message));
+      renderIfChanged(results, { error: err.message }, () => h('p', { class: 'error' }, err.message));
     }
   }
 
@@ -65,8 +69,8 @@ export function mountOutboxTab(panel) {
   panel.replaceChildren(
     h('h2', {}, 'Thông báo và tin trả lời'),
     counters,
-    h('div', { class: 'toolbar' }, h('label', {}, 'Tình trạng ', filter), h('button', { type: 'button', class: 'btn-secondary', onclick: load }, 'Tải lại')),
+    h('div', { class: 'toolbar' }, h('label', {}, 'Tình trạng ', filter), reload),
     results,
   );
-  return { refresh: load };
+  return { refresh: load, autoRefreshMs: 10_000 };
 }

@@ -4,29 +4,6 @@ import { adminApi } from './api.js';
 import { h } from './dom.js';
 import { horizontalBars, stackedColumns } from './bar-chart.js';
 
-/** Intent ids of src/nlu/nlu-types.ts and the dialog's own outcomes, in officers' words. */
-const INTENT_LABELS = {
-  greeting: 'Chào hỏi',
-  help: 'Hỏi cách dùng',
-  procedure_info: 'Hỏi về thủ tục',
-  ask_documents: 'Giấy tờ cần nộp',
-  ask_fee: 'Lệ phí',
-  ask_duration: 'Thời gian giải quyết',
-  ask_location: 'Nơi nộp',
-  ask_online: 'Nộp trực tuyến',
-  dossier_status: 'Tra cứu hồ sơ',
-  subscribe: 'Đăng ký thông báo',
-  unsubscribe: 'Hủy thông báo',
-  human_handoff: 'Gặp cán bộ',
-  handoff_open: 'Đang gặp cán bộ',
-  feedback: 'Phản ánh',
-  thanks: 'Cảm ơn',
-  out_of_scope: 'Ngoài phạm vi',
-  media: 'Gửi ảnh, nhãn dán',
-  submit_info: 'Chia sẻ thông tin',
-  unknown: 'Không hiểu',
-};
-
 export function mountStatsTab(panel) {
   const days = h('select', { 'aria-label': 'Khoảng thời gian' }, [7, 14, 30].map((n) => h('option', { value: n, selected: n === 14 }, `${n} ngày gần đây`)));
   const body = h('div', { class: 'charts' });
@@ -49,7 +26,8 @@ export function mountStatsTab(panel) {
           s.messagesPerDay.map((d) => ({ label: d.date.slice(8, 10) + '/' + d.date.slice(5, 7), parts: [d.answered, d.total - d.answered] })),
           [{ name: 'Trả lời được', cls: 'ok' }, { name: 'Không hiểu', cls: 'bad' }],
         ),
-        horizontalBars('Ý định (intent)', s.intents.slice(0, 12).map((x) => ({ label: INTENT_LABELS[x.intent] ?? x.intent, value: x.count }))),
+        // Labels come from the server (intents/labels/turn-outcomes.txt); never a raw key.
+        horizontalBars('Công dân hỏi về', s.intents.slice(0, 12).map((x) => ({ label: x.label ?? 'Khác', value: x.count }))),
         horizontalBars('Trả lời được và không hiểu', [
           { label: 'Trả lời được', value: s.turns.answered, cls: 'ok' },
           { label: 'Không hiểu', value: s.turns.total - s.turns.answered, cls: 'bad' },
@@ -60,7 +38,7 @@ export function mountStatsTab(panel) {
           { label: 'Chờ công dân', value: s.notifications.waiting, cls: 'warn' },
           { label: 'Đang chờ gửi', value: s.notifications.pending, cls: 'warn' },
         ]),
-        horizontalBars('Mức độ hài lòng', [5, 4, 3, 2, 1].map((n) => ({ label: `${n} sao`, value: s.satisfaction.byScore[n] ?? 0, cls: n >= 4 ? 'ok' : n === 3 ? 'warn' : 'bad' }))),
+        horizontalBars(`Mức độ hài lòng (${s.satisfaction.count} đánh giá sau khi trả kết quả)`, [5, 4, 3, 2, 1].map((n) => ({ label: `${n} sao`, value: s.satisfaction.byScore[n] ?? 0, cls: n >= 4 ? 'ok' : n === 3 ? 'warn' : 'bad' }))),
       );
     } catch (err) {
       body.replaceChildren(h('p', { class: 'error' }, err.message));

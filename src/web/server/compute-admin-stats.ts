@@ -5,13 +5,15 @@
  */
 import type { OutboxStats, Tx } from '../../store/port.js';
 import type { OutboxStatus } from '../../store/records.js';
+import type { OutcomeLabels } from './outcome-labels.js';
 
 export interface AdminStats {
   generatedAt: string;
   days: number;
   /** One entry per day, oldest first, zero-filled; dates are yyyy-mm-dd in Asia/Ho_Chi_Minh. */
   messagesPerDay: { date: string; total: number; answered: number }[];
-  intents: { intent: string; count: number }[];
+  /** By label (several keys may share one, e.g. media and user_send_media), most first. */
+  intents: { intent: string; label: string; count: number }[];
   turns: { total: number; answered: number };
   /** Dossier notifications created in the window, by outcome. */
   notifications: Record<'sent' | 'failed' | 'waiting' | 'pending', number>;
@@ -32,7 +34,7 @@ function windowStart(now: Date, days: number): Date {
   return new Date(today - (days - 1) * DAY_MS);
 }
 
-export async function computeAdminStats(t: Tx, now: Date, days: number): Promise<AdminStats> {
+export async function computeAdminStats(t: Tx, now: Date, days: number, labels: OutcomeLabels): Promise<AdminStats> {
   const since = windowStart(now, days);
   const sinceIso = since.toISOString();
 
@@ -41,7 +43,8 @@ export async function computeAdminStats(t: Tx, now: Date, days: number): Promise
     const date = vnDate(new Date(since.getTime() + i * DAY_MS));
     perDay.set(date, { date, total: 0, answered: 0 });
   }
-  const intents = new Map<string, number>();
+  /** label → the first key seen with it and the count. */
+  const intents = new Map<string, { intent: string; count: number }>();
   const turns = { total: 0, answered: 0 };
   for (const e of await t.listTurnLog(sinceIso)) {
     const day = perDay.get(vnDate(new Date(e.at)));
@@ -49,7 +52,10 @@ export async function computeAdminStats(t: Tx, now: Date, days: number): Promise
     day.total++;
     turns.total++;
     if (e.answered) (day.answered++, turns.answered++);
-    intents.set(e.intent, (intents.get(e.intent) ?? 0) + 1);
+    const label = labels.labelOf(e.intent);
+    const entry = intents.get(label) ?? { intent: e.intent, count: 0 };
+    entry.count++;
+    intents.set(label, entry);
   }
 
   const notifications = { sent: 0, failed: 0, waiting: 0, pending: 0 };
@@ -73,7 +79,7 @@ export async function computeAdminStats(t: Tx, now: Date, days: number): Promise
     generatedAt: now.toISOString(),
     days,
     messagesPerDay: [...perDay.values()],
-    intents: [...intents].map(([intent, c]) => ({ intent, count: c })).sort((a, b) => b.count - a.count),
+    intents: [...intents].map(([label, x]) => ({ intent: x.intent, label, count: x.count })).sort((a, b) => b.count - a.count),
     turns,
     notifications,
     outbox: await t.outboxStats(),

@@ -44,9 +44,20 @@ describe('notification texts', () => {
     expect(build(3, {}, 1)!.text.text).toContain('không được tiếp nhận');
   });
 
-  it('asks for a 1–5 rating with five buttons when the result is returned (10)', () => {
+  it('asks for a 1–5 rating with five buttons when the result is returned (10); the fallback asks for a typed score', () => {
     const n = build(10)!;
     expect(n.text.buttons?.map((b) => b.title)).toEqual(['1', '2', '3', '4', '5']);
+    expect(n.text.text).toContain('chọn một nút bên dưới');
+    expect(n.fallback.text).toContain('nhắn một số từ 1 đến 5');
+    expect(n.fallback.text).not.toContain('nút bên dưới');
+  });
+
+  it('sends the officer\'s note with every notifying status, 9 and 10 included', () => {
+    for (const s of [3, 5, 6, 8, 9, 10] as NationalStatus[]) {
+      const n = build(s, { note: 'Mời đến quầy số 2' })!;
+      expect([s, n.text.text.includes('Mời đến quầy số 2')]).toEqual([s, true]);
+      expect([s, n.fallback.text.includes('Mời đến quầy số 2')]).toEqual([s, true]);
+    }
   });
 
   it('apologises with the new date', () => {

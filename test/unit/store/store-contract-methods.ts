@@ -240,6 +240,39 @@ export function describeTxMethods(name: string, h: StoreHarness): void {
       expect((await store.tx((t) => t.listTaughtAliases())).map((a) => a.key)).toEqual(['giay thong hanh']);
     });
 
+    it('feedback tickets an officer answers: get, put, filter by status, one citizen\'s tickets', async () => {
+      await store.tx(async (t) => {
+        await t.addFeedback({ number: 'PA-1', userId: 'u1', content: 'Chậm trả', createdAt: T0, sourceKey: 's1', status: 'open' });
+        await t.addFeedback({ number: 'PA-2', userId: 'u2', content: 'Tốt', createdAt: at(1), sourceKey: 's2', status: 'open' });
+        await t.addFeedback({ number: 'PA-3', userId: 'u1', content: 'Lại chậm', createdAt: at(2), sourceKey: 's3', status: 'open' });
+      });
+      await store.tx(async (t) => {
+        const ticket = (await t.getFeedback('PA-1'))!;
+        const reply = { at: at(3), text: 'Đã chuyển bộ phận xử lý', outboxId: 'o1' };
+        await t.putFeedback({ ...ticket, status: 'answered', replies: [reply], updatedAt: at(3) });
+      });
+      await store.tx(async (t) => {
+        expect(await t.getFeedback('none')).toBeUndefined();
+        expect(await t.getFeedback('PA-1')).toMatchObject({ status: 'answered', replies: [{ text: 'Đã chuyển bộ phận xử lý' }], updatedAt: at(3) });
+        expect((await t.listFeedback(10, 'answered')).map((f) => f.number)).toEqual(['PA-1']);
+        expect((await t.listFeedback(10, 'open')).map((f) => f.number)).toEqual(['PA-3', 'PA-2']);
+        expect((await t.listUserFeedback('u1')).map((f) => f.number)).toEqual(['PA-3', 'PA-1']);
+        expect((await t.listUserFeedback('u1', 1)).map((f) => f.number)).toEqual(['PA-3']);
+        expect(await t.listUserFeedback('nobody')).toEqual([]);
+      });
+    });
+
+    it('transcripts: one per citizen, replaced whole', async () => {
+      await store.tx(async (t) => {
+        await t.putTranscript({ userId: 'u1', turns: [{ at: T0, user: 'lệ phí?', bot: 'Dạ, ...' }], updatedAt: T0 });
+        await t.putTranscript({ userId: 'u1', turns: [{ at: T0, user: 'lệ phí?', bot: 'Dạ, ...' }, { at: at(1), user: 'cảm ơn', bot: '' }], updatedAt: at(1) });
+      });
+      await store.tx(async (t) => {
+        expect((await t.getTranscript('u1'))?.turns.map((x) => x.user)).toEqual(['lệ phí?', 'cảm ơn']);
+        expect(await t.getTranscript('u2')).toBeUndefined();
+      });
+    });
+
     it('a throwing transaction leaves nothing behind', async () => {
       await expect(
         store.tx(async (t) => {

@@ -55,5 +55,18 @@ export function describeRetention(name: string, h: StoreHarness): void {
         expect(await t.countSubscriptions()).toBe(SUBS.filter((s) => s[3]).length);
       });
     });
+
+    it('prunes a transcript 30 days after the citizen\'s last turn', async () => {
+      await store.tx(async (t) => {
+        await t.putTranscript({ userId: 'old', turns: [{ at: daysAgo(31), user: 'a', bot: 'b' }], updatedAt: daysAgo(31) });
+        await t.putTranscript({ userId: 'recent', turns: [{ at: daysAgo(29), user: 'a', bot: 'b' }], updatedAt: daysAgo(29) });
+      });
+      await h.prune(store, NOW);
+      store = await h.reopen(store);
+      await store.tx(async (t) => {
+        expect(await t.getTranscript('old')).toBeUndefined();
+        expect(await t.getTranscript('recent')).toBeDefined();
+      });
+    });
   });
 }

@@ -19,9 +19,9 @@ beforeAll(async () => {
   });
   await services.store.tx(async (t) => {
     // Vietnam day boundaries: 2026-11-22T17:00Z is already the 23rd in Hà Nội.
-    await t.addTurnLog({ at: '2026-11-22T16:59:00.000Z', userId: 'u1', intent: 'fee', answered: true });
-    await t.addTurnLog({ at: '2026-11-22T17:00:00.000Z', userId: 'u1', intent: 'fee', answered: true });
-    await t.addTurnLog({ at: '2026-11-23T02:00:00.000Z', userId: 'u2', intent: 'unknown', answered: false });
+    await t.addTurnLog({ at: '2026-11-22T16:59:00.000Z', userId: 'u1', intent: 'ask_fee', answered: true });
+    await t.addTurnLog({ at: '2026-11-22T17:00:00.000Z', userId: 'u1', intent: 'dossier_challenge', answered: true });
+    await t.addTurnLog({ at: '2026-11-23T02:00:00.000Z', userId: 'u2', intent: 'some_new_outcome', answered: false });
     await t.addTurnLog({ at: '2026-11-01T02:00:00.000Z', userId: 'u2', intent: 'old', answered: true });
     await t.addOutbox([
       outbox('o1', 'notification', 'sent', '2026-11-23T01:00:00.000Z'),
@@ -58,7 +58,7 @@ describe('console routes', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await page.text()).not.toContain('adm-secret');
     const config = await (await fetch(`${base}/console/config.json`)).json();
-    expect(config).toEqual({ orgName: 'UBND Xã Thử', simulator: false });
+    expect(config).toEqual({ orgName: 'UBND Xã Thử', simulator: false, notifyStatuses: [3, 5, 6, 8, 9, 10] });
     expect((await fetch(`${base}/console/assets/console.js`)).status).toBe(200);
   });
 
@@ -88,7 +88,12 @@ describe('console routes', () => {
       { date: '2026-11-22', total: 1, answered: 1 },
       { date: '2026-11-23', total: 2, answered: 1 },
     ]);
-    expect(stats.intents).toEqual([{ intent: 'fee', count: 2 }, { intent: 'unknown', count: 1 }]);
+    // In Vietnamese, never the raw key; a key without a label is "Khác".
+    expect(stats.intents).toEqual([
+      { intent: 'ask_fee', label: 'Lệ phí', count: 1 },
+      { intent: 'dossier_challenge', label: 'Xác minh chủ hồ sơ', count: 1 },
+      { intent: 'some_new_outcome', label: 'Khác', count: 1 },
+    ]);
     expect(stats.turns).toEqual({ total: 3, answered: 2 });
     expect(stats.notifications).toEqual({ sent: 1, failed: 1, waiting: 1, pending: 0 });
     expect(stats.outbox).toMatchObject({ sent: 2, failed: 1, waiting: 1 });
