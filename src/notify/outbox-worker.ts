@@ -137,7 +137,8 @@ export class OutboxWorker {
     return this.services.store.tx(async (t) => {
       const cur = await t.getOutbox(held.id);
       if (!cur || cur.claimedBy !== this.owner || cur.leaseUntil !== held.leaseUntil) return { ok: false };
-      await t.putOutbox(next);
+      // A ZNS delivery receipt may have been recorded while we held the item: keep it.
+      await t.putOutbox(cur.deliveredAt && !next.deliveredAt ? { ...next, deliveredAt: cur.deliveredAt } : next);
       return { ok: true, receivedAt: receivedKey ? (await t.getInbound(receivedKey))?.receivedAt : undefined };
     });
   }
