@@ -27,6 +27,8 @@ export interface InboundEventRecord {
 export type PendingQuestion =
   | { kind: 'dossier_code'; then?: 'status' | 'subscribe' | 'unsubscribe' }
   | { kind: 'challenge'; code: string; then?: 'status' | 'subscribe' }
+  /** A one-time code was sent by ZNS to the phone on the dossier (or would have been, for an unknown code). */
+  | { kind: 'otp'; code: string; then?: 'status' | 'subscribe' }
   | { kind: 'disambiguation'; intent: string; candidates: string[] }
   | { kind: 'feedback_content' }
   | { kind: 'satisfaction'; code: string };

@@ -13,6 +13,10 @@ import { sharedCatalogAndNlu } from '../../support/shared-catalog.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { settle, waitFor } from '../../support/wait-for.js';
 import { feedClient, sampleDossier, type FeedClient } from '../dossiers/feed-client.js';
+import { genericEvent, signEvent, userSendText } from '../../support/sign-event.js';
+
+const APP_ID = '4455667788990011223';
+const SECRET = 'oa-secret-for-tests';
 
 const CS = '/v3.0/oa/message/cs';
 const TEMPLATES = {
@@ -30,8 +34,8 @@ export async function startZnsBot(oa: FakeOa, env: Record<string, string> = {}, 
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
-      ZALO_APP_ID: '4455667788990011223',
-      ZALO_OA_SECRET_KEY: 'oa-secret-for-tests',
+      ZALO_APP_ID: APP_ID,
+      ZALO_OA_SECRET_KEY: SECRET,
       ZALO_APP_SECRET_KEY: 'app-secret-for-tests',
       ZALO_ACCESS_TOKEN: 'initial-access-token',
       ZALO_REFRESH_TOKEN: 'initial-refresh-token',
@@ -144,6 +148,46 @@ describe('ZNS notifications against an independent fake OA', () => {
     await settle(300);
     expect(csTo(user)).toHaveLength(1);
     expect(oa.requestsTo('/v3.0/oa/message/transaction').filter((r) => r.body?.recipient?.user_id === user)).toHaveLength(0);
+  });
+
+  it("a stranger's five wrong answers do not stop the owner: the OTP, or the shared phone, shows the status at once", async () => {
+    const code = 'ZNS-261120-0021';
+    await feed.put(code, sampleDossier({ applicant: { fullName: 'Vũ Thị Lan', phone: '0987000021' } }));
+    const post = async (event: Record<string, unknown>) => {
+      const signed = signEvent(event, SECRET);
+      const res = await fetch(`${bot.url}/webhooks/zalo`, { method: 'POST', body: signed.body, headers: { 'content-type': 'application/json', ...signed.headers } });
+      expect(res.status).toBe(200);
+    };
+    const textsTo = (userId: string) => csTo(userId).map((r) => String(r.body.message?.text ?? r.body.message?.attachment?.payload?.elements?.[0]?.title ?? ''));
+    const say = async (userId: string, text: string) => {
+      const before = csTo(userId).length;
+      await post(userSendText({ appId: APP_ID, userId, text }));
+      await waitFor(() => csTo(userId).length > before, { what: `a reply to ${userId}` });
+      await settle(150);
+      return textsTo(userId).slice(before).join('\n');
+    };
+    const otpSends = () => oa.requestsTo(ZNS_SEND_PATH).filter((r) => r.body?.phone === '84987000021');
+
+    expect(await say('stranger-21', `Tra cứu hồ sơ ${code}`)).toContain('mã xác minh gồm 6 số');
+    await waitFor(() => otpSends().length === 1, { what: 'the OTP ZNS' });
+    expect(otpSends()[0].body.template_id).toBe('7100');
+    const wrong: string[] = [];
+    for (let i = 0; i < 5; i++) wrong.push(await say('stranger-21', `98765${i}`));
+    expect(wrong[4]).toContain('tài khoản Zalo này đã nhập sai');
+
+    expect(await say('owner-21', `Tra cứu hồ sơ ${code}`)).toContain('mã xác minh gồm 6 số');
+    await waitFor(() => otpSends().length === 2, { what: 'the owner’s OTP ZNS' });
+    const otp = otpSends()[1].body.template_data.ma_otp;
+    expect(otp).toMatch(/^\d{6}$/);
+    const shown = await say('owner-21', otp);
+    expect(shown).toContain('Vũ T** L');
+    expect(shown).toContain('Tình trạng');
+
+    await say('owner-21b', `Tra cứu hồ sơ ${code}`);
+    const before = csTo('owner-21b').length;
+    await post({ ...genericEvent({ appId: APP_ID, userId: 'owner-21b', eventName: 'user_submit_info' }), info: { name: 'Vũ Thị Lan', phone: '84987000021' } });
+    await waitFor(() => csTo('owner-21b').length > before, { what: 'the answer to the shared phone' });
+    expect(textsTo('owner-21b').slice(before).join('\n')).toContain('Vũ T** L');
   });
 
   it('ZNS faults are recorded with their reason, nothing lost, nothing retried forever', async () => {
