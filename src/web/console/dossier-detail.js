@@ -2,7 +2,19 @@
 // that changes its status the way the one-stop system does (a status event with
 // a fresh eventId), so subscribers get the notification in the chat.
 import { adminApi, newEventId } from './api.js';
-import { OUTBOX_LABELS, STATUS_LABELS, formatDate, formatDateTime, h, statusBadge, table, toast } from './dom.js';
+import { STATUS_LABELS, formatDate, formatDateTime, h, statusBadge, table, toast } from './dom.js';
+import { znsPanel } from './zns-panel.js';
+
+const CHANNEL_LABELS = { zns: 'ZNS (số điện thoại)', cs: 'Tin OA tư vấn', transaction: 'Tin OA giao dịch', oa: 'Tin OA' };
+const DELIVERY_LABELS = {
+  queued: 'Đang chờ gửi',
+  retrying: 'Đang thử lại',
+  parked: 'Tạm dừng (chờ hạn mức)',
+  waiting: 'Chờ công dân nhắn lại',
+  accepted: 'Zalo đã nhận',
+  delivered: 'Đã đến máy người nhận',
+  failed: 'Không gửi được',
+};
 
 function field(label, value) {
   return [h('dt', {}, label), h('dd', {}, value || '—')];
@@ -71,7 +83,8 @@ export async function showDossierDetail(box, code, onChanged) {
   const d = data.dossier ?? data;
   // The API gives a count; an array (older shape) is counted.
   const subscribers = Array.isArray(data.subscribers) ? data.subscribers.length : Number(data.subscribers ?? 0);
-  const outbox = data.outbox ?? [];
+  const notifications = data.notifications ?? [];
+  const zns = await znsPanel();
   const reload = () => {
     onChanged();
     return showDossierDetail(box, code, onChanged);
@@ -92,6 +105,7 @@ export async function showDossierDetail(box, code, onChanged) {
       field('Hạn xử lý', describeDeadline(d.deadline)),
       field('Cơ quan', d.agency),
       field('Nơi trả kết quả', d.returnPlace),
+      field('Đồng ý nhận ZNS', d.consent?.zns ? `Có (từ ${formatDateTime(d.consent.at)})` : 'Không'),
       field('Công dân nhận thông báo', subscribers ? `${subscribers} người đăng ký` : 'Chưa có ai đăng ký'),
     ),
     h('h4', {}, 'Đổi trạng thái'),
@@ -105,10 +119,17 @@ export async function showDossierDetail(box, code, onChanged) {
     d.historyDropped ? h('p', { class: 'muted' }, `Đã lược bớt ${d.historyDropped} sự kiện cũ: lịch sử giữ sự kiện đầu tiên và 100 sự kiện khác, bỏ trước các sự kiện không áp dụng hoặc lặp lại trạng thái.`) : '',
     h('h4', {}, 'Thông báo của hồ sơ'),
     table(
-      ['Tạo lúc', 'Người nhận', 'Tình trạng', 'Lỗi gần nhất'],
-      outbox.map((o) => [formatDateTime(o.createdAt), o.userId, OUTBOX_LABELS[o.status] ?? o.status, o.lastError ?? '']),
+      ['Tạo lúc', 'Kênh', 'Người nhận', 'Tình trạng', 'Lý do / lỗi gần nhất'],
+      notifications.map((n) => [
+        formatDateTime(n.createdAt),
+        `${CHANNEL_LABELS[n.channel] ?? n.channel}${n.template ? ` · mẫu ${n.template.key}` : ''}${n.kind === 'otp' ? ' · mã xác minh' : ''}`,
+        n.recipient,
+        `${DELIVERY_LABELS[n.delivery] ?? n.delivery}${n.deliveredAt ? ` ${formatDateTime(n.deliveredAt)}` : n.sentAt ? ` ${formatDateTime(n.sentAt)}` : ''}`,
+        n.reason ?? '',
+      ]),
       { empty: 'Chưa có thông báo nào.', caption: 'Thông báo của hồ sơ' },
     ),
+    zns,
   );
   box.querySelector('#dossier-title').focus();
 }

@@ -47,4 +47,22 @@ describe('ZNS with the emulator and the example templates', () => {
     expect(n.reason).toContain('gửi lại lúc');
     bot.emulator.setZnsQuota(100, 100);
   });
+
+  it('the console API shows the templates and the quota left today, and test-sends each template', async () => {
+    bot.emulator.setZnsQuota(100, 40);
+    const send = await feed.admin('/api/admin/zns/test-send', { method: 'POST', body: { key: '9', phone: '0987111444' } });
+    expect(send.status).toBe(200);
+    expect(send.body).toMatchObject({ ok: true, quota: { daily: 100, remaining: 39 } });
+    const [sent] = bot.emulator.znsSent().filter((z) => z.phone === '84987111444');
+    expect(sent).toMatchObject({ templateId: '401009' });
+    const { body } = await feed.admin('/api/admin/zns');
+    expect(body.enabled).toBe(true);
+    expect(body.quota).toMatchObject({ daily: 100, remaining: 39 });
+    expect(body.templates.map((t: { key: string }) => t.key).sort()).toEqual(['2', '5', '6', '9', 'delay', 'otp']);
+    bot.emulator.setZnsTemplateStatus('401009', 'DISABLE');
+    const refused = await feed.admin('/api/admin/zns/test-send', { method: 'POST', body: { key: '9', phone: '0987111444' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.reason).toContain('-131');
+    bot.emulator.setZnsTemplateStatus('401009', 'ENABLE');
+  });
 });
