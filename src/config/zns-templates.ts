@@ -36,12 +36,14 @@ const TemplateSchema = z.object({
 });
 export type ZnsTemplate = z.infer<typeof TemplateSchema>;
 
-const FileSchema = z.record(z.string(), TemplateSchema).superRefine((file, ctx) => {
+const KEY_MESSAGE = 'key must be a status code 1–10, "delay" or "otp"';
+const KeySchema = z.string().refine((k) => k === 'otp' || k === 'delay' || STATUS_KEYS.has(k), KEY_MESSAGE);
+
+// The otp checks run once every template parsed (zod skips refinements of an invalid value).
+const FileSchema = z.record(KeySchema, TemplateSchema).superRefine((file, ctx) => {
   for (const [key, t] of Object.entries(file)) {
     const fields = Object.values(t.params);
-    if (key !== 'otp' && key !== 'delay' && !STATUS_KEYS.has(key)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: 'key must be a status code 1–10, "delay" or "otp"' });
-    } else if (key === 'otp' && !fields.includes('otp')) {
+    if (key === 'otp' && !fields.includes('otp')) {
       ctx.addIssue({ code: 'custom', path: [key, 'params'], message: 'the otp template must map one parameter to "otp"' });
     } else if (key !== 'otp' && fields.includes('otp')) {
       ctx.addIssue({ code: 'custom', path: [key, 'params'], message: 'only the otp template may use the "otp" field' });
@@ -61,7 +63,9 @@ export function loadZnsTemplates(file: string): { templates?: ZnsTemplates; prob
   }
   const r = FileSchema.safeParse(raw);
   if (!r.success) {
-    return { problems: r.error.issues.map((i) => `ZNS_TEMPLATES_FILE ${file}: ${i.path.join('.') || '(file)'}: ${i.message}`) };
+    // zod reports a refused record key as "Invalid key in record"; say which keys are allowed.
+    const message = (i: z.core.$ZodIssue) => (i.code === 'invalid_key' ? KEY_MESSAGE : i.message);
+    return { problems: r.error.issues.map((i) => `ZNS_TEMPLATES_FILE ${file}: ${i.path.join('.') || '(file)'}: ${message(i)}`) };
   }
   return { templates: r.data, problems: [] };
 }
