@@ -9,6 +9,8 @@ import type { RecordedOutbound } from '../src/platform/zalo/emulator/emulator-ha
 import { createOaEmulator, type OaEmulator } from '../src/platform/zalo/emulator/oa-emulator.js';
 import { createStore } from '../src/store/create-store.js';
 import { freePort, spawnBot, type SpawnedBot } from '../test/support/spawn-bot.js';
+import { REPO_ROOT } from '../src/catalog/repo-paths.js';
+import path from 'node:path';
 
 export interface NotifyLoadOptions {
   dataDir: string;
@@ -22,6 +24,12 @@ export interface NotifyLoadOptions {
   drainTimeoutMs?: number;
   /** Short timeout faults: the emulator hangs this long, then drops the connection. */
   hangMs?: number;
+  /**
+   * Share of dossiers (0–1) whose applicant consented to ZNS and never chatted: no
+   * subscriber, told by ZNS (received at creation, documents, result) through the
+   * emulator's ZNS host with fixtures/zns-templates.example.json. Default 0.
+   */
+  znsShare?: number;
   log?: (line: string) => void;
 }
 
@@ -29,6 +37,9 @@ export interface NotifyLoadReport {
   events: number;
   redeliveredEvents: number;
   expected: number;
+  /** Of which ZNS (to phones) and OA (to subscribers). */
+  expectedZns: number;
+  deliveredZns: number;
   delivered: number;
   sends: number;
   failedCalls: number;
@@ -49,13 +60,18 @@ const NOTIFYING = new Set([5, 9]);
 
 const codeOf = (i: number) => `000.00.12.H12-261123-${String(i + 1).padStart(5, '0')}`;
 const userOf = (i: number) => `bench-user-${i + 1}`;
+/** A distinct phone per dossier; the emulator records a ZNS to a phone nobody shared as user `zns:84…`. */
+const phoneOf = (i: number) => `09${String(10_000_000 + i).slice(-8)}`;
+const znsUserOf = (i: number) => `zns:84${phoneOf(i).slice(1)}`;
+/** Every k-th dossier is a ZNS one, k from the share (0 = none). */
+const isZnsDossier = (i: number, share: number) => share > 0 && i % Math.round(1 / share) === 0;
 
 /** Which notification an OA message is: user|code|status (null when not one of ours). */
 export function notificationKey(rec: RecordedOutbound): string | null {
   const text = JSON.stringify(rec.message);
   const code = /(\d{3}\.\d{2}\.\d{2}\.H12-\d{6}-\d{5})/.exec(text)?.[1];
   if (!code) return null;
-  const status = /cần bổ sung/.test(text) ? 5 : /nghĩa vụ tài chính/.test(text) ? 6 : /đã có kết quả/.test(text) ? 9 : 0;
+  const status = /cần bổ sung/.test(text) ? 5 : /nghĩa vụ tài chính/.test(text) ? 6 : /đã có kết quả/.test(text) ? 9 : /đã tiếp nhận hồ sơ/.test(text) ? 2 : 0;
   return `${rec.userId}|${code}|${status}`;
 }
 
@@ -63,13 +79,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runNotifyLoad(opts: NotifyLoadOptions): Promise<NotifyLoadReport> {
   const log = opts.log ?? (() => {});
-  const emulator = await createOaEmulator({ port: 0, rateLimitPerMinute: 1_000_000_000 });
+  const share = opts.znsShare ?? 0;
+  const emulator = await createOaEmulator({ port: 0, rateLimitPerMinute: 1_000_000_000, znsDailyQuota: 1_000_000_000, znsDeliveryReceipts: false });
   const now = new Date();
   for (let i = 0; i < opts.dossiers; i++) emulator.setLastInteraction(userOf(i), now);
-  await seedSubscribers(opts.dataDir, opts.dossiers, now);
+  await seedSubscribers(opts.dataDir, opts.dossiers, now, (i) => !isZnsDossier(i, share));
 
   const port = await freePort();
-  const env = botEnv(emulator, opts.dataDir, port);
+  const env = { ...botEnv(emulator, opts.dataDir, port), ...(share > 0 ? { ZNS_TEMPLATES_FILE: path.join(REPO_ROOT, 'fixtures', 'zns-templates.example.json') } : {}) };
   let bot: SpawnedBot = await spawnBot({ env });
   emulator.setWebhookUrl(`${bot.url}/webhooks/zalo`);
 
@@ -95,7 +112,14 @@ export async function runNotifyLoad(opts: NotifyLoadOptions): Promise<NotifyLoad
   });
 
   const expectedKeys = new Set<string>();
-  for (let i = 0; i < opts.dossiers; i++) for (const s of PLAN) if (NOTIFYING.has(s)) expectedKeys.add(`${userOf(i)}|${codeOf(i)}|${s}`);
+  const znsKeys = new Set<string>();
+  for (let i = 0; i < opts.dossiers; i++) {
+    if (isZnsDossier(i, share)) {
+      // Received at creation (template '2'), documents (5) and result (9), each by ZNS.
+      for (const s of [2, 5, 9]) znsKeys.add(`${znsUserOf(i)}|${codeOf(i)}|${s}`);
+    } else for (const s of PLAN) if (NOTIFYING.has(s)) expectedKeys.add(`${userOf(i)}|${codeOf(i)}|${s}`);
+  }
+  for (const k of znsKeys) expectedKeys.add(k);
   const deliveredCount = () => [...expectedKeys].filter((k) => counts.has(k)).length;
 
   const started = Date.now();
@@ -125,7 +149,8 @@ export async function runNotifyLoad(opts: NotifyLoadOptions): Promise<NotifyLoad
       const code = codeOf(i);
       await post('PUT', `/api/v1/dossiers/${code}`, {
         procedureCode: '1.001193',
-        applicant: { fullName: 'Trần Thị Bình', phone: '0987654321' },
+        applicant: { fullName: 'Trần Thị Bình', phone: phoneOf(i) },
+        ...(isZnsDossier(i, share) ? { consent: { zns: true } } : {}),
         receivedAt: '2026-11-23T08:00:00+07:00',
         appointmentDate: '2026-11-27',
       });
@@ -174,6 +199,8 @@ export async function runNotifyLoad(opts: NotifyLoadOptions): Promise<NotifyLoad
     events: opts.dossiers * PLAN.length,
     redeliveredEvents: redelivered,
     expected: expectedKeys.size,
+    expectedZns: znsKeys.size,
+    deliveredZns: [...znsKeys].filter((k) => counts.has(k)).length,
     delivered: deliveredCount(),
     sends,
     failedCalls,
@@ -203,11 +230,12 @@ function botEnv(emulator: OaEmulator, dataDir: string, port: number): Record<str
 }
 
 /** Profiles inside the window and one subscriber per dossier, written before the bot starts. */
-async function seedSubscribers(dataDir: string, dossiers: number, now: Date): Promise<void> {
+async function seedSubscribers(dataDir: string, dossiers: number, now: Date, subscribed: (i: number) => boolean): Promise<void> {
   const store = await createStore({ dataDir, DATABASE_URL: undefined, DATABASE_POOL_MAX: 1 });
   try {
     await store.tx(async (t) => {
       for (let i = 0; i < dossiers; i++) {
+        if (!subscribed(i)) continue;
         const at = now.toISOString();
         await t.putProfile({ userId: userOf(i), lastInteractionAt: at, follower: true, updatedAt: at });
         await t.addSubscription({ code: codeOf(i), userId: userOf(i), createdAt: at });

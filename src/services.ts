@@ -7,8 +7,9 @@ import type { Config } from './config/load-config.js';
 import type { Store } from './store/port.js';
 import type { Understander } from './nlu/nlu-types.js';
 import type { Procedure } from './catalog/procedure-schema.js';
-import type { OutMessage, TransactionMessage } from './platform/zalo/messages.js';
+import type { OutMessage, TransactionMessage, ZnsMessage } from './platform/zalo/messages.js';
 import type { TaughtAliasCache } from './catalog/taught-alias-cache.js';
+import type { ZnsSendResult, ZnsTemplateInfo } from './platform/zalo/parse-zns-answers.js';
 
 export type Clock = () => Date;
 
@@ -34,6 +35,10 @@ export interface OaSender {
   sendConsultation(userId: string, message: OutMessage): Promise<SendResult>;
   sendTransaction(userId: string, message: TransactionMessage): Promise<SendResult>;
   getUserProfile(userId: string): Promise<{ displayName?: string; lastInteractionDate?: string; isFollower?: boolean }>;
+  /** ZNS to a phone (platform/zalo/oa-client.ts); absent on senders without ZNS. */
+  sendZns?(message: ZnsMessage, trackingId: string): Promise<ZnsSendResult>;
+  getZnsTemplateInfo?(templateId: string): Promise<ZnsTemplateInfo>;
+  znsQuota?(): { daily: number; remaining: number; at: string } | undefined;
 }
 
 export interface Services {

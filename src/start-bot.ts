@@ -21,6 +21,7 @@ import type { Services } from './services.js';
 import type { OaEmulatorHandle } from './platform/zalo/emulator/emulator-handle.js';
 import { createOaEmulator } from './platform/zalo/emulator/oa-emulator.js';
 import { RejectionLog, type RejectionLogOptions } from './http/rejection-log.js';
+import { checkZnsTemplates } from './notify/check-zns-templates.js';
 
 export interface StartBotOptions extends ServiceOverrides {
   /** Environment to load the config from (default process.env). */
@@ -99,6 +100,15 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
   }
 
   const services = await createServices(config, opts);
+  if (config.znsTemplates) {
+    try {
+      await checkZnsTemplates(services.oa, config.znsTemplates, (msg, err) => services.log.warn({ err }, msg));
+    } catch (err) {
+      await services.store.close();
+      if (ownEmulator) await emulator?.close();
+      throw err;
+    }
+  }
   const inbox = new InboxProcessor(services, opts.inbox);
   const worker = new OutboxWorker(services, opts.worker);
   services.kickOutbox = () => worker.kick();

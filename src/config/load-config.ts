@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { FLAG_VALUES, LOCAL_DEFAULT_KEYS, parseFlag, resolveRunMode } from './resolve-run-mode.js';
+import { loadZnsTemplates, type ZnsTemplates } from './zns-templates.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -42,6 +43,13 @@ const EnvSchema = z.object({
   ZALO_REFRESH_TOKEN: optionalString,
   ZALO_OPENAPI_URL: z.string().url().default('https://openapi.zalo.me'),
   ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
+  ZALO_ZNS_URL: z.string().url().default('https://business.openapi.zalo.me'),
+  ZNS_TEMPLATES_FILE: optionalString,
+  // A ZNS parked for quota or balance is tried again each day; after this many days it fails.
+  ZNS_PARK_MAX_DAYS: int(3, 1),
+  OTP_TTL_MINUTES: int(10, 1),
+  // One-time codes sent per dossier per hour, whoever asks (a stranger cannot flood the owner's phone).
+  OTP_MAX_SENDS_PER_HOUR: int(3, 1),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString,
   DATABASE_POOL_MAX: int(10, 1),
@@ -85,6 +93,8 @@ export interface Config extends Omit<Env, 'HOST'> {
   /** Absolute path of DATA_DIR. */
   dataDir: string;
   instanceId: string;
+  /** From ZNS_TEMPLATES_FILE; ZNS is on exactly when this is set. */
+  znsTemplates?: ZnsTemplates;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -99,6 +109,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const mode = resolveRunMode(env);
   problems.push(...mode.problems);
   const { localMode } = mode;
+  const given = (k: string) => (env[k] ?? '').trim() !== '';
+  const zns = given('ZNS_TEMPLATES_FILE') ? loadZnsTemplates(path.resolve(env.ZNS_TEMPLATES_FILE!.trim())) : { problems: [] };
+  problems.push(...zns.problems);
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -112,5 +125,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     localMode,
     dataDir: path.resolve(e.DATA_DIR),
     instanceId: e.INSTANCE_ID ?? `${process.pid}-${randomBytes(3).toString('hex')}`,
+    ...(zns.templates ? { znsTemplates: zns.templates } : {}),
   };
 }

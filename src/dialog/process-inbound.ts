@@ -23,6 +23,7 @@ import { loadTurnState } from './load-turn-state.js';
 import { applyEventToProfile, isUserInitiated } from './apply-event-to-profile.js';
 import { HandlerError } from './handler-error.js';
 import { recordTranscriptTurn } from './record-transcript.js';
+import { recordZnsDelivery } from '../notify/record-zns-delivery.js';
 
 export const MAX_INBOUND_ATTEMPTS = 3;
 export const APOLOGY_TEXT = 'Dạ, hệ thống đang gặp sự cố, anh/chị vui lòng thử lại sau ít phút.';
@@ -102,6 +103,11 @@ async function runTurn(
   const nowIso = now.toISOString();
   const event = rec.event as OaEvent;
   const done = () => t.putInbound({ ...rec, status: 'done', doneAt: nowIso, claimedBy: undefined, leaseUntil: undefined });
+  if (event.kind === 'zns_delivered') {
+    await recordZnsDelivery(t, event.trackingId, nowIso);
+    await done();
+    return { intent: '', answered: false, replies: 0 };
+  }
   if (isReceipt(event)) {
     await done();
     return { intent: '', answered: false, replies: 0 };

@@ -53,6 +53,7 @@ export function describeBotReplies(replies: readonly OutMessage[]): string {
   return replies
     .map((m) => {
       if (m.kind === 'request_user_info') return `[Đề nghị chia sẻ thông tin: ${m.title}]`;
+      if (m.kind === 'zns') return `[ZNS: mẫu ${m.templateId}]`;
       const buttons = m.buttons?.length ? ` [${m.buttons.map((b) => b.title).join(' | ')}]` : '';
       return `${m.text}${buttons}`;
     })

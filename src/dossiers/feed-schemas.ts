@@ -51,6 +51,8 @@ export const PutDossierBody = z.object({
   agency: z.string().trim().min(1).max(300).optional(),
   channel: z.enum(['truc_tiep', 'truc_tuyen', 'buu_chinh']).optional(),
   returnPlace: z.string().trim().min(1).max(300).optional(),
+  /** The applicant agreed to be told by ZNS at `applicant.phone`. Absent on an update: unchanged. */
+  consent: z.object({ zns: z.boolean({ message: 'must be true or false' }) }).optional(),
 });
 export type PutDossierInput = z.infer<typeof PutDossierBody>;
 

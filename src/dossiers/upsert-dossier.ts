@@ -9,11 +9,14 @@ import type { Dossier } from '../store/records.js';
 import { isAcceptableDossierCode, normaliseDossierCode } from './dossier-code.js';
 import { isFinalStatus, stateOf } from './dossier-status.js';
 import { FeedValidationError, PutDossierBody, parseFeedBody } from './feed-schemas.js';
+import { createReceivedZns } from '../notify/create-dossier-notifications.js';
 
 export interface UpsertResult {
   created: boolean;
   dossier: Dossier;
   statusIgnored: boolean;
+  /** Notifications queued (the ZNS "received" message of a consenting applicant). */
+  notifications?: number;
 }
 
 export function parseDossierCodeParam(raw: string): string {
@@ -40,6 +43,12 @@ export async function upsertDossier(services: Services, rawCode: string, body: u
         ...(input.agency ? { agency: input.agency } : {}),
         ...(input.channel ? { channel: input.channel } : {}),
         ...(input.returnPlace ? { returnPlace: input.returnPlace } : {}),
+        // A consent given again with the same value keeps its first time.
+        ...(input.consent
+          ? { consent: existing?.consent?.zns === input.consent.zns ? existing.consent : { zns: input.consent.zns, at: now } }
+          : existing?.consent
+            ? { consent: existing.consent }
+            : {}),
       };
       if (existing) {
         const dossier: Dossier = { ...existing, ...fields, updatedAt: now };
@@ -60,8 +69,12 @@ export async function upsertDossier(services: Services, rawCode: string, body: u
         updatedAt: now,
       };
       await t.putDossier(dossier);
-      return { created: true, dossier, statusIgnored: false };
+      const notified = await createReceivedZns(t, services, dossier, services.clock());
+      return { created: true, dossier, statusIgnored: false, notifications: notified.length };
     },
     { lock: `dossier:${code}` },
-  );
+  ).then((r) => {
+    if (r.notifications) services.kickOutbox();
+    return r;
+  });
 }

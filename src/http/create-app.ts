@@ -12,6 +12,7 @@ import { createWebhookRouter, type WebhookDeps } from './routes/webhook-routes.j
 import { createHealthRouter, type HealthDeps } from './routes/health-routes.js';
 import { createDossierFeedRouter } from './routes/dossier-feed-routes.js';
 import { createAdminDossierRouter } from './routes/admin-dossier-routes.js';
+import { createAdminZnsRouter } from './routes/admin-zns-routes.js';
 import { createAdminDialogRouter } from './routes/admin-dialog-routes.js';
 import { createSimulatorRouter } from './routes/simulator-routes.js';
 import { createConsoleRouter } from './routes/console-routes.js';
@@ -61,6 +62,7 @@ export function createApp(services: Services, appExtras: AppExtras): Express {
   app.use(createDossierFeedRouter(services, extras));
   app.use('/api/admin', officerPresence(services));
   app.use(createAdminDossierRouter(services, extras));
+  app.use(createAdminZnsRouter(services, extras));
   app.use(createAdminDialogRouter(services, extras));
   app.use(createSimulatorRouter(services, extras));
   app.use(createConsoleRouter(services, extras));

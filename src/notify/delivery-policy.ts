@@ -4,6 +4,7 @@
  */
 import { OaApiError, OaError } from '../platform/zalo/oa-errors.js';
 import type { OutboxItem, UserProfile } from '../store/records.js';
+import { classifyZnsFailure } from './zns-failure-policy.js';
 
 export const CONSULTATION_WINDOW_MS = 7 * 24 * 3600_000;
 
@@ -15,7 +16,7 @@ export const CONSULTATION_WINDOW_MS = 7 * 24 * 3600_000;
  */
 export const TRANSACTION_WAIT_CODES = new Set([-213, -217, -221, -223, -224, -227, -244]);
 
-export type Channel = 'cs' | 'transaction';
+export type Channel = 'cs' | 'transaction' | 'zns';
 
 export type ChannelDecision = { channel: Channel } | { wait: true };
 
@@ -27,6 +28,7 @@ export function insideWindow(profile: UserProfile | undefined, now: Date): boole
 
 /** First choice for an item: replies always consult; notifications consult only inside the window. */
 export function chooseChannel(item: OutboxItem, profile: UserProfile | undefined, now: Date): ChannelDecision {
+  if (item.parts[0]?.kind === 'zns') return { channel: 'zns' }; // addressed to a phone, not a user
   if (item.via) return { channel: item.via }; // keep the channel of a partly sent item
   if (item.kind === 'reply' || insideWindow(profile, now)) return { channel: 'cs' };
   return item.fallback?.length ? { channel: 'transaction' } : { wait: true };
@@ -36,10 +38,12 @@ export type FailureDecision =
   | { action: 'fallback' }
   | { action: 'wait' }
   | { action: 'retry'; retryAfterSeconds?: number }
-  | { action: 'fail' };
+  | { action: 'park'; until: string; reason: string }
+  | { action: 'fail'; reason?: string };
 
-/** What to do after a send through `channel` threw `err`. */
-export function classifyFailure(err: unknown, channel: Channel, item: OutboxItem): FailureDecision {
+/** What to do after a send through `channel` threw `err`. `zns` needs the time and ZNS_PARK_MAX_DAYS. */
+export function classifyFailure(err: unknown, channel: Channel, item: OutboxItem, zns?: { now: Date; maxParkDays: number }): FailureDecision {
+  if (channel === 'zns') return classifyZnsFailure(err, item, zns?.now ?? new Date(), zns?.maxParkDays ?? 3);
   if (err instanceof OaApiError) {
     if (channel === 'cs' && err.isOutsideWindow) return item.fallback?.length ? { action: 'fallback' } : { action: 'wait' };
     if (channel === 'transaction' && TRANSACTION_WAIT_CODES.has(err.oaError)) return { action: 'wait' };

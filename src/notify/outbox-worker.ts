@@ -137,12 +137,20 @@ export class OutboxWorker {
     return this.services.store.tx(async (t) => {
       const cur = await t.getOutbox(held.id);
       if (!cur || cur.claimedBy !== this.owner || cur.leaseUntil !== held.leaseUntil) return { ok: false };
-      await t.putOutbox(next);
+      // A ZNS delivery receipt may have been recorded while we held the item: keep it.
+      await t.putOutbox(cur.deliveredAt && !next.deliveredAt ? { ...next, deliveredAt: cur.deliveredAt } : next);
       return { ok: true, receivedAt: receivedKey ? (await t.getInbound(receivedKey))?.receivedAt : undefined };
     });
   }
 
-  private send(channel: Channel, userId: string, part: OutMessage): Promise<SendResult> {
+  private async send(channel: Channel, item: OutboxItem, part: OutMessage): Promise<SendResult> {
+    const userId = item.userId;
+    if (part.kind === 'zns') {
+      if (!this.services.oa.sendZns) throw new Error('this OA sender cannot send ZNS');
+      // tracking_id = the item's key: the delivery webhook names it.
+      const r = await this.services.oa.sendZns(part, item.id);
+      return { messageIds: r.msgId ? [r.msgId] : [] };
+    }
     return channel === 'transaction' || part.kind === 'transaction'
       ? this.services.oa.sendTransaction(userId, part as TransactionMessage)
       : this.services.oa.sendConsultation(userId, part);
@@ -153,7 +161,7 @@ export class OutboxWorker {
     const { services } = this;
     const log = services.log.child({ outboxId: held.id, userId: held.userId, kind: held.kind });
     const now = services.clock();
-    const profile = held.kind === 'notification' && !held.via ? await services.store.tx((t) => t.getProfile(held.userId)) : undefined;
+    const profile = held.kind === 'notification' && !held.via && held.parts[0]?.kind !== 'zns' ? await services.store.tx((t) => t.getProfile(held.userId)) : undefined;
     const first = chooseChannel(held, profile, now);
     // One part = one OA call: long texts are split here, deterministically (idempotent on split parts),
     // so sentParts counts OA-accepted messages and a resend never repeats an accepted chunk.
@@ -179,9 +187,9 @@ export class OutboxWorker {
         else if (check.sent === 'unknown') log.warn({ part: item.sentParts, reason: check.reason }, 'cannot tell whether the OA already has this part; resending (at-least-once)');
       }
       try {
-        result ??= await this.send(channel, item.userId, part);
+        result ??= await this.send(channel, item, part);
       } catch (err) {
-        const decision = classifyFailure(err, channel, item);
+        const decision = classifyFailure(err, channel, item, { now: services.clock(), maxParkDays: services.config.ZNS_PARK_MAX_DAYS });
         if (decision.action === 'fallback' && channel === 'cs') {
           log.info({ code: (err as { code?: string }).code }, 'outside the consultation window; using the transaction fallback');
           channel = 'transaction';
@@ -224,7 +232,7 @@ export class OutboxWorker {
     log: Services['log'],
   ): Promise<void> {
     const { config, clock } = this.services;
-    const lastError = describe(err);
+    const lastError = 'reason' in decision && decision.reason ? decision.reason : describe(err);
     // Nothing accepted yet: the next attempt chooses the channel afresh (the citizen may be back in the window).
     const via = item.sentParts > 0 ? item.via : undefined;
     const base = { ...item, via, claimedBy: undefined, leaseUntil: undefined, lastError };
@@ -233,6 +241,10 @@ export class OutboxWorker {
     if (decision.action === 'wait') {
       next = { ...base, status: 'waiting' };
       result = 'waiting';
+    } else if (decision.action === 'park') {
+      // Not an attempt: the platform said when to come back (quota, night).
+      next = { ...base, status: 'pending', nextAttemptAt: decision.until };
+      result = 'parked';
     } else if (decision.action === 'retry' && item.attempts + 1 < config.NOTIFY_MAX_ATTEMPTS) {
       const attempts = item.attempts + 1;
       const delay = computeBackoff(attempts, {

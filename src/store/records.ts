@@ -27,6 +27,8 @@ export interface InboundEventRecord {
 export type PendingQuestion =
   | { kind: 'dossier_code'; then?: 'status' | 'subscribe' | 'unsubscribe' }
   | { kind: 'challenge'; code: string; then?: 'status' | 'subscribe' }
+  /** A one-time code was sent by ZNS to the phone on the dossier (or would have been, for an unknown code). */
+  | { kind: 'otp'; code: string; then?: 'status' | 'subscribe' }
   | { kind: 'disambiguation'; intent: string; candidates: string[] }
   | { kind: 'feedback_content' }
   | { kind: 'satisfaction'; code: string };
@@ -114,6 +116,8 @@ export interface Dossier {
   agency?: string;
   channel?: DossierChannel;
   returnPlace?: string;
+  /** The applicant's consent from the feed: ZNS to `applicant.phone` (absent = no consent). */
+  consent?: { zns: boolean; at: string };
   receivedAt: string;
   /** Hẹn trả (ISO date, yyyy-mm-dd). */
   appointmentDate: string;
@@ -163,8 +167,10 @@ export interface OutboxItem {
   leaseUntil?: string;
   lastError?: string;
   oaMessageIds: string[];
-  /** How it went out: consultation ('cs') or transaction fallback. */
-  via?: 'cs' | 'transaction';
+  /** How it went out: consultation ('cs'), transaction fallback, or ZNS to the phone on the dossier. */
+  via?: 'cs' | 'transaction' | 'zns';
+  /** When the platform reported the message delivered (ZNS delivery webhook, by tracking_id = id). */
+  deliveredAt?: string;
   createdAt: string;
   sentAt?: string;
   /** Per-user order: items of one user are delivered in seq order. */

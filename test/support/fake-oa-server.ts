@@ -4,6 +4,10 @@
  * calls. Queue special answers per path with `respond()`. Accepted sends are
  * served back by GET /v2.0/oa/conversation (the crash-recovery check).
  *
+ * It also answers the ZNS host's two endpoints (POST /message/template, GET
+ * /template/info/v2 for templates registered with registerZnsTemplate), so
+ * ZALO_ZNS_URL can point at it too.
+ *
  * Usage:
  *   const oa = await startFakeOa();
  *   oa.respond('/v3.0/oa/message/cs', { body: { error: -216, message: 'Access token is invalid' } });
@@ -41,23 +45,38 @@ export interface FakeOa {
   respond(path: string, ...answers: FakeAnswer[]): void;
   /** Refresh-token grants served so far. */
   refreshes(): FakeOaRequest[];
+  /** A ZNS template as registered on Zalo, answered by GET /template/info/v2 (unknown ids get -109). */
+  registerZnsTemplate(templateId: string, params: string[], status?: string): void;
   close(): Promise<void>;
 }
 
 const SEND_PREFIX = '/v3.0/oa/message/';
 export const TOKEN_PATH = '/v4/oa/access_token';
+export const ZNS_SEND_PATH = '/message/template';
+export const ZNS_INFO_PATH = '/template/info/v2';
 
 export async function startFakeOa(): Promise<FakeOa> {
   const requests: FakeOaRequest[] = [];
   /** Messages the OA accepted (answered error 0), per user, for /v2.0/oa/conversation. */
   const conversation = new Map<string, Record<string, unknown>[]>();
   const queued = new Map<string, FakeAnswer[]>();
+  const znsTemplates = new Map<string, { params: string[]; status: string }>();
+  let znsRemaining = 1000;
   let tokenN = 0;
 
   const defaultAnswer = (req: FakeOaRequest): FakeAnswer => {
     if (req.path.startsWith(SEND_PREFIX)) {
       const userId = req.body?.recipient?.user_id ?? '';
       return { body: { error: 0, message: 'Success', data: { message_id: randomBytes(10).toString('hex'), user_id: userId, sent_time: String(Date.now()) } } };
+    }
+    if (req.path === ZNS_SEND_PATH) {
+      znsRemaining = Math.max(0, znsRemaining - 1);
+      return { body: { error: 0, message: 'Success', data: { msg_id: randomBytes(10).toString('hex'), sent_time: String(Date.now()), quota: { dailyQuota: 1000, remainingQuota: znsRemaining } } } };
+    }
+    if (req.path === ZNS_INFO_PATH) {
+      const t = znsTemplates.get(req.query.get('template_id') ?? '');
+      if (!t) return { body: { error: -109, message: 'ID of ZNS template is invalid' } };
+      return { body: { error: 0, message: 'Success', data: { status: t.status, listParams: t.params.map((name) => ({ name, require: true, type: 'STRING' })) } } };
     }
     if (req.path === TOKEN_PATH) {
       tokenN++;
@@ -118,6 +137,9 @@ export async function startFakeOa(): Promise<FakeOa> {
       queued.set(path, [...(queued.get(path) ?? []), ...answers]);
     },
     refreshes: () => requests.filter((r) => r.path === TOKEN_PATH && r.body?.grant_type === 'refresh_token'),
+    registerZnsTemplate(templateId, params, status = 'ENABLE') {
+      znsTemplates.set(templateId, { params, status });
+    },
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

@@ -55,7 +55,11 @@ function nextStep(services: Services, d: Dossier): string {
   }
 }
 
-export function composeStatusAnswer(services: Services, d: Dossier, now: Date): string {
+/**
+ * `weak`: proved only by 4 digits (no ZNS configured): the status, never the
+ * applicant's name, and a word on how to see more.
+ */
+export function composeStatusAnswer(services: Services, d: Dossier, now: Date, opts: { weak?: boolean } = {}): string {
   const info = STATUS_INFO[d.status];
   const dl = computeDeadline(d, now);
   const due =
@@ -65,7 +69,7 @@ export function composeStatusAnswer(services: Services, d: Dossier, now: Date): 
   const lines = [
     `Dạ, thông tin hồ sơ ${d.code}:`,
     `- Thủ tục: ${procedureNameOf(services.catalog, d.procedureCode)}`,
-    `- Người nộp: ${maskName(d.applicant.fullName)}`,
+    ...(opts.weak ? [] : [`- Người nộp: ${maskName(d.applicant.fullName)}`]),
     `- Ngày tiếp nhận: ${formatVnDate(d.receivedAt)}`,
     `- Ngày hẹn trả: ${due}`,
     `- Tình trạng: ${info.label} (${info.meaning}).`,
@@ -73,5 +77,6 @@ export function composeStatusAnswer(services: Services, d: Dossier, now: Date): 
   const when = timing(dl);
   if (when) lines.push(when);
   lines.push(`Bước tiếp theo: ${nextStep(services, d)}`);
+  if (opts.weak) lines.push('(Em chỉ báo tình trạng hồ sơ. Để xem đầy đủ và đăng ký nhận thông báo, anh/chị bấm "Chia sẻ số điện thoại" nếu số Zalo này là số đã đăng ký khi nộp hồ sơ.)');
   return lines.join('\n');
 }

@@ -9,10 +9,21 @@ import type { Dossier, PendingQuestion } from '../../store/records.js';
 import { looksLikeSubscribe, looksLikeUnsubscribe, parseRatingAnswer, unsubscribePayload, UNSUBSCRIBE_BUTTON_TITLE } from '../chat-payloads.js';
 import { extractDossierCode, normaliseDossierCode } from '../dossier-code.js';
 import { normalisePhone } from '../mask-applicant.js';
-import { challengeLockedUntil, recordChallengeFailure } from './challenge-limits.js';
+import { lockState, recordChallengeFailure } from './challenge-limits.js';
 import { composeStatusAnswer } from './compose-status-answer.js';
 import { answerMatches, isSubscribed, lookupEntitled, rememberVerified } from './dossier-access.js';
-import { ASK_CODE, NOT_MATCHED, SHARED_PHONE_NOT_MATCHED, challengePrompt, lockedReply } from './dossier-replies.js';
+import {
+  ASK_CODE,
+  NOT_MATCHED,
+  OTP_NOT_MATCHED,
+  SHARED_PHONE_NOT_MATCHED,
+  challengePrompt,
+  codeLockedReply,
+  otpPrompt,
+  sharePhoneButton,
+  userLockedReply,
+} from './dossier-replies.js';
+import { oneTimeCodeMatches, otpAvailable, sendOneTimeCode } from './one-time-code.js';
 import { subscribeOfferButton, subscribeVerified, unsubscribe } from './manage-subscription.js';
 import { parseBareScore, recordRating } from './record-rating.js';
 
@@ -76,14 +87,21 @@ export async function handleDossierPending(ctx: TurnContext, pending: PendingQue
       else await startLookup(ctx, code, pending.then === 'subscribe' ? 'subscribe' : 'status');
       return true;
     }
-    case 'challenge': {
+    case 'challenge':
+    case 'otp': {
       const other = codeIn(ctx);
       if (other && other !== pending.code) {
         ctx.state.pending = undefined;
         await startLookup(ctx, other, pending.then ?? 'status');
         return true;
       }
-      if (!/\d{4}/.test(text.replace(/[\s.-]/g, ''))) return false;
+      const digits = text.replace(/[\s.-]/g, '');
+      if (pending.kind === 'otp') {
+        if (!/^\d{6}$/.test(digits)) return false;
+        await answerOneTimeCode(ctx, pending.code, pending.then ?? 'status', digits);
+        return true;
+      }
+      if (!/\d{4}/.test(digits)) return false;
       await answerChallenge(ctx, pending.code, pending.then ?? 'status', text);
       return true;
     }
@@ -95,12 +113,13 @@ export async function handleDossierPending(ctx: TurnContext, pending: PendingQue
 /** After user_submit_info: continue a lookup waiting for the shared phone, if any. */
 export async function handleSharedInfo(ctx: TurnContext): Promise<void> {
   const pending = ctx.state.pending;
-  if (pending?.kind !== 'challenge') {
+  if (pending?.kind !== 'challenge' && pending?.kind !== 'otp') {
     ctx.reply({ kind: 'text', text: 'Dạ, em cảm ơn anh/chị đã chia sẻ thông tin. Anh/chị cần tra cứu hồ sơ nào, vui lòng nhắn mã hồ sơ cho em ạ.' });
     return;
   }
   const d = await ctx.t.getDossier(pending.code);
   const phone = ctx.profile.sharedPhone;
+  // The account's own phone is no guess: no lock stops it.
   if (d && phone && normalisePhone(phone) === normalisePhone(d.applicant.phone)) {
     ctx.state.pending = undefined;
     return showVerified(ctx, d, pending.then ?? 'status');
@@ -112,35 +131,55 @@ export async function handleSharedInfo(ctx: TurnContext): Promise<void> {
 async function startLookup(ctx: TurnContext, code: string, then: Then): Promise<void> {
   const { dossier: d, entitled } = await lookupEntitled(ctx, code);
   if (d && entitled) return showVerified(ctx, d, then);
-  const lockedUntil = await challengeLockedUntil(ctx.t, ctx.services.config, ctx.userId, code, ctx.now);
-  // The question stays open while locked: digits typed next are a verification attempt and get
-  // the lock message again, never "not understood" (nor a count toward a handoff).
-  ctx.state.pending = { kind: 'challenge', code, then };
-  if (lockedUntil) {
-    ctx.reply({ kind: 'text', text: lockedReply(ctx.services, lockedUntil) });
-    return;
+  const cfg = ctx.services.config;
+  const locks = await lockState(ctx.t, cfg, ctx.userId, code, ctx.now);
+  // The question stays open whatever the locks: a shared matching phone always gets in.
+  if (otpAvailable(ctx)) {
+    ctx.state.pending = { kind: 'otp', code, then };
+    if (locks.user) return void ctx.reply(...userLockedReply(ctx.services, locks.user));
+    const sent = await sendOneTimeCode(ctx, code, d);
+    return void ctx.reply(...otpPrompt(ctx.services, code, sent === 'limited'));
   }
+  ctx.state.pending = { kind: 'challenge', code, then };
+  if (locks.user) return void ctx.reply(...userLockedReply(ctx.services, locks.user));
+  if (locks.code) return void ctx.reply(...codeLockedReply(ctx.services, code, locks.code));
   ctx.reply(...challengePrompt(ctx.services, code));
 }
 
+/** The weaker proof, only where no ZNS is configured: 4 digits of the phone or CCCD; shows the status only. */
 async function answerChallenge(ctx: TurnContext, code: string, then: Then, text: string): Promise<void> {
   const cfg = ctx.services.config;
+  ctx.state.pending = { kind: 'challenge', code, then };
   // Checked before the answer: once locked, even a right answer is refused.
-  const lockedUntil = await challengeLockedUntil(ctx.t, cfg, ctx.userId, code, ctx.now);
-  if (lockedUntil) {
-    ctx.reply({ kind: 'text', text: lockedReply(ctx.services, lockedUntil) });
-    return;
-  }
+  const locks = await lockState(ctx.t, cfg, ctx.userId, code, ctx.now);
+  if (locks.user) return void ctx.reply(...userLockedReply(ctx.services, locks.user));
+  if (locks.code) return void ctx.reply(...codeLockedReply(ctx.services, code, locks.code));
   const d = await ctx.t.getDossier(code);
   if (d && answerMatches(d, text)) {
+    // The question stays open: sharing the matching phone next upgrades to the full answer.
+    ctx.outcome = { intent: 'dossier_status', answered: true };
+    return void ctx.reply({ kind: 'text', text: composeStatusAnswer(ctx.services, d, ctx.now, { weak: true }) }, sharePhoneButton(ctx.services));
+  }
+  // Every failure gets the same reply (the one an unknown code gets); the question stays open,
+  // so a further try within the window meets the lock message above.
+  await recordChallengeFailure(ctx.t, cfg, ctx.userId, code, ctx.now, true);
+  ctx.reply({ kind: 'text', text: NOT_MATCHED });
+}
+
+/** The strong proof: the code sent to the applicant's phone. Only this account's failures can stop it. */
+async function answerOneTimeCode(ctx: TurnContext, code: string, then: Then, digits: string): Promise<void> {
+  const cfg = ctx.services.config;
+  ctx.state.pending = { kind: 'otp', code, then };
+  const locks = await lockState(ctx.t, cfg, ctx.userId, code, ctx.now);
+  if (locks.user) return void ctx.reply(...userLockedReply(ctx.services, locks.user));
+  const d = await ctx.t.getDossier(code);
+  if (d && (await oneTimeCodeMatches(ctx, code, digits))) {
     ctx.state.pending = undefined;
     return showVerified(ctx, d, then);
   }
-  await recordChallengeFailure(ctx.t, cfg, ctx.userId, code, ctx.now);
-  // Every failure gets the same reply (the one an unknown code gets); the question stays open,
-  // so a further try within the window meets the lock message above.
-  ctx.state.pending = { kind: 'challenge', code, then };
-  ctx.reply({ kind: 'text', text: NOT_MATCHED });
+  const after = await recordChallengeFailure(ctx.t, cfg, ctx.userId, code, ctx.now, false);
+  if (after.user) return void ctx.reply(...userLockedReply(ctx.services, after.user));
+  ctx.reply({ kind: 'text', text: OTP_NOT_MATCHED });
 }
 
 async function showVerified(ctx: TurnContext, d: Dossier, then: Then): Promise<void> {

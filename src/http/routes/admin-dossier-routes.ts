@@ -11,6 +11,7 @@ import { dossierWriteHandlers, jsonBodyParser } from './dossier-feed-routes.js';
 import { dossierDetail, dossierListItem } from '../../dossiers/officer-view.js';
 import { normaliseDossierCode } from '../../dossiers/dossier-code.js';
 import { retryOutboxItem } from '../../notify/retry-outbox-item.js';
+import { notificationView, redactOutboxItem } from '../../notify/notification-view.js';
 
 const OUTBOX_STATUSES: OutboxStatus[] = ['pending', 'sending', 'sent', 'waiting', 'failed'];
 
@@ -48,7 +49,13 @@ export function createAdminDossierRouter(services: Services, extras: RouteExtras
       return { dossier, subscribers: subs.length, outbox };
     });
     if (!found) return void res.status(404).json({ error: 'not_found', code });
-    res.json({ dossier: dossierDetail(services, found.dossier), subscribers: found.subscribers, outbox: found.outbox });
+    const now = services.clock();
+    res.json({
+      dossier: dossierDetail(services, found.dossier),
+      subscribers: found.subscribers,
+      notifications: found.outbox.map((i) => notificationView(i, now)),
+      outbox: found.outbox.map(redactOutboxItem),
+    });
   });
 
   router.put('/api/admin/dossiers/:code', auth, parseJsonBody, h.put);
@@ -60,12 +67,12 @@ export function createAdminDossierRouter(services: Services, extras: RouteExtras
       return void res.status(400).json({ error: 'validation', problems: [{ path: 'status', message: `one of ${OUTBOX_STATUSES.join(', ')}` }] });
     }
     const items = await store.tx((t) => t.listOutbox({ status, limit: intParam(req.query.limit, 200, 1000) }));
-    res.json({ items });
+    res.json({ items: items.map(redactOutboxItem) });
   });
 
   router.post('/api/admin/outbox/:id/retry', auth, async (req, res) => {
     const r = await retryOutboxItem(services, String(req.params.id));
-    if (r.ok) return void res.json({ item: r.item });
+    if (r.ok) return void res.json({ item: redactOutboxItem(r.item) });
     if (r.reason === 'not_found') return void res.status(404).json({ error: 'not_found' });
     res.status(409).json({ error: 'not_retryable', status: r.item?.status });
   });

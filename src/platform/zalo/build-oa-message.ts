@@ -4,7 +4,7 @@
  *
  * Usage: const { messages, warnings } = buildConsultationMessages(out);
  */
-import { MAX_BUTTONS, type OaButton, type OutMessage, type RequestUserInfoMessage, type TextMessage, type TransactionMessage } from './messages.js';
+import { MAX_BUTTONS, type OaButton, type OutMessage, type RequestUserInfoMessage, type TextMessage, type TransactionMessage, type ZnsMessage } from './messages.js';
 import { splitText } from './split-text.js';
 
 /**
@@ -64,7 +64,7 @@ export function buildTransactionMessage(m: TransactionMessage, warnings: string[
 }
 
 /** Consultation (cs) messages for one OutMessage; a transaction OutMessage is not a cs message. */
-export function buildConsultationMessages(m: Exclude<OutMessage, TransactionMessage>): Built {
+export function buildConsultationMessages(m: Exclude<OutMessage, TransactionMessage | ZnsMessage>): Built {
   const warnings: string[] = [];
   const messages = m.kind === 'text' ? buildText(m, warnings) : [buildRequestUserInfo(m)];
   return { messages, warnings };

@@ -13,7 +13,8 @@ import type { OaLog } from './oa-log.js';
 type OaConfig = Pick<
   Config,
   'ZALO_OPENAPI_URL' | 'ZALO_OAUTH_URL' | 'ZALO_APP_ID' | 'ZALO_APP_SECRET_KEY' | 'ZALO_ACCESS_TOKEN' | 'ZALO_REFRESH_TOKEN'
->;
+> &
+  Partial<Pick<Config, 'ZALO_ZNS_URL'>>;
 
 export function createOaClient(
   config: OaConfig,
@@ -30,6 +31,6 @@ export function createOaClient(
     log,
     ...overrides.tokens,
   });
-  const oa = new OaClient({ baseUrl: config.ZALO_OPENAPI_URL, tokens, log, ...overrides.client });
+  const oa = new OaClient({ baseUrl: config.ZALO_OPENAPI_URL, znsUrl: config.ZALO_ZNS_URL, tokens, log, ...overrides.client });
   return { oa, tokens };
 }

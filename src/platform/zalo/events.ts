@@ -61,6 +61,19 @@ export interface UserReceivedMessage extends Base {
   msgId: string;
 }
 
+/**
+ * A ZNS delivery receipt: user_received_message whose message carries our
+ * tracking_id (shape from one secondary source: platform doc §3.3, "low").
+ * The recipient is a phone, so userId is left empty (phones never reach logs).
+ */
+export interface ZnsDelivered extends Base {
+  kind: 'zns_delivered';
+  msgId: string;
+  trackingId: string;
+  /** Epoch ms as sent, when given. */
+  deliveryTime?: string;
+}
+
 export interface UserSeenMessage extends Base {
   kind: 'user_seen_message';
   msgIds: string[];
@@ -79,5 +92,6 @@ export type OaEvent =
   | Unfollow
   | UserSubmitInfo
   | UserReceivedMessage
+  | ZnsDelivered
   | UserSeenMessage
   | IgnoredEvent;

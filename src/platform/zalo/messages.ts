@@ -35,7 +35,23 @@ export interface TransactionMessage {
   buttons?: OaButton[];
 }
 
-export type OutMessage = TextMessage | RequestUserInfoMessage | TransactionMessage;
+/**
+ * A ZNS template message to a phone number (platform doc §3.3), whatever the follow
+ * state or the 7-day window. The phone travels inside the part, never in the
+ * outbox item's userId (which reaches log lines).
+ */
+export interface ZnsMessage {
+  kind: 'zns';
+  /** The key in ZNS_TEMPLATES_FILE ('9', 'delay', 'otp', …). */
+  templateKey: string;
+  templateId: string;
+  /** International form without '+': 84xxxxxxxxx. */
+  phone: string;
+  /** ZNS parameter name → value. */
+  data: Record<string, string>;
+}
+
+export type OutMessage = TextMessage | RequestUserInfoMessage | TransactionMessage | ZnsMessage;
 
 export const MAX_TEXT_LENGTH = 2000;
 export const MAX_BUTTONS = 5;

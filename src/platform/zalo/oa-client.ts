@@ -10,7 +10,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { OaSender, SendResult } from '../../services.js';
 import { oaApiErrors } from '../../metrics.js';
-import type { OutMessage, TransactionMessage } from './messages.js';
+import type { OutMessage, TransactionMessage, ZnsMessage } from './messages.js';
 import { OaApiError, OaError, OaNetworkError } from './oa-errors.js';
 import { buildConsultationMessages, buildTransactionMessage, type WireMessage } from './build-oa-message.js';
 import { callOaOnce, sanitizeCause, type OaRequest } from './call-oa-once.js';
@@ -18,10 +18,13 @@ import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-pol
 import type { AccessTokenSource } from './token-manager.js';
 import { silentLog, type OaLog } from './oa-log.js';
 import { parseRecentMessages, parseUserDetail, type RecentOaMessage, type OaUserProfile } from './parse-oa-answers.js';
+import { parseZnsSend, parseZnsTemplateInfo, type ZnsQuota, type ZnsSendResult, type ZnsTemplateInfo } from './parse-zns-answers.js';
 
 
 export interface OaClientOptions {
   baseUrl: string;
+  /** ZNS base URL (ZALO_ZNS_URL, default https://business.openapi.zalo.me). */
+  znsUrl?: string;
   tokens: AccessTokenSource;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -38,8 +41,21 @@ export const OA_ENDPOINTS = {
   conversation: '/v2.0/oa/conversation',
 } as const;
 
+/** On the ZNS host (ZALO_ZNS_URL). */
+export const ZNS_ENDPOINTS = {
+  send: '/message/template',
+  templateInfo: '/template/info/v2',
+} as const;
+
+/** The quota of the last ZNS answer that carried one, and when it came. */
+export interface ZnsQuotaSeen extends ZnsQuota {
+  at: string;
+}
+
 export class OaClient implements OaSender {
   private readonly http: AxiosInstance;
+  private readonly znsHttp: AxiosInstance;
+  private quotaSeen: ZnsQuotaSeen | undefined;
   private readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -47,6 +63,7 @@ export class OaClient implements OaSender {
 
   constructor(private readonly opts: OaClientOptions) {
     this.http = axios.create({ baseURL: opts.baseUrl, timeout: opts.timeoutMs ?? 10_000 });
+    this.znsHttp = axios.create({ baseURL: opts.znsUrl ?? 'https://business.openapi.zalo.me', timeout: opts.timeoutMs ?? 10_000 });
     this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = opts.random ?? Math.random;
@@ -56,6 +73,7 @@ export class OaClient implements OaSender {
   /** Consultation message(s); a long text goes out as several messages. A transaction OutMessage is sent as one. */
   async sendConsultation(userId: string, message: OutMessage): Promise<SendResult> {
     if (message.kind === 'transaction') return this.sendTransaction(userId, message);
+    if (message.kind === 'zns') throw new Error('a ZNS message goes through sendZns, not to a user id');
     const { messages, warnings } = buildConsultationMessages(message);
     for (const w of warnings) this.log.warn({ userId }, `OA message adjusted: ${w}`);
     const messageIds: string[] = [];
@@ -76,6 +94,29 @@ export class OaClient implements OaSender {
     const wire = buildTransactionMessage(message, warnings);
     for (const w of warnings) this.log.warn({ userId }, `OA message adjusted: ${w}`);
     return { messageIds: [await this.send(OA_ENDPOINTS.transaction, userId, wire)] };
+  }
+
+  /**
+   * One ZNS template message to a phone. `trackingId` is our outbox item's key: the
+   * delivery webhook carries it back. The quota in the answer is kept for the console.
+   */
+  async sendZns(message: ZnsMessage, trackingId: string): Promise<ZnsSendResult> {
+    const body = { phone: message.phone, template_id: message.templateId, template_data: message.data, tracking_id: trackingId };
+    const data = await this.call({ method: 'POST', path: ZNS_ENDPOINTS.send, body }, true, this.znsHttp);
+    const result = parseZnsSend(data);
+    if (result.quota) this.quotaSeen = { ...result.quota, at: new Date().toISOString() };
+    return result;
+  }
+
+  /** Status and parameter names of a registered ZNS template (checked at start). */
+  async getZnsTemplateInfo(templateId: string): Promise<ZnsTemplateInfo> {
+    const data = await this.call({ method: 'GET', path: ZNS_ENDPOINTS.templateInfo, params: { template_id: templateId } }, false, this.znsHttp);
+    return parseZnsTemplateInfo(templateId, data);
+  }
+
+  /** The ZNS quota of the last answer that reported one (this process only). */
+  znsQuota(): ZnsQuotaSeen | undefined {
+    return this.quotaSeen;
   }
 
   /** Profile from /v3.0/oa/user/detail; lastInteractionDate as yyyy-mm-dd (day granularity). */
@@ -109,13 +150,13 @@ export class OaClient implements OaSender {
   }
 
   /** One logical call: token per try, one retry after a refresh, jittered retries on transient errors. */
-  private async call(req: OaRequest, isSend: boolean): Promise<unknown> {
+  private async call(req: OaRequest, isSend: boolean, http: AxiosInstance = this.http): Promise<unknown> {
     let token = await this.opts.tokens.getAccessToken();
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       try {
-        const data = await callOaOnce(this.http, req, token, this.policy);
+        const data = await callOaOnce(http, req, token, this.policy);
         this.log.debug({ endpoint: req.path, ms: Date.now() - started, attempt }, 'OA call ok');
         return data;
       } catch (raw) {

@@ -31,9 +31,9 @@ export class OaApiError extends OaError {
     // -32: rate limited. -200 "Send message failed" is generic and transient in practice.
     return this.oaError === -32 || this.oaError === -200;
   }
-  /** -216 invalid / -220 expired token: refresh and try once more. */
+  /** -216 invalid / -220 expired token (-124 on the ZNS host, a guess): refresh and try once more. */
   get isTokenError(): boolean {
-    return this.oaError === -216 || this.oaError === -220;
+    return this.oaError === -216 || this.oaError === -220 || (this.oaError === -124 && this.endpoint.startsWith('/message/template'));
   }
   /** The user is outside the 7-day consultation window (or never interacted). */
   get isOutsideWindow(): boolean {

@@ -152,6 +152,20 @@ export function parseOaEvent(json: unknown): OaEvent {
     // Delivery receipts run OA → user: the user is recipient.id.
     if (name === 'user_received_message') {
       const e = check(Received, json, name);
+      const znsMessage = (json as { message?: { tracking_id?: unknown; delivery_time?: unknown } }).message;
+      if (typeof znsMessage?.tracking_id === 'string' && znsMessage.tracking_id !== '') {
+        const dt = znsMessage.delivery_time;
+        return {
+          kind: 'zns_delivered',
+          appId: e.app_id,
+          timestamp: e.timestamp,
+          userId: '',
+          oaId: e.sender.id,
+          msgId: e.message.msg_id,
+          trackingId: znsMessage.tracking_id,
+          ...(typeof dt === 'string' || typeof dt === 'number' ? { deliveryTime: String(dt) } : {}),
+        };
+      }
       const base = { appId: e.app_id, timestamp: e.timestamp, userId: e.recipient.id, oaId: e.sender.id };
       return { kind: 'user_received_message', ...base, msgId: e.message.msg_id };
     }
@@ -187,6 +201,7 @@ function toIgnored(j: Record<string, unknown>, name: string): OaEvent {
 
 /** The OA event_name an OaEvent came from. */
 export function eventNameOf(event: OaEvent): string {
+  if (event.kind === 'zns_delivered') return 'user_received_message';
   return event.kind === 'user_send_media' || event.kind === 'ignored' ? event.eventName : event.kind;
 }
 
@@ -194,7 +209,7 @@ export function eventNameOf(event: OaEvent): string {
 export function dedupeKey(event: OaEvent, rawBody: Buffer | string): string {
   const name = eventNameOf(event);
   let msgId: string | undefined;
-  if (event.kind === 'user_send_text' || event.kind === 'user_send_media' || event.kind === 'user_received_message') {
+  if (event.kind === 'user_send_text' || event.kind === 'user_send_media' || event.kind === 'user_received_message' || event.kind === 'zns_delivered') {
     msgId = event.msgId;
   } else if (event.kind === 'user_seen_message' && event.msgIds.length === 1) {
     msgId = event.msgIds[0];

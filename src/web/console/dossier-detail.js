@@ -7,6 +7,18 @@
 import { adminApi, newEventId } from './api.js';
 import { OUTBOX_LABELS, STATUS_LABELS, formatDate, formatDateTime, h, statusBadge, table, toast } from './dom.js';
 import { renderIfChanged } from './live-dom.js';
+import { znsPanel } from './zns-panel.js';
+
+const CHANNEL_LABELS = { zns: 'ZNS (số điện thoại)', cs: 'Tin OA tư vấn', transaction: 'Tin OA giao dịch', oa: 'Tin OA' };
+const DELIVERY_LABELS = {
+  queued: 'Đang chờ gửi',
+  retrying: 'Đang thử lại',
+  parked: 'Tạm dừng (chờ hạn mức)',
+  waiting: 'Chờ công dân nhắn lại',
+  accepted: 'Zalo đã nhận',
+  delivered: 'Đã đến máy người nhận',
+  failed: 'Không gửi được',
+};
 
 function field(label, value) {
   return [h('dt', {}, label), h('dd', {}, value || '—')];
@@ -38,6 +50,7 @@ function facts(d, subscribers) {
     field('Cơ quan', d.agency),
     field('Nơi trả kết quả', d.returnPlace),
     field('Công dân nhận thông báo', subscribers ? `${subscribers} người đăng ký` : 'Chưa có ai đăng ký'),
+    field('Đồng ý nhận ZNS', d.consent?.zns ? `Có (từ ${formatDateTime(d.consent.at)})` : 'Không'),
   );
 }
 
@@ -55,10 +68,24 @@ function history(d) {
   ];
 }
 
-function notifications(outbox) {
+/** Each notification: the channel it took (OA message, transaction, ZNS with its template), its delivery and the reason. */
+function notifications(list, outbox) {
+  if (!list.length && outbox.length) {
+    return table(
+      ['Tạo lúc', 'Người nhận', 'Tình trạng', 'Lỗi gần nhất'],
+      outbox.map((o) => [formatDateTime(o.createdAt), o.userId, OUTBOX_LABELS[o.status] ?? o.status, o.lastError ?? '']),
+      { empty: 'Chưa có thông báo nào.', caption: 'Thông báo của hồ sơ' },
+    );
+  }
   return table(
-    ['Tạo lúc', 'Người nhận', 'Tình trạng', 'Lỗi gần nhất'],
-    outbox.map((o) => [formatDateTime(o.createdAt), o.userId, OUTBOX_LABELS[o.status] ?? o.status, o.lastError ?? '']),
+    ['Tạo lúc', 'Kênh', 'Người nhận', 'Tình trạng', 'Lý do / lỗi gần nhất'],
+    list.map((n) => [
+      formatDateTime(n.createdAt),
+      `${CHANNEL_LABELS[n.channel] ?? n.channel}${n.template ? ` · mẫu ${n.template.key}` : ''}${n.kind === 'otp' ? ' · mã xác minh' : ''}`,
+      n.recipient,
+      `${DELIVERY_LABELS[n.delivery] ?? n.delivery}${n.deliveredAt ? ` ${formatDateTime(n.deliveredAt)}` : n.sentAt ? ` ${formatDateTime(n.sentAt)}` : ''}`,
+      n.reason ?? '',
+    ]),
     { empty: 'Chưa có thông báo nào.', caption: 'Thông báo của hồ sơ' },
   );
 }
@@ -183,14 +210,14 @@ export function createDossierDetail(box, { config = {}, onChanged = () => {} } =
     const dossier = data.dossier ?? data;
     // The API gives a count; an array (older shape) is counted.
     const subscribers = Array.isArray(data.subscribers) ? data.subscribers.length : Number(data.subscribers ?? 0);
-    return { dossier, subscribers, outbox: data.outbox ?? [] };
+    return { dossier, subscribers, outbox: data.outbox ?? [], notifications: data.notifications ?? [] };
   }
 
   function draw() {
-    const { dossier: d, subscribers, outbox } = state;
+    const { dossier: d, subscribers, outbox, notifications: sent } = state;
     renderIfChanged(parts.facts, [d, subscribers], () => facts(d, subscribers));
     renderIfChanged(parts.history, [d.history, d.created, d.historyDropped], () => history(d));
-    renderIfChanged(parts.outbox, outbox, () => notifications(outbox));
+    renderIfChanged(parts.outbox, [sent, outbox], () => notifications(sent, outbox));
     parts.form.markCurrent(d.status);
   }
 
@@ -213,6 +240,7 @@ export function createDossierDetail(box, { config = {}, onChanged = () => {} } =
       facts: h('div'),
       history: h('div'),
       outbox: h('div', { 'aria-live': 'polite' }),
+      zns: h('div'),
       form: statusForm(() => state, config.notifyStatuses ?? [3, 5, 6, 8, 9, 10], changed),
     };
     box.replaceChildren(
@@ -224,8 +252,12 @@ export function createDossierDetail(box, { config = {}, onChanged = () => {} } =
       parts.history,
       h('h4', {}, 'Thông báo của hồ sơ'),
       parts.outbox,
+      parts.zns,
     );
     draw();
+    // The ZNS panel (quota left today, a test send per template) does not change with the dossier.
+    const znsBox = parts.zns;
+    void znsPanel().then((panel) => znsBox.replaceChildren(panel ?? ''));
     title.focus();
   }
 

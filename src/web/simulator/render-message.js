@@ -121,7 +121,9 @@ export function renderChatItem(item, actions) {
   li.dataset.at = item.at;
   if (item.from === 'oa') {
     li.classList.add('from-oa');
-    li.append(...renderOa(item, actions), meta(item, item.endpoint.endsWith('/transaction') ? 'tin giao dịch' : ''));
+    const zns = item.endpoint.endsWith('/message/template');
+    const label = item.endpoint.endsWith('/transaction') ? 'tin giao dịch' : zns ? `ZNS: ${(item.message.zns && item.message.zns.templateName) || 'tin mẫu'}` : '';
+    li.append(...renderOa(item, actions), meta(item, label));
     return li;
   }
   const system = item.kind === 'follow' || item.kind === 'unfollow' || item.kind === 'submit_info';

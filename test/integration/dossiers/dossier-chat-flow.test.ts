@@ -35,7 +35,13 @@ describe('verified lookup, subscription and the result notification', () => {
     expect(ask).toContain('mã hồ sơ');
     const challenge = await say('citizen-1', code.toLowerCase(), 2);
     expect(challenge[0]).toContain('4 số cuối số điện thoại hoặc số CCCD');
-    const [answer] = await say('citizen-1', '5678');
+    // The 4 digits show the status only (no ZNS here); the shared matching phone is the strong proof.
+    const [weak] = await say('citizen-1', '5678', 2);
+    expect(weak).toContain('Được tiếp nhận');
+    expect(weak).not.toContain('Nguyễn');
+    const shareFrom = bot.emulator.outbound('citizen-1').length;
+    await bot.emulator.submitInfo('citizen-1', { name: 'Nguyễn Văn An', phone: '84912345678' });
+    const [answer] = (await bot.waitForOutbound('citizen-1', shareFrom + 1)).slice(shareFrom).map((o) => messageText(o.message));
     expect(answer).toContain('Nguyễn V** A');
     expect(answer).toContain('Được tiếp nhận');
     expect(answer).toContain('20/11/2026');
@@ -123,14 +129,21 @@ describe('the challenge reveals nothing and is rate limited', () => {
     const replies: string[] = [];
     for (let i = 0; i < 4; i++) replies.push(...(await say('prober-1', `000${i}`)));
     expect(new Set(replies).size).toBe(1);
-    const [refused] = await say('prober-1', '5678');
-    expect(refused).toContain('tạm dừng tra cứu');
+    const [refused] = await say('prober-1', '5678', 2);
+    expect(refused).toContain('tài khoản Zalo này đã nhập sai thông tin xác minh 5 lần');
     expect(refused).not.toContain('Nguyễn');
-    const [again] = await say('prober-1', `Tra cứu hồ sơ ${code}`);
-    expect(again).toContain('tạm dừng tra cứu');
-    // The lock covers the code for everyone, even with the right answer.
+    const [again] = await say('prober-1', `Tra cứu hồ sơ ${code}`, 2);
+    expect(again).toContain('tài khoản Zalo này');
+    // The 4-digit lock covers the code for everyone, and says it was another account's doing.
     await say('owner-late', 'Tra cứu hồ sơ');
-    const [lockedForCode] = await say('owner-late', code);
-    expect(lockedForCode).toContain('tạm dừng tra cứu');
+    const [lockedForCode] = await say('owner-late', code, 2);
+    expect(lockedForCode).toContain('không phải từ tài khoản của anh/chị');
+    const [stillLocked] = await say('owner-late', '5678', 2);
+    expect(stillLocked).toContain('đang tạm khóa');
+    // The owner shares the matching phone and is in at once.
+    const from = bot.emulator.outbound('owner-late').length;
+    await bot.emulator.submitInfo('owner-late', { name: 'Nguyễn Văn An', phone: '84912345678' });
+    const [shown] = (await bot.waitForOutbound('owner-late', from + 1)).slice(from).map((o) => messageText(o.message));
+    expect(shown).toContain('Nguyễn V** A');
   });
 });

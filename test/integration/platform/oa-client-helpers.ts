@@ -16,6 +16,7 @@ export async function setup(client: Partial<OaClientOptions> = {}, refreshToken 
     {
       ZALO_OPENAPI_URL: emu.url,
       ZALO_OAUTH_URL: emu.url,
+      ZALO_ZNS_URL: emu.url,
       ZALO_APP_ID: emu.appId,
       ZALO_APP_SECRET_KEY: APP_SECRET,
       ZALO_ACCESS_TOKEN: ACCESS,

@@ -41,7 +41,7 @@ const answer = (userId: string, text: string) =>
   });
 
 describe('dossier lookup in chat', () => {
-  it('asks for the code, then the challenge, then shows the verified status', async () => {
+  it('asks for the code, then the 4-digit challenge (no ZNS), then shows the status without the name', async () => {
     const ask = await intent('u1', 'Tra cứu hồ sơ');
     expect(textOf(ask.replies)).toContain('mã hồ sơ');
     expect(ask.ctx.state.pending).toEqual({ kind: 'dossier_code', then: 'status' });
@@ -54,13 +54,17 @@ describe('dossier lookup in chat', () => {
     const shown = await answer('u1', '2345'); // last 4 digits of the CCCD
     const text = textOf(shown.replies);
     expect(text).toContain('Đăng ký khai sinh');
-    expect(text).toContain('Nguyễn V** A');
+    expect(text).not.toContain('Nguyễn');
+    expect(text).not.toContain('Người nộp');
     expect(text).toContain('24/01/2025');
     expect(text).toContain('05/02/2025');
     expect(text).toContain('Còn 3 ngày làm việc');
     expect(text).not.toMatch(/0912345678|001090012345/);
-    expect(shown.ctx.state.verifiedCodes).toEqual([code]);
-    expect(shown.ctx.state.pending).toBeUndefined();
+    // A weak proof is not remembered: it never unlocks the name later.
+    expect(shown.ctx.state.verifiedCodes ?? []).toEqual([]);
+    // Still open, with the share button: the matching phone upgrades to the full answer.
+    expect(shown.replies.at(-1)).toMatchObject({ kind: 'request_user_info' });
+    expect(shown.ctx.state.pending).toEqual({ kind: 'challenge', code, then: 'status' });
   });
 
   it('gives unknown codes and wrong answers the same replies', async () => {
@@ -77,14 +81,19 @@ describe('dossier lookup in chat', () => {
     await intent('u4', `Tra cứu hồ sơ ${code}`);
     for (let i = 0; i < 5; i++) expect(textOf((await answer('u4', `000${i}`)).replies)).toContain('chưa khớp');
     const sixth = await answer('u4', '5678');
-    expect(textOf(sixth.replies)).toContain('tạm dừng tra cứu');
+    expect(textOf(sixth.replies)).toContain('tài khoản Zalo này đã nhập sai thông tin xác minh 5 lần');
+    expect(textOf(sixth.replies)).not.toContain('quá 5');
     expect(textOf(sixth.replies)).not.toContain('Nguyễn');
     const after = await intent('u4', `Tra cứu hồ sơ ${code}`);
-    expect(textOf(after.replies)).toContain('tạm dừng tra cứu');
+    expect(textOf(after.replies)).toContain('tài khoản Zalo này');
     expect(textOf(after.replies)).toContain('(giờ Việt Nam)');
-    // A new user trying the same code is refused too (per-code limit).
+    // Another account is refused the 4 digits too (per-code limit), and told it was not its fault.
     const other = await intent('u5', `Tra cứu hồ sơ ${code}`);
-    expect(textOf(other.replies)).toContain('tạm dừng tra cứu');
+    expect(textOf(other.replies)).toContain('không phải từ tài khoản của anh/chị');
+    expect(other.replies.at(-1)).toMatchObject({ kind: 'request_user_info' });
+    // The owner shares the matching phone: in at once, despite the lock.
+    const shared = await runTurn(services, 'u5', '', (ctx) => handleSharedInfo(ctx), { sharedPhone: '0912345678', eventKind: 'user_submit_info' });
+    expect(textOf(shared.replies)).toContain('Nguyễn V** A');
   });
 
   it('lets a user whose shared phone matches see the status without a challenge', async () => {
@@ -121,10 +130,14 @@ describe('dossier lookup in chat', () => {
 });
 
 describe('subscriptions and rating', () => {
-  it('subscribes only after verification, and unsubscribes', async () => {
+  it('subscribes only after a strong proof (not the 4 digits), and unsubscribes', async () => {
     const first = await intent('s1', `Nhận thông báo hồ sơ ${code}`, 'subscribe');
     expect(textOf(first.replies)).toContain('4 số cuối');
-    const verified = await answer('s1', '5678');
+    const weak = await answer('s1', '5678');
+    expect(textOf(weak.replies)).not.toContain('đã đăng ký nhận thông báo');
+    expect(await services.store.tx((t) => t.listSubscribers(code))).toHaveLength(0);
+    await intent('s1', `Nhận thông báo hồ sơ ${code}`, 'subscribe');
+    const verified = await runTurn(services, 's1', '', (ctx) => handleSharedInfo(ctx), { sharedPhone: '0912345678', eventKind: 'user_submit_info' });
     expect(textOf(verified.replies)).toContain('đã đăng ký nhận thông báo cho hồ sơ');
     expect(await services.store.tx((t) => t.listSubscribers(code))).toHaveLength(1);
 
@@ -135,7 +148,7 @@ describe('subscriptions and rating', () => {
 
   it('"Nhận thông báo" after a lookup subscribes the dossier just shown', async () => {
     await intent('s2', `Tra cứu hồ sơ ${code}`);
-    await answer('s2', '5678');
+    await runTurn(services, 's2', '', (ctx) => handleSharedInfo(ctx), { sharedPhone: '0912345678', eventKind: 'user_submit_info' });
     const r = await intent('s2', 'Nhận thông báo', 'subscribe');
     expect(textOf(r.replies)).toContain(`đã đăng ký nhận thông báo cho hồ sơ ${code}`);
   });

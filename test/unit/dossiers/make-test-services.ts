@@ -97,4 +97,4 @@ export async function runTurn(
   return { replies: captured.replies, ctx: captured };
 }
 
-export const textOf = (replies: OutMessage[]) => replies.map((r) => (r.kind === 'text' ? r.text : r.kind === 'transaction' ? r.text : r.title)).join('\n');
+export const textOf = (replies: OutMessage[]) => replies.map((r) => (r.kind === 'text' ? r.text : r.kind === 'transaction' ? r.text : r.kind === 'zns' ? `[ZNS ${r.templateKey}]` : r.title)).join('\n');

@@ -102,3 +102,18 @@ export function buildUserSeen(ids: InboundIds, userId: string, msgIds: string[])
     message: { msg_ids: msgIds },
   };
 }
+
+/**
+ * ZNS delivery receipt. Shape from one secondary source only (platform doc §3.3, "low"):
+ * user_received_message with the phone as recipient and msg_id, delivery_time, tracking_id.
+ */
+export function buildZnsReceived(ids: InboundIds, rec: { msgId: string; phone: string; trackingId: string }) {
+  return {
+    app_id: ids.appId,
+    event_name: 'user_received_message',
+    timestamp: String(ids.now.getTime()),
+    sender: { id: ids.oaId },
+    recipient: { id: rec.phone },
+    message: { msg_id: rec.msgId, tracking_id: rec.trackingId, delivery_time: String(ids.now.getTime()) },
+  };
+}

@@ -11,5 +11,6 @@ export function emulatorEnv(em: EmulatorFacts) {
     ZALO_ACCESS_TOKEN: em.currentAccessToken(),
     ZALO_OPENAPI_URL: em.url,
     ZALO_OAUTH_URL: em.url,
+    ZALO_ZNS_URL: em.url,
   };
 }

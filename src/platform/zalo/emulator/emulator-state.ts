@@ -7,7 +7,7 @@ import type { InjectedFault, RecordedOutbound } from './emulator-handle.js';
 
 export const CONSULTATION_WINDOW_MS = 7 * 24 * 3600 * 1000;
 /** Endpoints a fault without `endpoint` applies to. */
-export const SEND_ENDPOINTS = ['/v3.0/oa/message/cs', '/v3.0/oa/message/transaction'];
+export const SEND_ENDPOINTS = ['/v3.0/oa/message/cs', '/v3.0/oa/message/transaction', '/message/template'];
 
 export interface EmulatedUser {
   userId: string;

@@ -10,6 +10,9 @@
  *   POST   /_emulator/webhook-url {url}
  *   POST   /_emulator/users/:id/received {msgId} | /seen {msgIds}
  *   POST   /_emulator/events {any event payload}   POST /_emulator/redeliver
+ *   GET    /_emulator/zns (accepted ZNS + quota)  POST /_emulator/zns/quota {daily?, remaining?}
+ *   POST   /_emulator/zns/templates/:id {status}  POST /_emulator/zns/delivered {trackingId}
+ *   ZNS faults: POST /_emulator/faults {kind: 'api', endpoint: '/message/template', code: -144}
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InjectedFault } from './emulator-handle.js';
@@ -69,6 +72,16 @@ export async function handleControl(h: OaEmulator, req: IncomingMessage, res: Se
           : reply(res, 400, { error: 'msgIds (strings) required' });
     }
   }
+  const tpl = /^\/_emulator\/zns\/templates\/([^/]+)$/.exec(path);
+  if (tpl && method === 'POST') {
+    if (typeof body.status !== 'string') return reply(res, 400, { error: 'status required' });
+    try {
+      h.setZnsTemplateStatus(decodeURIComponent(tpl[1]), body.status);
+    } catch (err) {
+      return reply(res, 404, { error: (err as Error).message });
+    }
+    return reply(res, 200, { ok: true });
+  }
   const route = `${method} ${path}`;
   switch (route) {
     case 'GET /_emulator/outbound':
@@ -95,6 +108,14 @@ export async function handleControl(h: OaEmulator, req: IncomingMessage, res: Se
       return reply(res, 200, await h.postEvent(body));
     case 'POST /_emulator/redeliver':
       return reply(res, 200, await h.redeliverLast());
+    case 'GET /_emulator/zns':
+      return reply(res, 200, { sent: h.znsSent(), quota: h.znsQuota() });
+    case 'POST /_emulator/zns/quota':
+      h.setZnsQuota(typeof body.daily === 'number' ? body.daily : undefined, typeof body.remaining === 'number' ? body.remaining : undefined);
+      return reply(res, 200, { ok: true, quota: h.znsQuota() });
+    case 'POST /_emulator/zns/delivered':
+      if (typeof body.trackingId !== 'string') return reply(res, 400, { error: 'trackingId required' });
+      return reply(res, 200, await h.znsDelivered(body.trackingId));
     case 'GET /_emulator/stats':
       return reply(res, 200, { refreshCount: h.refreshCount(), outboundCount: h.outbound().length });
     case 'GET /_emulator/tokens':

@@ -12,6 +12,7 @@ import { oaErrorText } from './oa-error-texts.js';
 import { validateConsultation, validateTransaction, type OaFailure } from './validate-outbound.js';
 import { answerConversation, answerUserDetail } from './answer-queries.js';
 import { answerTokenGrant } from './answer-token-grant.js';
+import { ZNS_PATHS, type ZnsEmulatorState } from './zns-emulator.js';
 
 export const OA_PATHS = {
   cs: '/v3.0/oa/message/cs',
@@ -21,7 +22,7 @@ export const OA_PATHS = {
   token: '/v4/oa/access_token',
 } as const;
 
-const KNOWN = new Set<string>(Object.values(OA_PATHS));
+const KNOWN = new Set<string>([...Object.values(OA_PATHS), ...Object.values(ZNS_PATHS)]);
 
 export interface ApiContext {
   state: EmulatorState;
@@ -29,6 +30,7 @@ export interface ApiContext {
   appId: string;
   oaId: string;
   appSecretKey: string;
+  zns: ZnsEmulatorState;
   /** Sockets left hanging by 'timeout' faults, destroyed on close. */
   hanging: Set<NodeJS.Timeout>;
 }
@@ -82,6 +84,10 @@ export async function handleOaApi(ctx: ApiContext, req: IncomingMessage, res: Se
     sendJson(res, 200, { error: -216, message: oaErrorText(-216) }, headers);
     return true;
   }
+  if (path === ZNS_PATHS.templateInfo || path === ZNS_PATHS.send) {
+    await answerZns(ctx, req, res, url, token, headers);
+    return true;
+  }
   if (req.method === 'GET') {
     const data = tryJson(url.searchParams.get('data') ?? '');
     const answer = path === OA_PATHS.userDetail ? answerUserDetail(state, data) : path === OA_PATHS.conversation ? answerConversation(state, data, ctx.oaId) : undefined;
@@ -128,4 +134,34 @@ function acceptSend(ctx: ApiContext, path: string, body: unknown, token: string)
   const text = typeof b.message.text === 'string' ? b.message.text : isObject(b.message.attachment) ? '[template]' : '';
   state.logLine(userId, { messageId: rec.messageId, fromUser: false, time: now.getTime(), type: b.message.attachment ? 'template' : 'text', text });
   return rec;
+}
+
+/** The ZNS host's two endpoints. */
+async function answerZns(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL, token: string, headers: Record<string, string>): Promise<void> {
+  const { zns, state } = ctx;
+  if (url.pathname === ZNS_PATHS.templateInfo) {
+    if (req.method !== 'GET') return sendJson(res, 405, { message: 'method not allowed' }, headers);
+    const info = zns.templateInfo(url.searchParams.get('template_id') ?? '');
+    return sendJson(res, 200, 'code' in info ? { error: info.code, message: info.message } : { error: 0, message: 'Success', data: info }, headers);
+  }
+  if (req.method !== 'POST') return sendJson(res, 405, { message: 'method not allowed' }, headers);
+  const body = tryJson((await readBody(req)).toString('utf8'));
+  const accepted = zns.accept(body, state.nextMessageId());
+  if ('code' in accepted) return sendJson(res, 200, { error: accepted.code, message: accepted.message }, headers);
+  sendJson(res, 200, { error: 0, message: 'Success', data: { msg_id: accepted.msgId, sent_time: String(Date.parse(accepted.at)), quota: zns.quota() } }, headers);
+  // Zalo shows a ZNS in the chat with the OA of the Zalo account behind the phone: here, the
+  // test citizen who shared that phone (else a placeholder id naming the phone).
+  const citizen = [...state.users.values()].find((u) => u.sharedPhone && `84${u.sharedPhone.replace(/^0/, '')}` === accepted.phone);
+  const rec: RecordedOutbound = {
+    id: randomUUID(),
+    messageId: accepted.msgId,
+    at: accepted.at,
+    endpoint: ZNS_PATHS.send,
+    userId: citizen?.userId ?? `zns:${accepted.phone}`,
+    message: { text: accepted.text, zns: { templateId: accepted.templateId, templateName: accepted.templateName, trackingId: accepted.trackingId } },
+    accessToken: token,
+  };
+  state.outboundLog.push(rec);
+  ctx.events.emit('outbound', rec);
+  ctx.events.emit('zns', accepted);
 }

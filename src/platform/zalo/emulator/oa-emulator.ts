@@ -22,10 +22,12 @@ import {
   buildUserReceived,
   buildUserSeen,
   buildUserText,
+  buildZnsReceived,
   newMsgId,
   type EmulatedMedia,
 } from './build-inbound-event.js';
 import { normalizeVnPhone } from '../normalize-phone.js';
+import { loadEmulatedZnsTemplates, ZnsEmulatorState, type EmulatedZnsTemplate, type ZnsAccepted } from './zns-emulator.js';
 
 export interface OaEmulatorOptions {
   /** 0 (default) = a random free port. */
@@ -40,6 +42,12 @@ export interface OaEmulatorOptions {
   /** OA API calls allowed per minute before -32 (default 4000, the documented app limit). */
   rateLimitPerMinute?: number;
   now?: () => Date;
+  /** ZNS templates as registered (default fixtures/zns-emulator-templates.json). */
+  znsTemplates?: EmulatedZnsTemplate[];
+  /** ZNS messages per Vietnam day (default 500). */
+  znsDailyQuota?: number;
+  /** Post a ZNS delivery receipt to the webhook after each accepted ZNS (default true). */
+  znsDeliveryReceipts?: boolean;
 }
 
 /** The handle plus extras for platform-level tests (kept off the shared interface so fakes need not grow). */
@@ -55,6 +63,14 @@ export type OaEmulator = OaEmulatorHandle & {
   currentRefreshToken(): string;
   /** Post the last event again, byte for byte, with a num_retry header (a platform redelivery). */
   redeliverLast(): Promise<PostResult>;
+  /** ZNS messages accepted so far (phone, template, data, rendered text, tracking id). */
+  znsSent(): ZnsAccepted[];
+  setZnsQuota(daily?: number, remaining?: number): void;
+  znsQuota(): { dailyQuota: number; remainingQuota: number };
+  /** e.g. 'DISABLE' to see the bot refuse to start or a send fail. */
+  setZnsTemplateStatus(templateId: string, status: string): void;
+  /** Post the (guessed) ZNS delivery receipt for an accepted ZNS, by its tracking id. */
+  znsDelivered(trackingId: string): Promise<PostResult>;
 };
 
 export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<OaEmulator> {
@@ -71,7 +87,9 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
   const appSecretKey = opts.appSecretKey ?? randomToken('emu-app-secret');
   let webhookUrl = opts.webhookUrl;
   const events = new EventEmitter();
-  const ctx: ApiContext = { state, events, appId, oaId, appSecretKey, hanging: new Set() };
+  const zns = new ZnsEmulatorState(opts.znsTemplates ?? loadEmulatedZnsTemplates(), now);
+  if (opts.znsDailyQuota !== undefined) zns.dailyQuota = opts.znsDailyQuota;
+  const ctx: ApiContext = { state, events, appId, oaId, appSecretKey, zns, hanging: new Set() };
 
   let last: { payload: { app_id: string; timestamp: string }; msgId?: string; retries: number } | undefined;
   const post = async (userId: string, payload: { app_id: string; timestamp: string }, msgId?: string): Promise<PostResult> => {
@@ -166,8 +184,28 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
       state.accessExpired = true;
     },
     refreshCount: () => state.refreshes,
+    znsSent: () => [...zns.sent],
+    setZnsQuota: (daily, remaining) => zns.setQuota(daily, remaining),
+    znsQuota: () => zns.quota(),
+    setZnsTemplateStatus(templateId, status) {
+      const t = zns.templates.get(templateId);
+      if (!t) throw new Error(`OA emulator: no ZNS template ${templateId}`);
+      t.status = status;
+    },
+    async znsDelivered(trackingId) {
+      const rec = zns.sent.find((r) => r.trackingId === trackingId);
+      if (!rec) throw new Error(`OA emulator: no ZNS with tracking id ${trackingId}`);
+      return post('(zns)', buildZnsReceived(ids(), rec), rec.msgId);
+    },
     close: async () => undefined,
   };
+
+  if (opts.znsDeliveryReceipts !== false) {
+    events.on('zns', (rec: ZnsAccepted) => {
+      if (!webhookUrl) return;
+      setTimeout(() => void handle.znsDelivered(rec.trackingId).catch(() => undefined), 20).unref();
+    });
+  }
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
