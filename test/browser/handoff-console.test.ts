@@ -76,7 +76,8 @@ describe('handoff to an officer', { timeout: 90_000 }, () => {
     const box = card().getByLabel(`Trả lời ${ZALO_NAME}`);
     await box.click(); // once: the officer never clicks again while typing
     const readsBefore = handoffReads;
-    const typing = officer.keyboard.type(LONG_REPLY, { delay: 40 });
+    // 200 characters at 60 ms each take 12 s: at least two 5-second refreshes happen while typing.
+    const typing = officer.keyboard.type(LONG_REPLY, { delay: 60 });
     // Meanwhile the citizen writes again, so a refresh really changes the card.
     await s.bot.emulator.userSays(citizen.userId, 'chị ơi em đợi nãy giờ');
     await typing;
