@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { storableText } from '../../store/storable-text.js';
 import type { MediaKind, OaEvent } from './events.js';
 import { normalizeVnPhone } from './normalize-phone.js';
 
@@ -110,7 +111,7 @@ export function parseOaEvent(json: unknown): OaEvent {
       userId: e.sender.id,
       oaId: e.recipient.id,
       msgId: e.message.msg_id,
-      text: e.message.text,
+      text: storableText(e.message.text),
       ...(e.message.quote_msg_id ? { quoteMsgId: e.message.quote_msg_id } : {}),
     };
   }
@@ -126,7 +127,7 @@ export function parseOaEvent(json: unknown): OaEvent {
       userId: e.sender.id,
       oaId: e.recipient.id,
       msgId: e.message.msg_id,
-      ...(e.message.text ? { text: e.message.text } : {}),
+      ...(e.message.text ? { text: storableText(e.message.text) } : {}),
     };
   }
   if (name === 'follow' || name === 'unfollow') {

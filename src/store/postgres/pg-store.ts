@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { Store, Tx, TxOptions } from '../port.js';
 import { NamedMutexes } from '../async-mutex.js';
 import { PgTx } from './pg-tx.js';
+import { storableClient } from './storable-client.js';
 import { runMigrations } from './run-migrations.js';
 import { isTransientPgError, retryDelayMs } from './transient-errors.js';
 import { lockKey } from './lock-key.js';
@@ -92,7 +93,7 @@ export class PgStore implements Store {
     try {
       // One round trip: the key is a computed integer literal, never user text.
       await client.query(lock ? `BEGIN; SELECT pg_advisory_xact_lock(${lockKey(lock)})` : 'BEGIN');
-      const result = await fn(new PgTx(client));
+      const result = await fn(new PgTx(storableClient(client)));
       await client.query('COMMIT');
       return result;
     } catch (err) {

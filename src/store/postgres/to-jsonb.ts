@@ -1,10 +1,11 @@
 /**
- * JSON text for a jsonb parameter. jsonb cannot hold U+0000 (PostgreSQL
- * rejects "\u0000"), which a webhook body may carry; it becomes U+FFFD so the
- * event is still stored rather than failing (and being redelivered) forever.
+ * JSON text for a jsonb parameter. jsonb cannot hold U+0000 nor a lone surrogate,
+ * which a webhook body may carry: storableText (../storable-text.ts) drops the NUL
+ * and replaces the half emoji, so the event is stored rather than failing (and being
+ * redelivered) forever, and reads back as it would from lowdb.
  */
-const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+import { storableValue } from '../storable-text.js';
 
 export function toJsonb(value: unknown): string {
-  return JSON.stringify(value).replace(NUL_ESCAPE, '$1\\ufffd');
+  return JSON.stringify(storableValue(value));
 }
