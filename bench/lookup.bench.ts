@@ -92,7 +92,7 @@ async function lookup(services: Services, code: string): Promise<{ ms: number; r
     t.insertInbound({ key, eventName: event.kind, userId, event, receivedAt: new Date().toISOString(), status: 'pending', attempts: 0 }),
   );
   const t0 = performance.now();
-  await processInbound(services, key, userId, event);
+  await processInbound(services, key, userId);
   const ms = performance.now() - t0;
   const item = (await services.store.tx((t) => t.listOutbox({ userId, limit: 1 })))[0];
   const first = item?.parts[0];

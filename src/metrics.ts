@@ -35,6 +35,12 @@ export const intentsTotal = new Counter({
   registers: [registry],
 });
 
+export const inboxParkedTotal = new Counter({
+  name: 'motcua_inbox_parked_total',
+  help: 'Inbox events given up on after their attempts (crashed, hung or threw every time); listed in the console',
+  registers: [registry],
+});
+
 export const unansweredTotal = new Counter({
   name: 'motcua_unanswered_total',
   help: 'Questions the bot could not answer',

@@ -118,7 +118,7 @@ export async function startBot(opts: StartBotOptions = {}): Promise<RunningBot> 
   const app = createApp(services, {
     emulator,
     rejections,
-    inbox: { enqueue: (key, userId, event) => inbox.enqueue(key, userId, event) },
+    inbox: { enqueue: (key, userId) => inbox.enqueue(key, userId) },
     isShuttingDown: () => shuttingDown,
   });
   const httpServer = createServer(app);

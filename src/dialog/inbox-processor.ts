@@ -6,9 +6,8 @@
  * records are pruned after 7 days, well past the platform's last retry (1 h),
  * so dedupe still covers every retry.
  *
- * Usage: const inbox = new InboxProcessor(services); inbox.start(); inbox.enqueue(key, userId, event); await inbox.stop();
+ * Usage: const inbox = new InboxProcessor(services); inbox.start(); inbox.enqueue(key, userId); await inbox.stop();
  */
-import type { OaEvent } from '../platform/zalo/events.js';
 import type { Services } from '../services.js';
 import { processInbound } from './process-inbound.js';
 
@@ -35,7 +34,6 @@ const INGRESS_WINDOW_MS = 50;
 interface Job {
   key: string;
   userId?: string;
-  event?: OaEvent;
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -60,11 +58,11 @@ export class InboxProcessor {
   }
 
   /** Handle `key` soon; never awaited by the HTTP response. */
-  enqueue(key: string, userId?: string, event?: OaEvent): void {
+  enqueue(key: string, userId?: string): void {
     if (this.stopping || this.known.has(key)) return;
     this.lastEnqueue = Date.now();
     this.known.add(key);
-    this.queue.push({ key, userId, event });
+    this.queue.push({ key, userId });
     this.pump();
   }
 
@@ -82,7 +80,7 @@ export class InboxProcessor {
       const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => {
           started = performance.now();
-          return processInbound(this.services, job.key, job.userId, job.event);
+          return processInbound(this.services, job.key, job.userId);
         })
         .then(
           () => undefined,
@@ -110,14 +108,21 @@ export class InboxProcessor {
     this.timer.unref();
   }
 
-  /** Re-handle pending events older than sweepAfterMs; prune old done ones now and then. */
+  /**
+   * Re-handle pending events older than sweepAfterMs, except those whose attempt
+   * is still running somewhere (a live lease); an event whose attempts are spent is
+   * parked by processInbound, not run. Prune old done ones now and then.
+   */
   async sweep(): Promise<number> {
     const { store, clock, log } = this.services;
     try {
       const now = clock().getTime();
+      const nowIso = new Date(now).toISOString();
       const before = new Date(now - this.opts.sweepAfterMs).toISOString();
-      const pending = (await store.tx((t) => t.listPendingInbound(before, 100))).filter((r) => !this.known.has(r.key));
-      for (const rec of pending) this.enqueue(rec.key, rec.userId, rec.event as OaEvent);
+      const pending = (await store.tx((t) => t.listPendingInbound(before, 100))).filter(
+        (r) => !this.known.has(r.key) && !(r.leaseUntil && r.leaseUntil > nowIso),
+      );
+      for (const rec of pending) this.enqueue(rec.key, rec.userId);
       if (pending.length) log.warn({ count: pending.length }, 'sweeping pending inbox events');
       if (now - this.lastPrune >= PRUNE_EVERY_MS) {
         this.lastPrune = now;

@@ -1,10 +1,10 @@
 /**
- * Handle one recorded inbox event, exactly once: in one transaction holding
- * the user's lock, re-read the record (done → nothing), run the dialog, and
- * save state, profile, turn log, the reply outbox item and "done" together.
- * A crash before the commit leaves the event pending for the sweeper; a
- * throwing handler rolls back, counts an attempt, and after MAX_ATTEMPTS the
- * citizen gets a polite apology instead of silence.
+ * Handle one recorded inbox event, exactly once: count the attempt durably
+ * first (inbound-attempts.ts: a crash or a kill during the turn counts, and an
+ * event whose attempts are spent is parked as failed with one apology), then, in
+ * one transaction holding the user's lock, re-read the record (done → nothing),
+ * run the dialog, and save state, profile, turn log, the reply outbox item and
+ * "done" together. A throwing turn rolls back and the sweeper retries it.
  *
  * Usage: await processInbound(services, key, userId);
  */
@@ -20,15 +20,15 @@ import type { TurnContext } from './turn-context.js';
 import type { NluResult } from '../nlu/nlu-types.js';
 import { readablePrefix } from '../nlu/message-limits.js';
 import { loadTurnState } from './load-turn-state.js';
-import { applyEventToProfile, isUserInitiated } from './apply-event-to-profile.js';
+import { applyEventToProfile } from './apply-event-to-profile.js';
 import { HandlerError } from './handler-error.js';
 import { recordTranscriptTurn } from './record-transcript.js';
 import { recordZnsDelivery } from '../notify/record-zns-delivery.js';
+import { beginAttempt, recordFailedAttempt } from './inbound-attempts.js';
 
-export const MAX_INBOUND_ATTEMPTS = 3;
-export const APOLOGY_TEXT = 'Dạ, hệ thống đang gặp sự cố, anh/chị vui lòng thử lại sau ít phút.';
+export { APOLOGY_TEXT, MAX_INBOUND_ATTEMPTS } from './inbound-attempts.js';
 
-export type ProcessResult = 'handled' | 'already_done' | 'missing' | 'failed' | 'gave_up';
+export type ProcessResult = 'handled' | 'already_done' | 'missing' | 'busy' | 'failed' | 'gave_up';
 
 /** Events that only confirm delivery: nothing to answer. */
 const isReceipt = (e: OaEvent) => e.kind === 'user_received_message' || e.kind === 'user_seen_message' || e.kind === 'ignored';
@@ -38,35 +38,34 @@ export async function replyOutboxItem(t: Tx, key: string, userId: string, parts:
 }
 
 /**
- * `userId` and `event` are hints from whoever queued the key (the webhook, the
- * sweeper): with them no extra read is needed, and the NLU runs before the
- * transaction so the store's lock is held only for the dialog and the writes.
+ * `userId` is a hint from whoever queued the key (the webhook, the sweeper):
+ * with it no extra read is needed before the attempt, which takes the user's lock.
  */
-export async function processInbound(services: Services, key: string, userIdHint?: string, eventHint?: OaEvent): Promise<ProcessResult> {
+export async function processInbound(services: Services, key: string, userIdHint?: string): Promise<ProcessResult> {
   const { store, log: rootLog } = services;
   const log = rootLog.child({ eventId: key });
   let userId = userIdHint;
-  let hinted = eventHint;
-  if (userId === undefined || hinted === undefined) {
+  if (userId === undefined) {
     const rec = await store.tx((t) => t.getInbound(key));
     if (!rec) return 'missing';
-    if (rec.status === 'done') return 'already_done';
+    if (rec.status !== 'pending') return 'already_done';
     userId = rec.userId;
-    hinted = rec.event as OaEvent;
   }
+
+  const begun = await beginAttempt(services, key, userId);
+  if (begun.kind !== 'run') return begun.kind;
+  const event = begun.rec.event as OaEvent;
 
   const afterCommit: (() => Promise<void> | void)[] = [];
   let outcome: { intent: string; answered: boolean; replies: number } | null = null;
-  let eventName: string = hinted.kind;
   try {
     // Pure and CPU-bound: outside the transaction (a throw here counts as a failed attempt too).
-    const preNlu = hinted.kind === 'user_send_text' ? services.nlu.understand(hinted.text) : null;
+    const preNlu = event.kind === 'user_send_text' ? services.nlu.understand(event.text) : null;
     const result = await store.tx(
       async (t) => {
         const rec = await t.getInbound(key);
         if (!rec) return 'missing' as const;
-        if (rec.status === 'done') return 'already_done' as const;
-        eventName = rec.eventName;
+        if (rec.status !== 'pending') return 'already_done' as const;
         outcome = await runTurn(services, t, rec, afterCommit, preNlu);
         return 'handled' as const;
       },
@@ -74,7 +73,15 @@ export async function processInbound(services: Services, key: string, userIdHint
     );
     if (result !== 'handled' || !outcome) return result;
   } catch (cause) {
-    return recordFailure(services, key, userId, new HandlerError(key, eventName, cause));
+    const err = new HandlerError(key, begun.rec.eventName, cause);
+    log.error({ err, cause }, 'turn failed; rolled back');
+    try {
+      return await recordFailedAttempt(services, key, userId, err);
+    } catch (e) {
+      // The attempt was counted before the turn: the sweeper retries or parks it after its lease.
+      log.error({ err: e }, 'could not record the failed attempt');
+      return 'failed';
+    }
   }
 
   const o = outcome as { intent: string; answered: boolean; replies: number };
@@ -102,7 +109,8 @@ async function runTurn(
   const now = services.clock();
   const nowIso = now.toISOString();
   const event = rec.event as OaEvent;
-  const done = () => t.putInbound({ ...rec, status: 'done', doneAt: nowIso, claimedBy: undefined, leaseUntil: undefined });
+  // The event's text is not kept once handled (data minimisation; a done record only dedupes).
+  const done = () => t.putInbound({ ...rec, status: 'done', doneAt: nowIso, event: null, claimedBy: undefined, leaseUntil: undefined });
   if (event.kind === 'zns_delivered') {
     await recordZnsDelivery(t, event.trackingId, nowIso);
     await done();
@@ -148,40 +156,4 @@ async function runTurn(
   await recordTranscriptTurn(t, rec.userId, event, ctx.replies, nowIso);
   await done();
   return { ...ctx.outcome, replies: ctx.replies.length };
-}
-
-/** Count the failed attempt in its own transaction; give up politely after MAX_INBOUND_ATTEMPTS. */
-async function recordFailure(services: Services, key: string, userId: string, err: HandlerError): Promise<ProcessResult> {
-  const log = services.log.child({ eventId: key });
-  log.error({ err, cause: err.cause }, 'turn failed; rolled back');
-  try {
-    const gaveUp = await services.store.tx(
-      async (t) => {
-        const rec = await t.getInbound(key);
-        if (!rec || rec.status === 'done') return false;
-        const nowIso = services.clock().toISOString();
-        const attempts = rec.attempts + 1;
-        const lastError = err.message.slice(0, 500);
-        if (attempts < MAX_INBOUND_ATTEMPTS) {
-          await t.putInbound({ ...rec, attempts, lastError });
-          return false;
-        }
-        await t.putInbound({ ...rec, attempts, lastError, status: 'done', doneAt: nowIso });
-        if (isUserInitiated(rec.event as OaEvent)) {
-          const apology: OutMessage = { kind: 'text', text: APOLOGY_TEXT };
-          await t.addOutbox([await replyOutboxItem(t, key, userId, [apology], nowIso)]);
-        }
-        return true;
-      },
-      { lock: `user:${userId}` },
-    );
-    if (gaveUp) {
-      log.error({ attempts: MAX_INBOUND_ATTEMPTS }, 'gave up on event; apology queued');
-      services.kickOutbox();
-      return 'gave_up';
-    }
-  } catch (e) {
-    log.error({ err: e }, 'could not record the failed attempt');
-  }
-  return 'failed';
 }

@@ -86,6 +86,8 @@ export interface Tx {
   putInbound(rec: InboundEventRecord): Promise<void>;
   /** Pending events received before `before`, oldest first (crash recovery). */
   listPendingInbound(before: string, limit: number): Promise<InboundEventRecord[]>;
+  /** Parked (failed) events, most recently received first (the console). */
+  listFailedInbound(limit: number): Promise<InboundEventRecord[]>;
   /** Drop done events received before `before` (dedupe keys kept long enough to cover platform retries). */
   pruneInbound(before: string): Promise<number>;
 

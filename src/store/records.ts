@@ -5,23 +5,38 @@
  */
 import type { OutMessage } from '../platform/zalo/messages.js';
 
-/** A verified webhook event, recorded before the 200 is sent (the inbox). */
+/**
+ * A verified webhook event, recorded before the 200 is sent (the inbox).
+ * pending → done (handled), or pending → failed (parked: it crashed, hung or threw
+ * on every attempt; the citizen got an apology, the console lists it).
+ */
 export interface InboundEventRecord {
-  /** Dedupe key: `${event_name}:${msg_id}` or `${event_name}:sha256(body)`. */
+  /**
+   * Dedupe key: `${event_name}:${user_id}:${msg_id}` or `${event_name}:${user_id}:sha256(body)`.
+   * Records written before the user id was part of it have `${event_name}:${msg_id}`.
+   */
   key: string;
   eventName: string;
   /** OA-scoped user id the event is about ('' when none). */
   userId: string;
-  /** The parsed, typed event (see platform/zalo/events.ts), as JSON. */
+  /**
+   * The parsed, typed event (see platform/zalo/events.ts), as JSON. null once the
+   * event is done: nothing reads it again, and the citizen's words are not kept longer than needed.
+   */
   event: unknown;
   receivedAt: string;
-  status: 'pending' | 'done';
-  /** Instance holding the event while it is being handled, and until when. */
+  status: 'pending' | 'done' | 'failed';
+  /** Instance running the current attempt, and until when no other may start one. */
   claimedBy?: string;
   leaseUntil?: string;
+  /** Turns started, counted durably before each one runs (a crash or a kill counts too). */
   attempts: number;
+  lastAttemptAt?: string;
   doneAt?: string;
   lastError?: string;
+  /** Parked: when, and why ("gave up after 3 attempts; last error: …"). */
+  failedAt?: string;
+  failedReason?: string;
 }
 
 export type PendingQuestion =

@@ -1,7 +1,7 @@
 /**
  * How long finished records are kept (both lowdb and PostgreSQL prune hourly):
- * handled inbox events 7 days (dedupe keys outlive any platform retry), sent
- * outbox items 30 days, turn log 90 days (the console charts look back at most that far),
+ * handled inbox events 7 days (dedupe keys outlive any platform retry), parked
+ * (failed) ones 30 days (the console lists them), sent outbox items 30 days, turn log 90 days (the console charts look back at most that far),
  * a citizen's recent-turns transcript 30 days after their last turn (an officer needs it
  * only while a handoff is open; handoffs last HANDOFF_TIMEOUT_HOURS).
  *
@@ -14,6 +14,7 @@ import type { Dossier, Subscription } from './records.js';
 
 export const RETENTION_DAYS = {
   inboundDone: 7,
+  inboundFailed: 30,
   outboxSent: 30,
   turnLog: 90,
   transcriptIdle: 30,

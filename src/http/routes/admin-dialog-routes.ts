@@ -8,6 +8,7 @@
  *   POST /api/admin/feedback/:number/status {status}     → {ticket}
  *   /api/admin/unanswered…, taught-aliases…, referrals…   → admin-unanswered-routes.ts
  *   POST /api/admin/presence                             → 204 (the console's heartbeat: an officer is on duty)
+ *   GET  /api/admin/inbox/failed?limit=                  → {items} (parked inbox events, newest first)
  * The route parses and calls src/dialog; no logic here.
  */
 import express, { Router } from 'express';
@@ -21,6 +22,7 @@ import { MAX_TEXT_LENGTH } from '../../platform/zalo/messages.js';
 import { createAdminUnansweredRouter } from './admin-unanswered-routes.js';
 import { FeedbackNotFoundError, feedbackList, replyToFeedback, setFeedbackStatus } from '../../dialog/feedback-officer.js';
 import { FEEDBACK_STATUSES } from '../../dialog/feedback-status.js';
+import { listFailedInbound } from '../../dialog/failed-inbound-view.js';
 
 const StatusQuery = z.enum(['open', 'released', 'expired']).optional();
 const ReplyBody = z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
@@ -100,6 +102,10 @@ export function createAdminDialogRouter(services: Services, extras: RouteExtras)
 
   // Nothing to do here: officerPresence (create-app.ts) records every authenticated call, this one included.
   router.post('/api/admin/presence', auth, (_req, res) => void res.status(204).end());
+
+  router.get('/api/admin/inbox/failed', auth, async (req, res) => {
+    res.json({ items: await listFailedInbound(services, limitOf(req.query.limit)) });
+  });
 
   return router;
 }

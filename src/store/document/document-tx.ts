@@ -64,6 +64,14 @@ export class DocumentTx implements Tx {
       .slice(0, limit)
       .map(clone);
   }
+  async listFailedInbound(limit: number) {
+    return this.w
+      .values<InboundEventRecord>('inbound')
+      .filter((r) => r.status === 'failed')
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+      .slice(0, limit)
+      .map(clone);
+  }
   async pruneInbound(before: string) {
     let n = 0;
     for (const r of this.w.values<InboundEventRecord>('inbound')) {

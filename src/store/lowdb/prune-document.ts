@@ -15,8 +15,9 @@ export function pruneDocument(
     n++;
   };
   const inboundBefore = retentionCutoff(now, RETENTION_DAYS.inboundDone);
+  const failedBefore = retentionCutoff(now, RETENTION_DAYS.inboundFailed);
   for (const [k, r] of Object.entries(data.inbound)) {
-    if (r.status === 'done' && r.receivedAt < inboundBefore) drop('inbound', k);
+    if ((r.status === 'done' && r.receivedAt < inboundBefore) || (r.status === 'failed' && r.receivedAt < failedBefore)) drop('inbound', k);
   }
   const outboxBefore = retentionCutoff(now, RETENTION_DAYS.outboxSent);
   for (const [k, i] of Object.entries(data.outbox)) {

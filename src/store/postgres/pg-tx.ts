@@ -62,6 +62,12 @@ export class PgTx implements Tx {
       [before, limit],
     );
   }
+  listFailedInbound(limit: number) {
+    return this.many<InboundEventRecord>(
+      `SELECT data FROM inbound_events WHERE status = 'failed' ORDER BY received_at DESC LIMIT $1`,
+      [limit],
+    );
+  }
   async pruneInbound(before: string) {
     const r = await this.c.query(`DELETE FROM inbound_events WHERE status = 'done' AND received_at < $1`, [before]);
     return r.rowCount ?? 0;

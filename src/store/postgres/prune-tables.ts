@@ -6,6 +6,7 @@ export async function pruneTables(pool: pg.Pool, now: Date): Promise<number> {
   const cut = (days: number) => retentionCutoff(now, days);
   const results = await Promise.all([
     pool.query(`DELETE FROM inbound_events WHERE status = 'done' AND received_at < $1`, [cut(RETENTION_DAYS.inboundDone)]),
+    pool.query(`DELETE FROM inbound_events WHERE status = 'failed' AND received_at < $1`, [cut(RETENTION_DAYS.inboundFailed)]),
     pool.query(`DELETE FROM outbox WHERE status = 'sent' AND coalesce(data->>'sentAt', created_at) < $1`, [
       cut(RETENTION_DAYS.outboxSent),
     ]),

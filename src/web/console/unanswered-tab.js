@@ -25,6 +25,16 @@ function procedureField(id, label) {
   return { input, datalist };
 }
 
+/** Messages the bot gave up on (parked inbox events): the citizen got an apology; an officer may answer by hand. */
+async function failedTable() {
+  const { items = [] } = await adminApi('/api/admin/inbox/failed');
+  return table(
+    ['Thời điểm nhận', 'Công dân', 'Loại', 'Nội dung (tóm tắt)', 'Số lần thử', 'Lý do dừng'],
+    items.map((e) => [formatDateTime(e.receivedAt), e.userId, e.eventName, e.preview, String(e.attempts), e.reason]),
+    { empty: 'Không có tin nhắn nào bị dừng xử lý.', caption: 'Tin nhắn hệ thống không xử lý được' },
+  );
+}
+
 export function mountUnansweredTab(panel) {
   const results = h('div', { 'aria-live': 'polite' });
 
@@ -122,6 +132,9 @@ export function mountUnansweredTab(panel) {
         handledTable(handled),
         h('h3', {}, 'Tên gọi đã dạy bot'),
         taughtTable(taught),
+        h('h3', { id: 'failed-inbound-title' }, 'Tin nhắn hệ thống không xử lý được'),
+        h('p', { class: 'muted' }, 'Bot đã thử nhiều lần rồi dừng và gửi lời xin lỗi tới công dân. Nội dung chỉ hiện tóm tắt, số dài được che.'),
+        await failedTable(),
       );
     } catch (err) {
       results.replaceChildren(h('p', { class: 'error' }, err.message));

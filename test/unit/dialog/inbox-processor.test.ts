@@ -41,6 +41,17 @@ describe('InboxProcessor', () => {
     expect((await s.pending()).map((r) => r.key)).toEqual(['user_send_text:m2']);
   });
 
+  it('does not sweep an event whose attempt is running elsewhere (a live lease)', async () => {
+    const s = await setup();
+    await s.record(4, new Date(NOW.getTime() - 60_000));
+    const leaseUntil = new Date(NOW.getTime() + 30_000).toISOString();
+    await s.store.tx(async (t) => t.putInbound({ ...(await t.getInbound('user_send_text:m4'))!, attempts: 1, claimedBy: 'other', leaseUntil }));
+    const inbox = new InboxProcessor(s.services);
+    expect(await inbox.sweep()).toBe(0);
+    await inbox.stop();
+    expect(await s.pending()).toHaveLength(1);
+  });
+
   it('prunes done records older than 7 days', async () => {
     const s = await setup();
     const old = new Date(NOW.getTime() - 8 * 86400_000);

@@ -104,9 +104,50 @@ describe('processInbound', () => {
     expect(await s.store.tx((t) => t.getProfile('u6'))).toBeUndefined(); // rolled back
     expect(await processInbound(s.services, 'user_send_text:m6')).toBe('failed');
     expect(await processInbound(s.services, 'user_send_text:m6')).toBe('gave_up');
-    expect(await s.inbound('user_send_text:m6')).toMatchObject({ status: 'done', attempts: 3 });
+    expect(await s.inbound('user_send_text:m6')).toMatchObject({ status: 'failed', attempts: 3 });
+    expect((await s.inbound('user_send_text:m6')).failedReason).toBe(
+      'gave up after 3 attempts; last error: handling user_send_text (user_send_text:m6) failed: nlu exploded',
+    );
     const [apology] = await s.outbox('u6');
     expect(apology.parts).toEqual([{ kind: 'text', text: APOLOGY_TEXT }]);
     expect(await processInbound(s.services, 'user_send_text:m6')).toBe('already_done');
+  });
+
+  it('counts the attempt before the turn runs: a live attempt elsewhere is left alone, a dead one is retried', async () => {
+    const s = await setup();
+    await s.record('user_send_text:m7', text('u7', 'xin chào', 'm7'));
+    // Another instance started an attempt 10 s ago and holds it for a minute.
+    const started = { attempts: 1, lastAttemptAt: new Date(NOW.getTime() - 10_000).toISOString(), claimedBy: 'other', leaseUntil: new Date(NOW.getTime() + 50_000).toISOString() };
+    await s.store.tx(async (t) => t.putInbound({ ...(await t.getInbound('user_send_text:m7'))!, ...started }));
+    expect(await processInbound(s.services, 'user_send_text:m7', 'u7')).toBe('busy');
+    expect(await s.outbox('u7')).toHaveLength(0);
+    // Its process died: after the lease, this instance counts the second attempt and handles it.
+    s.services.clock = () => new Date(NOW.getTime() + 60_000);
+    expect(await processInbound(s.services, 'user_send_text:m7', 'u7')).toBe('handled');
+    expect(await s.inbound('user_send_text:m7')).toMatchObject({ status: 'done', attempts: 2, event: null, lastAttemptAt: new Date(NOW.getTime() + 60_000).toISOString() });
+    expect((await s.inbound('user_send_text:m7')).leaseUntil).toBeUndefined();
+  });
+
+  it('an event picked with its attempts spent and no error (the process died each time) is parked, not run, with one apology', async () => {
+    const s = await setup();
+    await s.record('user_send_text:m8', text('u8', 'xin chào', 'm8'));
+    await s.store.tx(async (t) => t.putInbound({ ...(await t.getInbound('user_send_text:m8'))!, attempts: 3 }));
+    expect(await processInbound(s.services, 'user_send_text:m8')).toBe('gave_up');
+    expect(await s.inbound('user_send_text:m8')).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      failedAt: NOW.toISOString(),
+      failedReason: 'gave up after 3 attempts; the process died or hung during the turn',
+    });
+    expect((await s.outbox('u8')).map((i) => i.parts)).toEqual([[{ kind: 'text', text: APOLOGY_TEXT }]]);
+    expect(await s.store.tx((t) => t.listTurnLog('2000'))).toHaveLength(0); // never ran
+    expect(await processInbound(s.services, 'user_send_text:m8')).toBe('already_done');
+    expect(s.kicks()).toBe(1);
+
+    // An unfollow the bot gave up on is parked without an apology.
+    await s.record('unfollow:u9:x', { ...base, kind: 'unfollow', userId: 'u9' });
+    await s.store.tx(async (t) => t.putInbound({ ...(await t.getInbound('unfollow:u9:x'))!, attempts: 3 }));
+    expect(await processInbound(s.services, 'unfollow:u9:x')).toBe('gave_up');
+    expect(await s.outbox('u9')).toHaveLength(0);
   });
 });

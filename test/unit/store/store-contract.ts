@@ -6,6 +6,7 @@ import type { Store } from '../../../src/store/port.js';
 import { describeTxMethods } from './store-contract-methods.js';
 import { describeConcurrency } from './store-contract-concurrency.js';
 import { describeRetention } from './store-contract-retention.js';
+import { describeInbox } from './store-contract-inbox.js';
 
 export interface StoreHarness {
   /** A fresh, empty store. */
@@ -20,6 +21,7 @@ export interface StoreHarness {
 
 export function describeStoreContract(name: string, harness: StoreHarness): void {
   describeTxMethods(name, harness);
+  describeInbox(name, harness);
   describeConcurrency(name, harness);
   describeRetention(name, harness);
 }

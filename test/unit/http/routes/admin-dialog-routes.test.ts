@@ -93,6 +93,38 @@ describe('admin dialog API', () => {
   });
 });
 
+describe('parked inbox events', () => {
+  it('lists them newest first with attempts and reason; the text only as a short preview with numbers masked', async () => {
+    const c = await Conversation.start({ ADMIN_TOKEN: 'secret-admin' });
+    const event = { kind: 'user_send_text', appId: 'a', oaId: 'oa', timestamp: '1', userId: 'u7', msgId: 'm7', text: 'số điện thoại của tôi là 0912345678, hồ sơ bị treo mãi không thấy ai trả lời gì cả' };
+    const base = { eventName: 'user_send_text', userId: 'u7', event, status: 'failed' as const, attempts: 3, failedAt: '2026-06-16T03:00:00.000Z' };
+    await c.services.store.tx(async (t) => {
+      await t.insertInbound({ ...base, key: 'user_send_text:u7:m7', receivedAt: '2026-06-16T02:00:00.000Z', failedReason: 'gave up after 3 attempts; the process died or hung during the turn' });
+      await t.insertInbound({ ...base, key: 'follow:u8:x', eventName: 'follow', userId: 'u8', event: { ...event, kind: 'follow', userId: 'u8' }, receivedAt: '2026-06-16T02:30:00.000Z', failedReason: 'gave up after 3 attempts; last error: boom' });
+      await t.insertInbound({ ...base, key: 'user_send_text:u9:m9', status: 'pending', receivedAt: '2026-06-16T02:40:00.000Z' });
+    });
+    const url = await start(c);
+    expect((await fetch(`${url}/api/admin/inbox/failed`)).status).toBe(401);
+    const { items } = await (await fetch(`${url}/api/admin/inbox/failed`, { headers: auth })).json();
+    expect(items).toEqual([
+      { key: 'follow:u8:x', userId: 'u8', eventName: 'follow', attempts: 3, reason: 'gave up after 3 attempts; last error: boom', receivedAt: '2026-06-16T02:30:00.000Z', failedAt: '2026-06-16T03:00:00.000Z', preview: '[follow]' },
+      {
+        key: 'user_send_text:u7:m7',
+        userId: 'u7',
+        eventName: 'user_send_text',
+        attempts: 3,
+        reason: 'gave up after 3 attempts; the process died or hung during the turn',
+        receivedAt: '2026-06-16T02:00:00.000Z',
+        failedAt: '2026-06-16T03:00:00.000Z',
+        preview: 'số điện thoại của tôi là ••••••••••, hồ sơ bị treo mãi…',
+      },
+    ]);
+    expect(JSON.stringify(items)).not.toContain('0912345678');
+    const one = await (await fetch(`${url}/api/admin/inbox/failed?limit=1`, { headers: auth })).json();
+    expect(one.items).toHaveLength(1);
+  });
+});
+
 describe('admin handoff queue and expiry', () => {
   it('does not list an expired handoff as open', async () => {
     const c = await Conversation.start({ ADMIN_TOKEN: 'secret-admin', HANDOFF_TIMEOUT_HOURS: '1' });
