@@ -140,7 +140,7 @@ async function routeIntent(ctx: TurnContext, text: string, carriedIntent?: strin
   if (intent === 'procedure_info' && isProcedureIntent(carriedIntent)) intent = carriedIntent;
   if (isProcedureIntent(intent)) {
     await routeProcedureIntent(ctx, intent);
-    // "hồ sơ … em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì": the dossier is looked up too.
+    // "mã hồ sơ … nộp hôm qua, cho hỏi thêm xin giấy phép xây dựng cần gì": the dossier is looked up too.
     if (nlu?.dossierCode) await handleDossierIntent(ctx, 'dossier_status');
     return;
   }

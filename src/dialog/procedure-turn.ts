@@ -63,7 +63,7 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   // Only question words: about the current topic, whatever weak match the NLU found.
   if (isPureFollowUp(text)) return followUp(ctx, intent === 'procedure_info' ? (guessDetailIntent(text) ?? intent) : intent);
   // A procedure name typed in full: the NLU's more specific procedure containing it wins ("liên thông
-  // … đăng ký khai sinh, đăng ký thường trú, cấp thẻ BHYT" holds "đăng ký thường trú"). Otherwise the
+  // …" holds the shorter name of one of its parts). Otherwise the
   // name is trusted only when the NLU found nothing: the NLU reads the request apart from the story,
   // where a name typed in full may be only background ("chưa đăng ký kết hôn, giờ làm khai sinh cho con").
   const named = findNamedProcedure(text, catalog);

@@ -95,7 +95,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     const hits = records.search(request.foldedTokens, (t) => QUERY_STOP_WORDS.has(t), RECORD_LIMIT);
     const top = hits[0];
     if (!r.procedure) {
-      if (!top || top.score < RECORD_ONLY_SCORE || top.cover < RECORD_ONLY_COVER || top.nameCover < RECORD_ONLY_NAME_COVER) return { procedure: null, candidates: r.candidates, ambiguous: false };
+      if (!top || top.score < RECORD_ONLY_SCORE || top.cover < RECORD_ONLY_COVER || records.nameCover(top.code, request.foldedTokens.filter((t) => !QUERY_STOP_WORDS.has(t))) < RECORD_ONLY_NAME_COVER) return { procedure: null, candidates: r.candidates, ambiguous: false };
       const options = hits.slice(0, OPTIONS).map((h) => asCandidate(h.code, RECORD_OPTION_SCORE));
       return { procedure: options[0]!, candidates: options, ambiguous: true };
     }

@@ -31,15 +31,6 @@ function lastMatch(re: RegExp, text: string): number {
   return pos;
 }
 
-/** The question a procedure message asks, or null for a plain procedure mention. */
-export function askIntentFromRules(folded: string): AskIntent | null {
-  const found = askCues(folded);
-  // Online wins whenever said; otherwise the cue said last is the question
-  // ("bản sao giấy tờ ở đâu" asks where, the documents are part of the name).
-  if (found.some((f) => f.intent === 'ask_online')) return 'ask_online';
-  return found.at(-1)?.intent ?? null;
-}
-
 /** Every question cue the message says, in the order said (each intent once, at its last cue). */
 export function askCues(folded: string): { intent: AskIntent; pos: number }[] {
   // "bán quần áo online" is how the citizen trades, not a question about applying online.

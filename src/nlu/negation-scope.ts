@@ -1,5 +1,5 @@
 /**
- * Corrections and negations: "chứng thực chữ ký chứ không phải sao y", "không phải khai tử
+ * Corrections and negations: "gia hạn chứ không phải cấp mới", "không phải khai sinh
  * mà là trích lục", "không cần đăng ký lại, chỉ cần sửa tên". The negated words are taken
  * out of the message before it is read, so the procedure they name neither wins nor lends
  * its markers ("không phải trên 14 đâu"). Cue words live in intents/cues/negation.txt;

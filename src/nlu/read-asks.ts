@@ -1,6 +1,6 @@
 /**
  * The questions a procedure message asks, and the way of filing it is about:
- * "lệ phí và thời gian làm lý lịch tư pháp" asks two things; "tạm trú nộp online thì lệ
+ * "phí với thời hạn đổi bằng lái" asks two things; "cấp bản sao nộp qua mạng thì
  * phí bao nhiêu" asks the fee *for the online channel* (a slot), not whether filing
  * online is possible; "làm online được không" does ask that. Channel and capability
  * words live in intents/cues/asks.txt; the question cues themselves in intent-rules.ts.

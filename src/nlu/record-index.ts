@@ -29,11 +29,11 @@ export interface RecordHit {
   score: number;
   /** Share of the query's weight the record matches (0..1). */
   cover: number;
-  /** Share of the record name's weight the query says (0..1): a phrase buried in another procedure's long name is not that procedure. */
-  nameCover: number;
 }
 
 export interface RecordIndex {
+  /** Share of the record name's weight the message says (0..1): a phrase buried in another procedure's long name is not that procedure. */
+  nameCover(code: string, foldedTokens: readonly string[]): number;
   search(foldedTokens: readonly string[], isStop: (t: string) => boolean, limit?: number): RecordHit[];
 }
 
@@ -74,7 +74,10 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
 
-  const nameCover = (doc: number, words: readonly string[]) => {
+  const docOf = new Map(procedures.map((p, doc) => [p.code, doc]));
+  const nameCover = (code: string, words: readonly string[]) => {
+    const doc = docOf.get(code);
+    if (doc === undefined) return 0;
     const name = nameTerms[doc]!;
     let all = 0;
     let said = 0;
@@ -88,6 +91,7 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
   };
 
   return {
+    nameCover,
     search(tokens, isStop, limit = 5) {
       const words = tokens.filter((t) => !isStop(t));
       const terms = new Set(words);
@@ -110,7 +114,7 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
       return [...scores.entries()]
         .sort((a, b) => b[1] - a[1])
         .slice(0, limit)
-        .map(([doc, score]) => ({ code: procedures[doc]!.code, score, cover: total ? matched.get(doc)! / total : 0, nameCover: nameCover(doc, words) }));
+        .map(([doc, score]) => ({ code: procedures[doc]!.code, score, cover: total ? matched.get(doc)! / total : 0 }));
     },
   };
 }

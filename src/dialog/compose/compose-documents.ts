@@ -49,7 +49,7 @@ export function documentsByCase(docs: readonly ProcedureDocument[]): { core: Pro
 }
 
 const groupName = (d: ProcedureDocument) => d.group.trim().replace(/[:*\s]+$/u, '').replace(/^[*\s]+/u, '');
-/** Groups that are cases ("Đăng ký thường trú vào chỗ ở hợp pháp do thuê…"), not kinds of paper ("Giấy tờ phải nộp"). */
+/** Groups that are cases ("… vào chỗ ở hợp pháp do thuê, mượn…"), not kinds of paper ("Giấy tờ phải nộp"). */
 const PAPER_KIND = /^(?:giấy tờ|hồ sơ|thành phần|lưu ý|ghi chú)/iu;
 function caseGroupNames(docs: readonly ProcedureDocument[]): string[] {
   const names = [...new Set(docs.map(groupName))].filter((g) => g && !PAPER_KIND.test(g));

@@ -2,7 +2,7 @@
  * What a question is about, for grouping the unanswered list and matching
  * "not our procedure" referrals: its content words, folded (no diacritics),
  * without the query stop words (pronouns, particles, "thủ tục", "bao nhiêu"…).
- * "cho em hỏi trợ cấp thất nghiệp" and "tro cap that nghiep o dau" share one key.
+ * "cho em hỏi vay vốn sinh viên" and "vay von sinh vien o dau" share one key.
  */
 import { QUERY_STOP_WORDS } from '../../nlu/stop-words.js';
 import { foldText } from '../menu.js';
