@@ -20,7 +20,7 @@ import { buildRecordIndex } from './record-index.js';
 import { QUERY_STOP_WORDS } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, PROCEDURE_CUES } from './intent-rules.js';
+import { asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -211,7 +211,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if ((!ask || ask === 'ask_online') && asksAboutFiledDossier(q.folded)) {
         return withoutProcedure('dossier_status', round(Math.max(0.85, cls.probabilities.get('dossier_status') ?? 0)));
       }
-      const namesProcedureWords = PROCEDURE_CUES.test(` ${q.folded} `);
+      const saysProcedureWords = namesProcedureWords(q.folded);
       const catalogMatch = retrieveRequest(found, q);
       const taughtMatch = withTaught(catalogMatch, q, taught);
       const r = taughtMatch ?? catalogMatch;
@@ -222,7 +222,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask) &&
         // A found procedure outweighs an unsure "help"/"greeting"/"thanks" ("tai nạn lao động được hưởng gì").
         !(r.procedure && SOFT_CONVERSATIONAL.has(cls.intent) && cls.confidence < 0.8) &&
-        !(cls.confidence < 0.7 && namesProcedureWords && r.unexplained.length > 0);
+        !(cls.confidence < 0.7 && saysProcedureWords && r.unexplained.length > 0);
       if (conversational) {
         // keep the classifier's reading
       } else if (r.procedure) {
@@ -240,14 +240,14 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       }
       let procedureMass = 0;
       for (const i of PROCEDURE_INTENTS) procedureMass += cls.probabilities.get(i) ?? 0;
-      if (intent === 'out_of_scope' && namesProcedureWords && r.unexplained.length > 0 && procedureMass >= 0.25) intent = 'procedure_info';
+      if (intent === 'out_of_scope' && saysProcedureWords && r.unexplained.length > 0 && procedureMass >= 0.25) intent = 'procedure_info';
       // The classifier may guess a question type from a stray word ("mai táng phí"); without
       // a question cue the rules did not see, a procedure message is procedure_info.
       if (intent !== 'procedure_info' && isProcedureIntent(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
       if (isProcedureIntent(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
       if (!r.procedure && !ask && intent !== 'human_handoff' && asksForPerson(q.folded)) intent = 'human_handoff';
       // A person is always named when one is asked for ("cho gặp cán bộ"); "dạy thêm có phải xin phép không" is not it.
-      if (intent === 'human_handoff' && !mentionsPerson(q.folded)) intent = namesProcedureWords ? 'procedure_info' : 'help';
+      if (intent === 'human_handoff' && !mentionsPerson(q.folded)) intent = saysProcedureWords ? 'procedure_info' : 'help';
       // "công nhận văn bằng … thì làm thủ tục gì": about something named, not a request for the menu.
       if (intent === 'help' && asksHowToDoSomething(q.folded) && (r.procedure || r.unexplained.length >= 2)) intent = 'procedure_info';
       // A named procedure with "bắt đầu từ đâu" asks how to go about it.

@@ -18,7 +18,7 @@ export function readCueFile(file: string): CueSections {
   for (const raw of readFileSync(file, 'utf8').split('\n')) {
     const line = raw.replace(/#.*/, '').trim();
     if (!line) continue;
-    const header = /^\[([\w-]+)\]$/.exec(line);
+    const header = /^\[([\w.-]+)\]$/.exec(line);
     if (header) {
       current = [];
       sections.set(header[1]!, current);

@@ -9,7 +9,8 @@
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type ProcedureIndex } from './procedure-index.js';
-import { isQueryStopWord, NATIONALITIES, VARIANT_MARKERS } from './stop-words.js';
+import { isQueryStopWord } from './stop-words.js';
+import { NATIONALITY_WORDS, VARIANT_MARKERS } from './variant-markers.js';
 
 export interface Retrieval {
   procedure: ProcedureCandidate | null;
@@ -42,8 +43,6 @@ const SAID_PENALTY = 0.75;
 /** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
 const ALWAYS_DISTINCT = new Set(['organisation', 'foreign']);
 const DISTINCT_PENALTY = 0.5;
-/** Words of the nationality phrases that mark a foreign element (người Hàn, Trung Quốc…). */
-const NATIONALITY_WORDS: ReadonlySet<string> = new Set(NATIONALITIES.split(/[| ]/));
 interface RankedProc {
   i: number;
   score: number;
@@ -146,7 +145,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   // Who the citizen is (a foreign spouse, a child, a border commune, a company) holds across the
   // whole message; what they want done (again, exchanged, changed…) is said in the request itself
   // ("… mất công đi lại nhiều lần" in the story is not "đăng ký lại").
-  for (const m of VARIANT_MARKERS) if (m.query.test(SITUATION_MARKERS.has(m.id) ? markerFolded : qFolded)) said.add(m.id);
+  for (const m of VARIANT_MARKERS) if (m.said(SITUATION_MARKERS.has(m.id) ? markerFolded : qFolded)) said.add(m.id);
   if (said.has('lost')) said.add('redo');
   // A stated age decides the age variants ("con 16 tuổi làm căn cước" is the 14+ card).
   const over14 = OVER_14.test(markerFolded);

@@ -1,0 +1,32 @@
+/**
+ * Variant markers: what tells sibling procedures apart ("cấp lại", "có yếu tố nước ngoài",
+ * "dưới 14 tuổi"…), read from intents/cues/variant-markers.txt. Each marker finds itself in a
+ * procedure's (accented) name and in a citizen's (folded) message.
+ */
+import { cueSection, loadCues } from './cue-lists.js';
+import { createCueMatcher, cueWords } from './cue-patterns.js';
+
+export interface VariantMarker {
+  id: string;
+  /** Whether a procedure name (accented, normalised) carries the marker. */
+  inName(accentedText: string): boolean;
+  /** Whether the citizen says it (folded text). */
+  said(foldedText: string): boolean;
+}
+
+const words = (text: string): string[] => text.split(' ').filter(Boolean);
+
+function loadMarkers(): VariantMarker[] {
+  const cues = loadCues('variant-markers');
+  const ids = [...cues.keys()].filter((s) => cues.has(`${s}.name`));
+  return ids.map((id) => {
+    const name = createCueMatcher(cueSection(cues, `${id}.name`), cues);
+    const query = createCueMatcher(cueSection(cues, id), cues);
+    return { id, inName: (t) => name.test(words(t)), said: (t) => query.test(words(t)) };
+  });
+}
+
+export const VARIANT_MARKERS: readonly VariantMarker[] = loadMarkers();
+
+/** Words of the nationality phrases that mark a foreign element (người Hàn, Trung Quốc…). */
+export const NATIONALITY_WORDS: ReadonlySet<string> = cueWords(cueSection(loadCues('variant-markers'), 'nationality'));
