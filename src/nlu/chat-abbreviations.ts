@@ -1,207 +1,36 @@
 /**
- * Chat shorthand, teen code and domain abbreviations, keyed by the folded token
- * (so "đc" and "dc" are one entry). Values are accented expansions.
- * Context-dependent ones (kh, dk, bn, v) are resolved in expand-abbreviations.ts.
+ * Chat shorthand, teen code, domain abbreviations and everyday multi-word names, kept as
+ * data in intents/abbreviations.txt (`[tokens]` and `[phrases]`, one `written = meant` a line,
+ * `#` comments). Order is kept: phrases are matched longest first by their user.
  */
-export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
-  // negation / question particles
-  ko: 'không', k: 'không', khg: 'không', kg: 'không', hok: 'không', hong: 'không', hông: 'không',
-  hem: 'không', khum: 'không', hk: 'không', kô: 'không', ko0: 'không', k0: 'không', 
-  khôg: 'không', hôk: 'không', khnog: 'không', kp: 'không phải', pk: 'phải không',
-  j: 'gì', ji: 'gì', z: 'vậy', zay: 'vậy', zậy: 'vậy', dzay: 'vậy', dzậy: 'vậy',
-  r: 'rồi', rùi: 'rồi', roai: 'rồi', ntn: 'như thế nào', bh: 'bao giờ', bgio: 'bao giờ',
-  bjo: 'bao giờ', bl: 'bao lâu', bnhieu: 'bao nhiêu', bnh: 'bao nhiêu', nhiu: 'nhiêu',
-  // people
-  ad: 'admin', adm: 'admin', mn: 'mọi người', tui: 'tôi', mk: 'mình', mik: 'mình', mh: 'mình', mjk: 'mình',
-  ng: 'người', ngta: 'người ta', ck: 'chồng', vk: 'vợ', bme: 'bố mẹ', e: 'em', a: 'anh', c: 'chị',
-  // verbs / misc
-  dc: 'được', đc: 'được', dk: 'đăng ký', đk: 'đăng ký', dky: 'đăng ký', đky: 'đăng ký', dki: 'đăng ký',
-  đki: 'đăng ký', dangky: 'đăng ký', đkí: 'đăng ký', lm: 'làm', mún: 'muốn', mun: 'muốn', bít: 'biết',
-  bik: 'biết', bjt: 'biết', bit: 'biết', ik: 'đi', trc: 'trước', ns: 'nói', nc: 'nói chuyện',
-  vs: 'với', v: 'vậy', cx: 'cũng', cug: 'cũng', wa: 'qua', ntin: 'nhắn tin', dt: 'điện thoại',
-  đt: 'điện thoại', sdt: 'số điện thoại', sđt: 'số điện thoại', kq: 'kết quả', hs: 'hồ sơ',
-  hsơ: 'hồ sơ', tks: 'cảm ơn', thks: 'cảm ơn', thx: 'cảm ơn', thanks: 'cảm ơn',
-  thank: 'cảm ơn', camon: 'cảm ơn', onl: 'online', oke: 'ok', okie: 'ok',
-  okela: 'ok', okay: 'ok', uk: 'ừ', uh: 'ừ', dạ: 'dạ', hello: 'xin chào', hi: 'xin chào', helo: 'xin chào',
-  ak: 'à', ah: 'à', oy: 'rồi', thui: 'thôi', tg: 'thời gian', tgian: 'thời gian', nv: 'nhân viên', cb: 'cán bộ',
-  dchi: 'địa chỉ', đchi: 'địa chỉ', trg: 'trường', bhtn: 'bảo hiểm thất nghiệp', mst: 'mã số thuế', gp: 'giấy phép',
-  csgt: 'cảnh sát giao thông', xnc: 'xuất nhập cảnh',
-  // regional words (Trung, Nam Bộ); accented keys only where the bare form is another word (mô/mở)
-  mô: 'đâu', răng: 'sao', rứa: 'vậy', rưa: 'vậy', mần: 'làm', lẹ: 'nhanh', hổng: 'không', nhen: 'nhé', mí: 'mấy',
-  bả: 'bà ấy', ổng: 'ông ấy',
-  hso: 'hồ sơ', tk: 'tài khoản', tkhoan: 'tài khoản', hđ: 'hợp đồng', hd: 'hợp đồng', md: 'mục đích',
-  xèng: 'tiền', xeng: 'tiền', sanh: 'sinh', xklđ: 'xuất khẩu lao động', xkld: 'xuất khẩu lao động',
-  giùm: 'giúp', dùm: 'giúp', jum: 'giúp', zùm: 'giúp',
-  alo: 'alô', lun: 'luôn', hnay: 'hôm nay', hqua: 'hôm qua', nx: 'nữa', bn: 'bao nhiêu',
-  // domain
-  cccd: 'thẻ căn cước', ccd: 'thẻ căn cước', cc: 'căn cước', cmnd: 'chứng minh nhân dân',
-  cmt: 'chứng minh nhân dân', cmtnd: 'chứng minh nhân dân', gplx: 'giấy phép lái xe',
-  gpxd: 'giấy phép xây dựng', hkd: 'hộ kinh doanh', bhxh: 'bảo hiểm xã hội', bhyt: 'bảo hiểm y tế',
-  lltp: 'lý lịch tư pháp', ltp: 'lý lịch tư pháp', ks: 'khai sinh', đkks: 'đăng ký khai sinh', dkks: 'đăng ký khai sinh',
-  dkkh: 'đăng ký kết hôn', đkkh: 'đăng ký kết hôn', dkkd: 'đăng ký kinh doanh', đkkd: 'đăng ký kinh doanh', gcndkkd: 'giấy chứng nhận đăng ký kinh doanh', nvqs: 'nghĩa vụ quân sự', vneid: 'vneid',
-  dvc: 'dịch vụ công', dvcqg: 'dịch vụ công quốc gia', tthc: 'thủ tục hành chính',
-  gcn: 'giấy chứng nhận', xd: 'xây dựng', bank: 'ngân hàng', kd: 'kinh doanh', gtvt: 'giao thông vận tải', ib: 'nhắn tin', inbox: 'nhắn tin', tb: 'thông báo', oki: 'ok', sđ: 'sổ đỏ', gcnqsdd: 'giấy chứng nhận quyền sử dụng đất', qsdd: 'quyền sử dụng đất',
-  qsdđ: 'quyền sử dụng đất', ubnd: 'ủy ban nhân dân', ub: 'ủy ban', cty: 'công ty', tnhh: 'trách nhiệm hữu hạn',
-  dn: 'doanh nghiệp', passport: 'hộ chiếu', pasport: 'hộ chiếu', hc: 'hộ chiếu', atvstp: 'an toàn vệ sinh thực phẩm',
-  attp: 'an toàn thực phẩm', tnld: 'tai nạn lao động', tnlđ: 'tai nạn lao động', bnn: 'bệnh nghề nghiệp',
-  vn: 'việt nam', vnam: 'việt nam', xm: 'xe máy', oto: 'ô tô', gks: 'giấy khai sinh', hn: 'hôn nhân', tthn: 'tình trạng hôn nhân', xntthn: 'xác nhận tình trạng hôn nhân',
-  cavet: 'giấy đăng ký xe', cavẹt: 'giấy đăng ký xe', caveth: 'giấy đăng ký xe', gpkd: 'giấy phép kinh doanh', ttđt: 'trực tuyến', online: 'online',
-};
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-/**
- * Multi-word everyday names rewritten to the catalog's wording, matched on the
- * normalised accented text at word boundaries, longest first. Each pattern is also
- * matched in its folded form (for unaccented input) - so "chứng từ" (receipts) never
- * matches "chứng tử" while "chung tu" typed without accents does.
- */
-export const PHRASE_EXPANSIONS: ReadonlyArray<readonly [string, string]> = [
-  ['sổ đỏ', 'giấy chứng nhận quyền sử dụng đất'],
-  ['sổ hồng', 'giấy chứng nhận quyền sử dụng đất'],
-  ['bìa đỏ', 'giấy chứng nhận quyền sử dụng đất'],
-  ['thổ cư', 'đất ở'],
-  ['tách hộ khẩu', 'tách hộ'],
-  ['nhập khẩu', 'nhập thường trú'],
-  ['chuyển khẩu', 'chuyển thường trú'],
-  ['phô tô', 'photo'],
-  ['chị ơn', 'cảm ơn'],
-  ['chị on', 'cảm ơn'],
-  ['hộ khẩu', 'thường trú'],
-  ['bằng lái xe', 'giấy phép lái xe'],
-  ['bằng lái', 'giấy phép lái xe'],
-  ['thẻ căn cước công dân', 'thẻ căn cước'],
-  ['căn cước công dân', 'thẻ căn cước'],
-  ['xe máy', 'xe'],
-  ['xe mô tô', 'xe'],
-  ['xe ô tô', 'xe'],
-  ['ô tô', 'xe'],
-  ['xe hơi', 'xe'],
-  ['hằng tháng', 'hàng tháng'],
-  ['chứng minh thư', 'chứng minh nhân dân'],
-  ['hộ chiếu phổ thông', 'hộ chiếu'],
-  ['giấy báo tử', 'giấy khai tử'],
-  ['chứng tử', 'khai tử'],
-  ['báo tử', 'khai tử'],
-  ['độc thân', 'tình trạng hôn nhân'],
-  ['mức độ 2', 'mức độ 2'],
-  ['mức 2', 'mức độ 2'],
-  ['mức 1', 'mức độ 1'],
-  ['level 2', 'mức độ 2'],
-  ['level 1', 'mức độ 1'],
-  ['lv 2', 'mức độ 2'],
-  ['lv 1', 'mức độ 1'],
-  ['mấy bữa', 'mấy ngày'],
-  ['mấy hôm', 'mấy ngày'],
-  ['nhiêu bữa', 'bao nhiêu ngày'],
-  ['bao nhiêu bữa', 'bao nhiêu ngày'],
-  ['bấm biển số', 'đăng ký biển số'],
-  ['bấm biển', 'đăng ký biển số'],
-  ['bốc biển', 'đăng ký biển số'],
-  ['công chứng', 'chứng thực'],
-  ['đăng kí', 'đăng ký'],
-  ['qua mạng', 'trực tuyến'],
-  ['trên mạng', 'trực tuyến'],
-  ['hộ cá thể', 'hộ kinh doanh'],
-  ['cà vẹt xe', 'giấy đăng ký xe'],
-  ['cà vẹt', 'giấy đăng ký xe'],
-  ['ca vet', 'giấy đăng ký xe'],
-  ['kinh doanh cá thể', 'hộ kinh doanh'],
-  // Steps every identity procedure has: details of the request, never another procedure.
-  ['lấy dấu vân tay', '_detail'],
-  ['dấu vân tay', '_detail'],
-  ['vân tay', '_detail'],
-  ['sinh trắc học', '_detail'],
-  ['sinh trắc', '_detail'],
-  // ch/tr and s/x mix-ups that are real words, so the typo repair leaves them alone
-  ['tạm chú', 'tạm trú'],
-  ['thường chú', 'thường trú'],
-  ['cư chú', 'cư trú'],
-  ['khai xinh', 'khai sinh'],
-  ['hộ tịt', 'hộ tịch'],
-  // Place names are where the citizen lives, never what is asked ("Thủ Đức" must not become "thủ tục").
-  ['hà nội', '_place'],
-  ['sài gòn', '_place'],
-  ['thành phố hồ chí minh', '_place'],
-  ['hồ chí minh', '_place'],
-  ['tp hcm', '_place'],
-  ['tphcm', '_place'],
-  ['hcm', '_place'],
-  ['đà nẵng', '_place'],
-  ['hải phòng', '_place'],
-  ['cần thơ', '_place'],
-  ['huế', '_place'],
-  ['nghệ an', '_place'],
-  ['thanh hóa', '_place'],
-  ['hà tĩnh', '_place'],
-  ['quảng bình', '_place'],
-  ['quảng trị', '_place'],
-  ['quảng nam', '_place'],
-  ['quảng ngãi', '_place'],
-  ['bình định', '_place'],
-  ['phú yên', '_place'],
-  ['khánh hòa', '_place'],
-  ['nha trang', '_place'],
-  ['đà lạt', '_place'],
-  ['lâm đồng', '_place'],
-  ['đắk lắk', '_place'],
-  ['gia lai', '_place'],
-  ['kon tum', '_place'],
-  ['bình dương', '_place'],
-  ['đồng nai', '_place'],
-  ['biên hòa', '_place'],
-  ['vũng tàu', '_place'],
-  ['bà rịa', '_place'],
-  ['long an', '_place'],
-  ['tiền giang', '_place'],
-  ['bến tre', '_place'],
-  ['vĩnh long', '_place'],
-  ['trà vinh', '_place'],
-  ['sóc trăng', '_place'],
-  ['bạc liêu', '_place'],
-  ['cà mau', '_place'],
-  ['kiên giang', '_place'],
-  ['an giang', '_place'],
-  ['đồng tháp', '_place'],
-  ['hậu giang', '_place'],
-  ['tây ninh', '_place'],
-  ['bình phước', '_place'],
-  ['bình thuận', '_place'],
-  ['ninh thuận', '_place'],
-  ['thái bình', '_place'],
-  ['nam định', '_place'],
-  ['ninh bình', '_place'],
-  ['hà nam', '_place'],
-  ['hưng yên', '_place'],
-  ['hải dương', '_place'],
-  ['bắc ninh', '_place'],
-  ['bắc giang', '_place'],
-  ['vĩnh phúc', '_place'],
-  ['phú thọ', '_place'],
-  ['thái nguyên', '_place'],
-  ['lạng sơn', '_place'],
-  ['cao bằng', '_place'],
-  ['hà giang', '_place'],
-  ['lào cai', '_place'],
-  ['yên bái', '_place'],
-  ['tuyên quang', '_place'],
-  ['sơn la', '_place'],
-  ['điện biên', '_place'],
-  ['lai châu', '_place'],
-  ['hòa bình', '_place'],
-  ['quảng ninh', '_place'],
-  ['hạ long', '_place'],
-  ['thủ đức', '_place'],
-  ['gò vấp', '_place'],
-  ['bình thạnh', '_place'],
-  ['tân bình', '_place'],
-  ['củ chi', '_place'],
-  ['hóc môn', '_place'],
-  ['bình chánh', '_place'],
-  ['nhà bè', '_place'],
-  ['cầu giấy', '_place'],
-  ['đống đa', '_place'],
-  ['hoàn kiếm', '_place'],
-  ['hai bà trưng', '_place'],
-  ['long biên', '_place'],
-  ['hà đông', '_place'],
-  ['thanh xuân', '_place'],
-];
+const FILE = fileURLToPath(new URL('../../intents/abbreviations.txt', import.meta.url));
+
+function readSections(file: string): Map<string, [string, string][]> {
+  const sections = new Map<string, [string, string][]>();
+  let current: [string, string][] | undefined;
+  for (const raw of readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) continue;
+    const header = /^\[(\w+)\]$/.exec(line);
+    if (header) sections.set(header[1]!, (current = []));
+    else {
+      const eq = line.indexOf(' = ');
+      if (!current || eq < 0) throw new Error(`${file}: "${line}" is not "written = meant" inside a [section]`);
+      current.push([line.slice(0, eq).trim(), line.slice(eq + 3).trim()]);
+    }
+  }
+  return sections;
+}
+
+const SECTIONS = readSections(FILE);
+
+/** Folded (or, where the bare form is another word, accented) token -> accented expansion. */
+export const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(SECTIONS.get('tokens') ?? [])),
+);
+
+/** Everyday names -> the catalog's wording (or _place / _detail markers). */
+export const PHRASE_EXPANSIONS: ReadonlyArray<readonly [string, string]> = SECTIONS.get('phrases') ?? [];
