@@ -100,6 +100,12 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       return { procedure: options[0]!, candidates: options, ambiguous: true };
     }
     const mine = hits.find((h) => h.code === r.procedure!.code)?.score ?? 0;
+    // The passage reading's runner-up is what the record text reads best, clearly ahead of the
+    // winner: the two readings disagree, so the citizen chooses between them.
+    const runnerUp = top && !r.ambiguous && top.score >= WITNESS_SCORE && mine < RUNNER_UP_RATIO * top.score
+      ? r.candidates.slice(1, OPTIONS + 1).find((c) => c.code === top.code && c.score >= RUNNER_UP_FLOOR)
+      : undefined;
+    if (runnerUp) return { procedure: r.procedure, candidates: [r.procedure, runnerUp], ambiguous: true };
     const topThree = hits.slice(0, OPTIONS).map((h) => h.code);
     if (!top || top.score < WITNESS_SCORE || r.ambiguous || topThree.includes(r.procedure.code) || mine >= DISAGREE_RATIO * top.score) {
       return { procedure: r.procedure, candidates: r.candidates, ambiguous: r.ambiguous };
@@ -321,6 +327,9 @@ const RECORD_ONLY_NAME_COVER = 0.3;
 const DISAGREE_RATIO = 0.3;
 /** …and only a record text that itself matches the message this well (BM25) is a witness against it. */
 const WITNESS_SCORE = 15;
+/** A passage runner-up (at least this score) read best by the record text, the winner under this share of it. */
+const RUNNER_UP_FLOOR = 0.45;
+const RUNNER_UP_RATIO = 0.8;
 /** Options found by the record text alone are offered alike (no order of confidence among them). */
 const RECORD_OPTION_SCORE = 0.5;
 

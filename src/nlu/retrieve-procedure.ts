@@ -145,8 +145,14 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   // Who the citizen is (a foreign spouse, a child, a border commune, a company) holds across the
   // whole message; what they want done (again, exchanged, changed…) is said in the request itself
   // ("… mất công đi lại nhiều lần" in the story is not "đăng ký lại").
-  for (const m of VARIANT_MARKERS) if (m.said(SITUATION_MARKERS.has(m.id) ? markerFolded : qFolded)) said.add(m.id);
+  const ruledOut = new Set<string>();
+  for (const m of VARIANT_MARKERS) {
+    if (!m.said(SITUATION_MARKERS.has(m.id) ? markerFolded : qFolded)) continue;
+    said.add(m.id);
+    for (const x of m.rulesOut) ruledOut.add(x);
+  }
   if (said.has('lost')) said.add('redo');
+  for (const m of said) ruledOut.delete(m);
   // A stated age decides the age variants ("con 16 tuổi làm căn cước" is the 14+ card).
   const over14 = OVER_14.test(markerFolded);
   const over6 = OVER_6.test(markerFolded);
@@ -324,6 +330,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
     if ((over14 && markers.includes('child')) || (over6 && markers.includes('infant'))) r.score *= DISTINCT_PENALTY;
+    if (markers.some((m) => ruledOut.has(m))) r.score *= DISTINCT_PENALTY;
     for (const m of markers) if (!said.has(m)) r.unsaid++;
     for (const m of said) {
       // "lost" only holds back passages that say "mất"; a plain "cấp lại" is fine for it.

@@ -12,6 +12,8 @@ export interface VariantMarker {
   inName(accentedText: string): boolean;
   /** Whether the citizen says it (folded text). */
   said(foldedText: string): boolean;
+  /** Markers that saying this one rules out. */
+  rulesOut: ReadonlySet<string>;
 }
 
 const words = (text: string): string[] => text.split(' ').filter(Boolean);
@@ -22,7 +24,8 @@ function loadMarkers(): VariantMarker[] {
   return ids.map((id) => {
     const name = createCueMatcher(cueSection(cues, `${id}.name`), cues);
     const query = createCueMatcher(cueSection(cues, id), cues);
-    return { id, inName: (t) => name.test(words(t)), said: (t) => query.test(words(t)) };
+    const rulesOut = new Set((cues.get(`${id}.rules-out`) ?? []).flat());
+    return { id, inName: (t) => name.test(words(t)), said: (t) => query.test(words(t)), rulesOut };
   });
 }
 
