@@ -14,7 +14,7 @@ import { replyUnanswered } from './fallback.js';
 import { lookupCode } from './procedure-code.js';
 import { replyAskProcedure } from './small-talk.js';
 import { guessDetailIntent, isPureFollowUp } from './is-follow-up.js';
-import { decideVariant, sameButLevel } from './variant-family.js';
+import { assumesUnsaid, decideVariant, sameButLevel } from './variant-family.js';
 import { findNamedProcedure, foldedName } from './find-named-procedure.js';
 
 /** Candidates within this score of the best are offered together. */
@@ -83,7 +83,11 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
     if (one) return answerOrAskVariant(ctx, intent, one);
     const family = decideVariant(candidates[0], text, catalog, nlu.features);
     if (family.kind === 'ask') return askDisambiguation(ctx, intent, family.options);
-    return askDisambiguation(ctx, intent, candidates);
+    // Variants of the plain procedure that assume what was not said are not real alternatives.
+    const plain = family.procedure;
+    const others = candidates.filter((p) => p.code !== plain.code && !assumesUnsaid(p, plain, text, nlu.features));
+    if (others.length === 0) return answerProcedure(ctx, intent, plain);
+    return askDisambiguation(ctx, intent, [plain, ...others]);
   }
   const chosen = nlu?.procedure ? catalog.byCode(nlu.procedure.code) : undefined;
   if (chosen) return answerOrAskVariant(ctx, intent, chosen);

@@ -34,7 +34,7 @@ const QUALIFIERS: Qualifier[] = [
   { strip: / cho người từ đủ 14 tuổi trở lên/g, said: /(từ|tu|đủ|du|trên|tren) 14|lần đầu|lan dau/, features: ['adult'] },
   { strip: / lại(?= )/g, said: w('lại|bị mất|bi mat|làm mất|lam mat|đánh mất|danh mat|thất lạc|that lac'), features: ['redo', 'lost'] },
   { strip: / đổi(?= )/g, said: w('đổi|doi|hết hạn|het han|bị hỏng|bi hong|hư hỏng|hu hong'), features: ['exchange'] },
-  { strip: / cho người đã có hồ sơ, giấy tờ cá nhân/g, said: /đã có hồ sơ|da co ho so|giấy tờ cá nhân|giay to ca nhan/ },
+  { strip: / cho người đã có hồ sơ, giấy tờ cá nhân/g, said: /đã có hồ sơ|da co ho so|giấy tờ cá nhân|giay to ca nhan/, features: ['papers'] },
   { strip: / tại khu vực biên giới/g, said: /biên giới|bien gioi/, features: ['border'] },
 ];
 
@@ -61,12 +61,16 @@ export function decideVariant(chosen: Procedure, text: string, catalog: Catalog,
   const saidBy = (q: Qualifier) => q.said.test(lower(text)) || (q.features ?? []).some((f) => features.includes(f));
   const said = new Set(QUALIFIERS.map((q, i) => (saidBy(q) ? i : -1)).filter((i) => i >= 0));
   const mine = analyse(chosen.name);
-  if (mine.qualifiers.every((q) => said.has(q))) return { kind: 'answer', procedure: chosen };
-  const family = catalog.procedures
-    .map((p) => ({ p, a: analyse(p.name) }))
-    .filter(({ a }) => a.core === mine.core)
+  const members = catalog.procedures.map((p) => ({ p, a: analyse(p.name) })).filter(({ a }) => a.core === mine.core);
+  // Only what tells this family's members apart counts: "cho con" says nothing about a family
+  // none of whose names is for children.
+  const telling = [...said].filter((q) => members.some(({ a }) => a.qualifiers.includes(q)));
+  // The choice assumes nothing unsaid and lacks nothing said ("đã có căn cước, học bạ" is the
+  // variant for people who already hold papers, not the plain one).
+  if (mine.qualifiers.every((q) => said.has(q)) && telling.every((q) => mine.qualifiers.includes(q))) return { kind: 'answer', procedure: chosen };
+  const family = members
     // Keep the variants compatible with what was said, ranked by how much they assume.
-    .filter(({ a }) => [...said].every((q) => a.qualifiers.includes(q) || !QUALIFIERS[q]))
+    .filter(({ a }) => telling.every((q) => a.qualifiers.includes(q)))
     .map(({ p, a }) => ({ p, extra: a.qualifiers.filter((q) => !said.has(q)).length }));
   if (family.length === 0) return { kind: 'answer', procedure: chosen };
   const least = Math.min(...family.map((f) => f.extra));
@@ -78,6 +82,18 @@ export function decideVariant(chosen: Procedure, text: string, catalog: Catalog,
   if (byLevel) return { kind: 'answer', procedure: byLevel };
   const ordered = [chosen, ...best.filter((p) => p.code !== chosen.code)].filter((p) => best.includes(p));
   return { kind: 'ask', options: ordered.slice(0, max) };
+}
+
+/**
+ * Whether `other` is a variant of `plain` that assumes something the citizen did not say
+ * ("… cho người đã có hồ sơ, giấy tờ cá nhân" beside the plain "đăng ký khai sinh").
+ */
+export function assumesUnsaid(other: Procedure, plain: Procedure, text: string, features: readonly string[] = []): boolean {
+  const a = analyse(other.name);
+  const b = analyse(plain.name);
+  if (a.core !== b.core) return false;
+  const said = (i: number) => QUALIFIERS[i]!.said.test(lower(text)) || (QUALIFIERS[i]!.features ?? []).some((f) => features.includes(f));
+  return a.qualifiers.some((q) => q !== LEVEL_QUALIFIER && !b.qualifiers.includes(q) && !said(q));
 }
 
 /** Where a level sits, nearest the citizen first (a name without a level reads as the nearest). */

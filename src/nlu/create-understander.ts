@@ -10,7 +10,7 @@ import { buildTaughtAliasIndex, type TaughtAliasIndex } from './taught-alias-ind
 import { extractEntities } from './entities.js';
 import { readablePrefix } from './message-limits.js';
 import { cleanText } from './clean-text.js';
-import { createNormalizer, normalizeBasic, type NormalizedText } from './normalize.js';
+import { createNormalizer, keptTokens, normalizeBasic, type NormalizedText } from './normalize.js';
 import { withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
 import { createAskReader, type AskReading } from './read-asks.js';
@@ -20,7 +20,7 @@ import { buildRecordIndex } from './record-index.js';
 import { QUERY_STOP_WORDS } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords } from './intent-rules.js';
+import { questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -67,12 +67,20 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   );
 
   /** The request alone first (story spans removed), else the whole message. */
+  /** The procedure named, read without the short question phrases ("cần giấy gì" names no "giấy"). */
+  const retrieveTopic = (q: NormalizedText, markers?: NormalizedText) => {
+    const asked = questionTokens(q.folded);
+    const keep = q.tokens.map((_, i) => !asked.has(i));
+    const topic = asked.size && keep.some(Boolean) ? keptTokens(q, keep) : q;
+    return retrieveProcedure(index, topic, markers ?? (topic === q ? undefined : q));
+  };
+
   const retrieveRequest = (found: RequestText | null, q: NormalizedText) => {
-    const whole = retrieveProcedure(index, q);
+    const whole = retrieveTopic(q);
     if (!found) return whole;
     // Markers said in the background still hold ("lấy chồng Hàn, …, giờ khai sinh cho con") when a
     // whole clause went; a dropped span ("đi du lịch nước ngoài") takes its markers with it.
-    const r = retrieveProcedure(index, found.request, found.droppedClause ? q : undefined);
+    const r = retrieveTopic(found.request, found.droppedClause ? q : undefined);
     // The request alone must name its procedure about as well as the whole message did; without
     // its background clause it must do better ("mất bản gốc giấy khai sinh, giờ xin bản sao ở đâu"
     // still asks for a copy of the birth certificate).

@@ -33,6 +33,22 @@ export function askCues(folded: string): { intent: AskIntent; pos: number }[] {
     .sort((a, b) => a.pos - b.pos);
 }
 
+/** Longest question phrase read as a question rather than as the procedure's name ("cần giấy gì"). */
+const SHORT_QUESTION = 3;
+
+/**
+ * Token positions of the short question phrases ("cần giấy gì", "bao lâu", "ở đâu"): they ask
+ * about the procedure and name none of it, so the procedure is looked up without them.
+ */
+export function questionTokens(folded: string): Set<number> {
+  const tokens = words(folded);
+  const at = new Set<number>();
+  for (const intent of ASK_INTENTS) {
+    for (const h of ASKS[intent]!.hits(tokens)) if (h.end - h.start <= SHORT_QUESTION) for (let i = h.start; i < h.end; i++) at.add(i);
+  }
+  return at;
+}
+
 /** With a dossier code the message is about that dossier: status unless it (un)subscribes. */
 export function dossierIntent(folded: string): Intent {
   if (says('notifications-off', folded)) return 'unsubscribe';

@@ -25,6 +25,13 @@ function fromText(normalized: string): NormalizedText {
   return { normalized: tokens.join(' '), folded: foldedTokens.join(' '), tokens, foldedTokens };
 }
 
+/** The same text with only the tokens whose `keep` is true. */
+export function keptTokens(q: NormalizedText, keep: readonly boolean[]): NormalizedText {
+  const tokens = q.tokens.filter((_, i) => keep[i]);
+  const foldedTokens = q.foldedTokens.filter((_, i) => keep[i]);
+  return { normalized: tokens.join(' '), folded: foldedTokens.join(' '), tokens, foldedTokens };
+}
+
 /** NFC, lower case, canonical tones, punctuation/emoji removed, abbreviations expanded. */
 export function normalizeBasic(text: string): NormalizedText {
   return fromText(expandAbbreviations(cleanText(text)));

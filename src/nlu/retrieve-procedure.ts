@@ -51,8 +51,6 @@ interface RankedProc {
   unsaid: number;
 }
 const EMPTY_SET: ReadonlySet<string> = new Set();
-/** Markers about the citizen's situation rather than the act asked for: read from the whole message. */
-const SITUATION_MARKERS: ReadonlySet<string> = new Set(['foreign', 'border', 'mobile', 'child', 'infant', 'organisation', 'military', 'police', 'central']);
 const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi /;
 const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /;
 /** Postings longer than this share of all passages are only checked on passages rarer words found. */
@@ -147,7 +145,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   // ("… mất công đi lại nhiều lần" in the story is not "đăng ký lại").
   const ruledOut = new Set<string>();
   for (const m of VARIANT_MARKERS) {
-    if (!m.said(SITUATION_MARKERS.has(m.id) ? markerFolded : qFolded)) continue;
+    if (!m.said(m.situation ? markerFolded : qFolded)) continue;
     said.add(m.id);
     for (const x of m.rulesOut) ruledOut.add(x);
   }

@@ -14,18 +14,21 @@ export interface VariantMarker {
   said(foldedText: string): boolean;
   /** Markers that saying this one rules out. */
   rulesOut: ReadonlySet<string>;
+  /** About who the citizen is (read from the whole message), not the act asked for. */
+  situation: boolean;
 }
 
 const words = (text: string): string[] => text.split(' ').filter(Boolean);
 
 function loadMarkers(): VariantMarker[] {
   const cues = loadCues('variant-markers');
+  const situation = new Set(cueSection(cues, 'situation').flat());
   const ids = [...cues.keys()].filter((s) => cues.has(`${s}.name`));
   return ids.map((id) => {
     const name = createCueMatcher(cueSection(cues, `${id}.name`), cues);
     const query = createCueMatcher(cueSection(cues, id), cues);
     const rulesOut = new Set((cues.get(`${id}.rules-out`) ?? []).flat());
-    return { id, inName: (t) => name.test(words(t)), said: (t) => query.test(words(t)), rulesOut };
+    return { id, inName: (t) => name.test(words(t)), said: (t) => query.test(words(t)), rulesOut, situation: situation.has(id) };
   });
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../src/catalog/load-catalog.js';
 import type { Catalog } from '../../../src/services.js';
-import { decideVariant } from '../../../src/dialog/variant-family.js';
+import { assumesUnsaid, decideVariant } from '../../../src/dialog/variant-family.js';
 import { isPureFollowUp } from '../../../src/dialog/is-follow-up.js';
 
 let catalog: Catalog;
@@ -14,6 +14,18 @@ const decide = (code: string, text: string) => {
 };
 
 describe('decideVariant', () => {
+  it('ignores a said qualifier that no member of the family has ("cho con" for birth registration)', () => {
+    expect(decide('1.004772', 'đăng ký khai sinh cho con nộp ở đâu')).toBe('1.001193');
+  });
+  it('moves to the variant whose qualifier was said as a feature, even from the plain one', () => {
+    const d = decideVariant(catalog.byCode('1.001193')!, 'bố tôi chưa làm khai sinh bao giờ nhưng có căn cước rồi', catalog, ['papers']);
+    expect(d.kind === 'answer' && d.procedure.code).toBe('1.004772');
+  });
+  it('knows a variant that assumes what was not said', () => {
+    expect(assumesUnsaid(catalog.byCode('1.004772')!, catalog.byCode('1.001193')!, 'khai sinh bao lâu có giấy')).toBe(true);
+    expect(assumesUnsaid(catalog.byCode('1.004772')!, catalog.byCode('1.001193')!, 'khai sinh', ['papers'])).toBe(false);
+    expect(assumesUnsaid(catalog.byCode('1.000894')!, catalog.byCode('1.001193')!, 'khai sinh')).toBe(false);
+  });
   it('asks among the căn cước variants when none was said', () => {
     expect(decide('1.014061', 'làm căn cước')).toEqual(['1.014061', '1.014062', '1.014063', '1.014064']);
   });
