@@ -166,13 +166,16 @@ function indexPatterns(patterns: readonly Pattern[]) {
     if (!first) anywhere.push(p);
     else for (const w of new Set(first)) byFirst.set(w, [...(byFirst.get(w) ?? []), p]);
   }
+  const tryAt = (p: Pattern, tokens: readonly string[], i: number, hits: CueHit[]) => {
+    const end = matchFrom(p, 0, tokens, i);
+    if (end >= 0) hits.push({ start: i, end });
+  };
   return (tokens: readonly string[]): CueHit[] => {
     const hits: CueHit[] = [];
     for (let i = 0; i <= tokens.length; i++) {
-      for (const p of [...(byFirst.get(tokens[i] ?? '') ?? []), ...anywhere]) {
-        const end = matchFrom(p, 0, tokens, i);
-        if (end >= 0) hits.push({ start: i, end });
-      }
+      const starting = i < tokens.length ? byFirst.get(tokens[i]!) : undefined;
+      if (starting) for (const p of starting) tryAt(p, tokens, i, hits);
+      for (const p of anywhere) tryAt(p, tokens, i, hits);
     }
     return hits;
   };

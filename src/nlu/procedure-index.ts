@@ -8,7 +8,7 @@ import type { Catalog } from '../services.js';
 import { foldDiacritics, foldWord } from './fold-diacritics.js';
 import { normalizeBasic } from './normalize.js';
 import { cleanProcedureName, passagesFromName, type PassageKind } from './procedure-passages.js';
-import { VARIANT_MARKERS } from './variant-markers.js';
+import { markersInName } from './variant-markers.js';
 
 export interface IndexedProcedure {
   code: string;
@@ -89,7 +89,7 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
       name: p.name,
       groupKey,
       levelRank: levelRank(p.levels),
-      markers: VARIANT_MARKERS.filter((m) => m.inName(nameText)).map((m) => m.id),
+      markers: markersInName(nameText),
       nameTokens: new Set(),
       nameBigrams: new Set(),
     });
@@ -128,7 +128,7 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
     const markers =
       r.kind === 'name' || r.kind === 'head'
         ? procs[r.proc].markers
-        : VARIANT_MARKERS.filter((m) => m.inName(r.accented.join(' '))).map((m) => m.id);
+        : markersInName(r.accented.join(' '));
     if (r.kind === 'name') {
       for (const t of uniq) procs[r.proc].nameTokens.add(t);
       for (const b of bigrams) procs[r.proc].nameBigrams.add(b);

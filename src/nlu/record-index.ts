@@ -37,42 +37,78 @@ export interface RecordIndex {
   search(foldedTokens: readonly string[], isStop: (t: string) => boolean, limit?: number): RecordHit[];
 }
 
-export function foldedTerms(text: string): string[] {
-  const words = foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
-  const terms = [...words];
-  for (let i = 1; i < words.length; i++) terms.push(`${words[i - 1]} ${words[i]}`);
-  return terms;
+/** The folded syllables of a text. */
+function foldedWords(text: string): string[] {
+  return foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
 }
 
+/**
+ * Terms are syllables and syllable pairs, interned as numbers: a syllable gets an id, a pair
+ * the key `a * PAIR_BASE + b` of its syllables' ids (no string is built for a pair).
+ */
+const PAIR_BASE = 2 ** 21;
+
 export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex {
-  const postings = new Map<string, { doc: number; tf: number }[]>();
+  const wordIds = new Map<string, number>();
+  const wordId = (w: string) => {
+    let id = wordIds.get(w);
+    if (id === undefined) wordIds.set(w, (id = wordIds.size));
+    return id;
+  };
+  // term key -> parallel lists of documents and term frequencies
+  const postDocs = new Map<number, number[]>();
+  const postTf = new Map<number, number[]>();
   const lengths: number[] = [];
   const nameTerms: Set<string>[] = [];
+  const tf = new Map<number, number>();
   procedures.forEach((p, doc) => {
-    const tf = new Map<string, number>();
+    tf.clear();
     let length = 0;
     for (const [field, weight] of FIELD_WEIGHTS) {
       const text = field(p);
       if (!text) continue;
-      for (const t of foldedTerms(text)) {
-        tf.set(t, (tf.get(t) ?? 0) + weight);
+      let prev = -1;
+      for (const w of foldedWords(text)) {
+        const id = wordId(w);
+        tf.set(id + PAIR_BASE * PAIR_BASE, (tf.get(id + PAIR_BASE * PAIR_BASE) ?? 0) + weight);
         length += weight;
+        if (prev >= 0) {
+          const pair = prev * PAIR_BASE + id;
+          tf.set(pair, (tf.get(pair) ?? 0) + weight);
+          length += weight;
+        }
+        prev = id;
       }
     }
     lengths.push(length);
-    nameTerms.push(new Set(foldDiacritics(p.name.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim().split(' ')));
+    nameTerms.push(new Set(foldedWords(p.name)));
     for (const [t, f] of tf) {
-      const list = postings.get(t) ?? [];
-      list.push({ doc, tf: f });
-      postings.set(t, list);
+      let docs = postDocs.get(t);
+      if (!docs) {
+        postDocs.set(t, (docs = []));
+        postTf.set(t, []);
+      }
+      docs.push(doc);
+      postTf.get(t)!.push(f);
     }
   });
   const n = procedures.length;
   const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(n, 1);
-  const idf = (t: string) => {
-    const df = postings.get(t)?.length ?? 0;
+  const idfOf = (key: number | undefined) => {
+    const df = key === undefined ? 0 : (postDocs.get(key)?.length ?? 0);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
+  /** A syllable's term key (unigrams live above every pair key), or undefined when unseen. */
+  const unigram = (w: string) => {
+    const id = wordIds.get(w);
+    return id === undefined ? undefined : id + PAIR_BASE * PAIR_BASE;
+  };
+  const pairKey = (a: string, b: string) => {
+    const ia = wordIds.get(a);
+    const ib = wordIds.get(b);
+    return ia === undefined || ib === undefined ? undefined : ia * PAIR_BASE + ib;
+  };
+  const idf = (t: string) => idfOf(unigram(t));
 
   const docOf = new Map(procedures.map((p, doc) => [p.code, doc]));
   const nameCover = (code: string, words: readonly string[]) => {
@@ -94,19 +130,27 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
     nameCover,
     search(tokens, isStop, limit = 5) {
       const words = tokens.filter((t) => !isStop(t));
-      const terms = new Set(words);
-      for (let i = 1; i < tokens.length; i++) if (!isStop(tokens[i - 1]!) || !isStop(tokens[i]!)) terms.add(`${tokens[i - 1]} ${tokens[i]}`);
+      // Each distinct term once; an unseen one still counts in the total (as a rare term).
+      const keys = new Map<string, number | undefined>();
+      for (const w of words) keys.set(w, unigram(w));
+      for (let i = 1; i < tokens.length; i++) {
+        const [a, b] = [tokens[i - 1]!, tokens[i]!];
+        if (!isStop(a) || !isStop(b)) keys.set(`${a} ${b}`, pairKey(a, b));
+      }
       const scores = new Map<number, number>();
       const matched = new Map<number, number>();
       let total = 0;
-      for (const t of terms) {
-        const list = postings.get(t);
-        const w = idf(t);
-        total += list ? w : 0;
+      for (const key of keys.values()) {
+        const docs = key === undefined ? undefined : postDocs.get(key);
+        const w = idfOf(key);
+        total += docs ? w : 0;
         // A term in most records hardly tells them apart: it counts in the total, not worth a walk.
-        if (!list || list.length > COMMON_SHARE * n) continue;
-        for (const { doc, tf } of list) {
-          const s = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]!) / avg));
+        if (!docs || docs.length > COMMON_SHARE * n) continue;
+        const tfs = postTf.get(key!)!;
+        for (let j = 0; j < docs.length; j++) {
+          const doc = docs[j]!;
+          const f = tfs[j]!;
+          const s = (w * f * (K1 + 1)) / (f + K1 * (1 - B + (B * lengths[doc]!) / avg));
           scores.set(doc, (scores.get(doc) ?? 0) + s);
           matched.set(doc, (matched.get(doc) ?? 0) + w);
         }

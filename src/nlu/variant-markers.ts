@@ -4,12 +4,13 @@
  * procedure's (accented) name and in a citizen's (folded) message.
  */
 import { cueSection, loadCues } from './cue-lists.js';
-import { createCueMatcher, cueWords } from './cue-patterns.js';
+import { createCueMatcher, cueWords, type CueMatcher } from './cue-patterns.js';
 
 export interface VariantMarker {
   id: string;
   /** Whether a procedure name (accented, normalised) carries the marker. */
   inName(accentedText: string): boolean;
+  nameMatcher: CueMatcher;
   /** Whether the citizen says it (folded text). */
   said(foldedText: string): boolean;
   /** Markers that saying this one rules out. */
@@ -28,11 +29,17 @@ function loadMarkers(): VariantMarker[] {
     const name = createCueMatcher(cueSection(cues, `${id}.name`), cues);
     const query = createCueMatcher(cueSection(cues, id), cues);
     const rulesOut = new Set((cues.get(`${id}.rules-out`) ?? []).flat());
-    return { id, inName: (t) => name.test(words(t)), said: (t) => query.test(words(t)), rulesOut, situation: situation.has(id) };
+    return { id, nameMatcher: name, inName: (t) => name.test(words(t)), said: (t) => query.test(words(t)), rulesOut, situation: situation.has(id) };
   });
 }
 
 export const VARIANT_MARKERS: readonly VariantMarker[] = loadMarkers();
+
+/** The markers a procedure name (accented, normalised) carries. */
+export function markersInName(accentedText: string): string[] {
+  const tokens = words(accentedText);
+  return VARIANT_MARKERS.filter((m) => m.nameMatcher.test(tokens)).map((m) => m.id);
+}
 
 /** Words of the nationality phrases that mark a foreign element (người Hàn, Trung Quốc…). */
 export const NATIONALITY_WORDS: ReadonlySet<string> = cueWords(cueSection(loadCues('variant-markers'), 'nationality'));
