@@ -44,9 +44,16 @@ const RECORD_WORDS_CHARS = 2000;
 /** Every accented word of the records' own text: real words, never to be "repaired". */
 function recordWords(catalog: Catalog): Set<string> {
   const words = new Set<string>();
+  // Records repeat texts (the same document names, steps shared by a family): each is read once.
+  const read = new Set<string>();
   for (const p of catalog.procedures) {
     const texts = [p.name, p.steps, p.conditions, p.result.name, ...p.documents.map((d) => d.name), ...p.audiences];
-    for (const t of texts) if (t) for (const w of cleanText(t.slice(0, RECORD_WORDS_CHARS)).split(' ')) words.add(w);
+    for (const t of texts) {
+      const text = t?.slice(0, RECORD_WORDS_CHARS);
+      if (!text || read.has(text)) continue;
+      read.add(text);
+      for (const w of cleanText(text).split(' ')) words.add(w);
+    }
   }
   return words;
 }
