@@ -16,6 +16,8 @@ import { replyAskProcedure } from './small-talk.js';
 import { guessDetailIntent, isPureFollowUp } from './is-follow-up.js';
 import { assumesUnsaid, decideVariant, sameButLevel } from './variant-family.js';
 import { findNamedProcedure, foldedName } from './find-named-procedure.js';
+import { foldText } from './menu.js';
+import { QUERY_STOP_WORDS } from '../nlu/stop-words.js';
 
 /** Candidates within this score of the best are offered together. */
 const CLOSE_SCORE = 0.3;
@@ -110,12 +112,25 @@ function nluRefinement(ctx: TurnContext, named: Procedure): Procedure | undefine
   const nlu = ctx.nlu;
   if (!nlu?.procedure) return undefined;
   const inner = foldedName(named.name);
+  const said = new Set(foldText(ctx.text ?? '').split(' '));
   const picks = [nlu.procedure.code, ...closeCandidates(ctx).map((p) => p.code)];
   for (const code of picks) {
     const p = code === named.code ? undefined : ctx.services.catalog.byCode(code);
-    if (p && foldedName(p.name).includes(inner)) return p;
+    const outer = p ? foldedName(p.name) : '';
+    if (p && outer.includes(inner) && saysMostOf(outer, inner, said)) return p;
   }
   return undefined;
+}
+
+/**
+ * Whether the message says most of the words a longer name adds to the one typed: "liên thông
+ * … khai sinh, thường trú, bảo hiểm y tế" does; "yêu cầu trợ giúp pháp lý" does not say the
+ * "rút" of "rút yêu cầu trợ giúp pháp lý".
+ */
+function saysMostOf(outer: string, inner: string, said: ReadonlySet<string>): boolean {
+  const own = new Set(inner.split(' '));
+  const words = [...new Set(outer.split(' '))].filter((w) => w.length > 1 && !own.has(w) && !QUERY_STOP_WORDS.has(w));
+  return words.length === 0 || words.filter((w) => said.has(w)).length * 2 >= words.length;
 }
 
 /** Nothing named: the current topic, the options just offered, or a question back. */
