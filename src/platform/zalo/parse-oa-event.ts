@@ -206,8 +206,16 @@ export function eventNameOf(event: OaEvent): string {
   return event.kind === 'user_send_media' || event.kind === 'ignored' ? event.eventName : event.kind;
 }
 
-/** Inbox dedupe key: `${event_name}:${msg_id}` when there is exactly one msg_id, else a body digest. */
-export function dedupeKey(event: OaEvent, rawBody: Buffer | string): string {
+/**
+ * Inbox dedupe keys: `${event_name}:${user_id}:${msg_id}` when there is exactly
+ * one msg_id, else `${event_name}:${user_id}:${sha256(body)}`. The sender is part
+ * of the key so that two citizens' events never collide, whatever the platform's
+ * msg ids; a redelivery from the same sender has the same key.
+ * `legacy` is the key the same event had before the sender was in it
+ * (`${event_name}:${msg_id}`): events recorded by an older version are still
+ * found by it, for the same sender only (docs/server-decisions.md, "Inbox dedupe key").
+ */
+export function dedupeKeys(event: OaEvent, rawBody: Buffer | string): { key: string; legacy: string } {
   const name = eventNameOf(event);
   let msgId: string | undefined;
   if (event.kind === 'user_send_text' || event.kind === 'user_send_media' || event.kind === 'user_received_message' || event.kind === 'zns_delivered') {
@@ -215,6 +223,6 @@ export function dedupeKey(event: OaEvent, rawBody: Buffer | string): string {
   } else if (event.kind === 'user_seen_message' && event.msgIds.length === 1) {
     msgId = event.msgIds[0];
   }
-  if (msgId) return `${name}:${msgId}`;
-  return `${name}:${createHash('sha256').update(rawBody).digest('hex')}`;
+  const id = msgId || createHash('sha256').update(rawBody).digest('hex');
+  return { key: `${name}:${event.userId}:${id}`, legacy: `${name}:${id}` };
 }

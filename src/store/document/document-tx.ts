@@ -45,8 +45,9 @@ export class DocumentTx implements Tx {
     this.w = new StagedWrites(data);
   }
 
-  async insertInbound(rec: InboundEventRecord): Promise<boolean> {
+  async insertInbound(rec: InboundEventRecord, legacyKey?: string): Promise<boolean> {
     if (this.w.get('inbound', rec.key)) return false;
+    if (legacyKey !== undefined && this.w.get<InboundEventRecord>('inbound', legacyKey)?.userId === rec.userId) return false;
     this.w.set('inbound', rec.key, rec);
     return true;
   }
