@@ -73,7 +73,8 @@ const Seen = z.object({
   message: z.object({ msg_ids: z.array(id).min(1) }),
 });
 
-const MEDIA: Record<string, MediaKind> = {
+// A Map: event_name comes from outside, and `constructor` must not look like a media event.
+const MEDIA = new Map<string, MediaKind>(Object.entries({
   user_send_image: 'image',
   user_send_gif: 'gif',
   user_send_link: 'link',
@@ -83,7 +84,7 @@ const MEDIA: Record<string, MediaKind> = {
   user_send_file: 'file',
   user_send_location: 'location',
   user_send_business_card: 'business_card',
-};
+}));
 
 function check<S extends z.ZodType>(schema: S, json: unknown, eventName: string): z.infer<S> {
   const r = schema.safeParse(json);
@@ -115,7 +116,7 @@ export function parseOaEvent(json: unknown): OaEvent {
       ...(e.message.quote_msg_id ? { quoteMsgId: e.message.quote_msg_id } : {}),
     };
   }
-  const media = MEDIA[name];
+  const media = MEDIA.get(name);
   if (media) {
     const e = check(SendMedia, json, name);
     return {

@@ -28,7 +28,9 @@ export class StagedWrites {
       const v = m.get(id);
       return v === DELETED ? undefined : (v as T);
     }
-    return (this.data[coll] as Record<string, T>)[id];
+    const base = this.data[coll] as Record<string, T>;
+    // Collections have no prototype (document-data.ts); hasOwn keeps that true even for one that slipped through.
+    return Object.hasOwn(base, id) ? base[id] : undefined;
   }
 
   set<T>(coll: CollectionName, id: string, value: T): void {
@@ -51,7 +53,7 @@ export class StagedWrites {
         if (s !== DELETED) out.push(s as T);
       } else out.push(v);
     }
-    for (const [id, v] of m) if (!(id in base) && v !== DELETED) out.push(v as T);
+    for (const [id, v] of m) if (!Object.hasOwn(base, id) && v !== DELETED) out.push(v as T);
     return out;
   }
 

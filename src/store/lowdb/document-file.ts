@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { COLLECTIONS, type DocumentData } from '../document/document-data.js';
+import { COLLECTIONS, withPlainCollections, type DocumentData } from '../document/document-data.js';
 
 /** Parse and check a document; throws with a short reason when it is not one. */
 export function parseDocument(text: string): DocumentData {
@@ -29,7 +29,8 @@ export function parseDocument(text: string): DocumentData {
     if (coll === undefined) doc[name] = {}; // a collection added later: start it empty
     else if (!coll || typeof coll !== 'object' || Array.isArray(coll)) throw new Error(`collection "${name}" is not an object`);
   }
-  return doc as unknown as DocumentData;
+  // JSON.parse made plain objects (an id `__proto__` is an own key there); collections have no prototype.
+  return withPlainCollections(doc as unknown as DocumentData);
 }
 
 /** Write `text` to `file` durably and atomically. */

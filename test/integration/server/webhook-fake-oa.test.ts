@@ -126,6 +126,18 @@ describe('POST /webhooks/zalo against an independent fake OA', () => {
     expect(sendsTo('u-upgrade')).toHaveLength(0);
   });
 
+  it('a follower whose user id is a JavaScript property name (constructor, __proto__, …) is welcomed and answered', async () => {
+    for (const userId of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect((await postSigned(followEvent({ appId: APP_ID, userId }))).status).toBe(200);
+      await waitFor(() => sendsTo(userId).length === 1);
+      expect((await postSigned(userSendText({ appId: APP_ID, userId, text: 'Làm căn cước công dân cần giấy tờ gì?' }))).status).toBe(200);
+      const sends = await waitFor(() => (sendsTo(userId).length === 2 ? sendsTo(userId) : undefined));
+      expect(sends[1].body.message.text).toContain('Dạ');
+    }
+    const inbox = await store.tx((t) => t.listPendingInbound('9999', 100));
+    expect(inbox.filter((r) => r.userId === 'constructor')).toEqual([]);
+  });
+
   it('answers 400 to malformed JSON or a known event missing fields, 413 to an oversize body', async () => {
     expect((await post('{"app_id": "1", "event_name": ')).status).toBe(400);
     expect((await post('[1,2,3]')).status).toBe(400);
