@@ -1,7 +1,7 @@
 /** In-memory store for unit tests: same semantics as lowdb, nothing on disk. */
 import type { Store, Tx, TxOptions } from './port.js';
 import { AsyncMutex, NamedMutexes } from './async-mutex.js';
-import { emptyDocumentData, withPlainCollections, type DocumentData } from './document/document-data.js';
+import { emptyDocumentData, type DocumentData } from './document/document-data.js';
 import { DocumentTx } from './document/document-tx.js';
 import { pruneDocument } from './lowdb/prune-document.js';
 
@@ -10,11 +10,7 @@ export class MemoryStore implements Store {
   private readonly writeLock = new AsyncMutex();
   private readonly named = new NamedMutexes();
 
-  readonly data: DocumentData;
-
-  constructor(data: DocumentData = emptyDocumentData()) {
-    this.data = withPlainCollections(data);
-  }
+  constructor(readonly data: DocumentData = emptyDocumentData()) {}
 
   tx<T>(fn: (t: Tx) => Promise<T>, _opts?: TxOptions): Promise<T> {
     // One transaction at a time: that also gives the per-lock ordering.

@@ -149,7 +149,7 @@ export class DocumentTx implements Tx {
   }
   private committedSubscriptions(): SubscriptionCollection {
     const data = this.w.data.subscriptions;
-    return { data, entries: () => Object.entries(data), has: (key) => Object.hasOwn(data, key) };
+    return { data, entries: () => data.entries(), has: (key) => data.has(key) };
   }
   /** Through the index (committed keys) plus this transaction's own writes; oldest first, as PostgreSQL orders them. */
   private subscriptionsWhere(field: SubscriptionField, value: string): Subscription[] {
