@@ -80,8 +80,12 @@ export interface DossierQuery {
 
 export interface Tx {
   // Inbox: verified webhook events, recorded before acknowledging.
-  /** Insert unless the key exists; true when inserted (a new event). */
-  insertInbound(rec: InboundEventRecord): Promise<boolean>;
+  /**
+   * Insert unless the key exists, or `legacyKey` exists for the same user (the
+   * event as an older version recorded it, before the sender was in the key);
+   * true when inserted (a new event).
+   */
+  insertInbound(rec: InboundEventRecord, legacyKey?: string): Promise<boolean>;
   getInbound(key: string): Promise<InboundEventRecord | undefined>;
   putInbound(rec: InboundEventRecord): Promise<void>;
   /** Pending events received before `before`, oldest first (crash recovery). */

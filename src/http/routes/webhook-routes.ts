@@ -9,7 +9,7 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Services } from '../../services.js';
 import { verifySignature } from '../../platform/zalo/verify-signature.js';
-import { dedupeKey, eventNameOf, OaEventParseError, parseOaEvent } from '../../platform/zalo/parse-oa-event.js';
+import { dedupeKeys, eventNameOf, OaEventParseError, parseOaEvent } from '../../platform/zalo/parse-oa-event.js';
 import { webhookRequests } from '../../metrics.js';
 import type { OaEvent } from '../../platform/zalo/events.js';
 import type { Logger } from 'pino';
@@ -96,17 +96,20 @@ export function createWebhookRouter(services: Services, deps: WebhookDeps, rejec
     }
     if (event.kind === 'ignored') return answer(res, 'ignored', 200);
 
-    const key = dedupeKey(event, raw);
+    const { key, legacy } = dedupeKeys(event, raw);
     const inserted = await store.tx((t) =>
-      t.insertInbound({
-        key,
-        eventName: eventNameOf(event),
-        userId: event.userId,
-        event,
-        receivedAt: new Date(now).toISOString(),
-        status: 'pending',
-        attempts: 0,
-      }),
+      t.insertInbound(
+        {
+          key,
+          eventName: eventNameOf(event),
+          userId: event.userId,
+          event,
+          receivedAt: new Date(now).toISOString(),
+          status: 'pending',
+          attempts: 0,
+        },
+        legacy,
+      ),
     );
     res.locals.eventId = key;
     if (!inserted) return answer(res, 'duplicate', 200);

@@ -73,7 +73,8 @@ const Seen = z.object({
   message: z.object({ msg_ids: z.array(id).min(1) }),
 });
 
-const MEDIA: Record<string, MediaKind> = {
+// A Map: event_name comes from outside, and `constructor` must not look like a media event.
+const MEDIA = new Map<string, MediaKind>(Object.entries({
   user_send_image: 'image',
   user_send_gif: 'gif',
   user_send_link: 'link',
@@ -83,7 +84,7 @@ const MEDIA: Record<string, MediaKind> = {
   user_send_file: 'file',
   user_send_location: 'location',
   user_send_business_card: 'business_card',
-};
+}));
 
 function check<S extends z.ZodType>(schema: S, json: unknown, eventName: string): z.infer<S> {
   const r = schema.safeParse(json);
@@ -115,7 +116,7 @@ export function parseOaEvent(json: unknown): OaEvent {
       ...(e.message.quote_msg_id ? { quoteMsgId: e.message.quote_msg_id } : {}),
     };
   }
-  const media = MEDIA[name];
+  const media = MEDIA.get(name);
   if (media) {
     const e = check(SendMedia, json, name);
     return {
@@ -206,8 +207,16 @@ export function eventNameOf(event: OaEvent): string {
   return event.kind === 'user_send_media' || event.kind === 'ignored' ? event.eventName : event.kind;
 }
 
-/** Inbox dedupe key: `${event_name}:${msg_id}` when there is exactly one msg_id, else a body digest. */
-export function dedupeKey(event: OaEvent, rawBody: Buffer | string): string {
+/**
+ * Inbox dedupe keys: `${event_name}:${user_id}:${msg_id}` when there is exactly
+ * one msg_id, else `${event_name}:${user_id}:${sha256(body)}`. The sender is part
+ * of the key so that two citizens' events never collide, whatever the platform's
+ * msg ids; a redelivery from the same sender has the same key.
+ * `legacy` is the key the same event had before the sender was in it
+ * (`${event_name}:${msg_id}`): events recorded by an older version are still
+ * found by it, for the same sender only (docs/server-decisions.md, "Inbox dedupe key").
+ */
+export function dedupeKeys(event: OaEvent, rawBody: Buffer | string): { key: string; legacy: string } {
   const name = eventNameOf(event);
   let msgId: string | undefined;
   if (event.kind === 'user_send_text' || event.kind === 'user_send_media' || event.kind === 'user_received_message' || event.kind === 'zns_delivered') {
@@ -215,6 +224,6 @@ export function dedupeKey(event: OaEvent, rawBody: Buffer | string): string {
   } else if (event.kind === 'user_seen_message' && event.msgIds.length === 1) {
     msgId = event.msgIds[0];
   }
-  if (msgId) return `${name}:${msgId}`;
-  return `${name}:${createHash('sha256').update(rawBody).digest('hex')}`;
+  const id = msgId || createHash('sha256').update(rawBody).digest('hex');
+  return { key: `${name}:${event.userId}:${id}`, legacy: `${name}:${id}` };
 }

@@ -2,6 +2,12 @@
  * The whole state as one JSON-serialisable object: what the memory store keeps
  * in memory and what the lowdb store keeps in its file. Every collection is a
  * map from id to record so that a transaction can stage writes per entry.
+ * Collections are Maps in memory: ids come from outside (Zalo user ids, dossier
+ * codes, alias keys), and `constructor`, `toString` or `__proto__` must be ids
+ * like any other; and listing a Map of 60,000 records costs milliseconds where
+ * Object.keys/values of an object that large costs 50-200 ms of event loop.
+ * On disk (the lowdb snapshot) each collection is one JSON object: documentFromJson
+ * and documentToJson convert.
  */
 import type {
   ConversationState,
@@ -28,25 +34,25 @@ export interface DocumentData {
    * document includes (see src/store/lowdb/journal.ts). Absent = 0.
    */
   journalSeq?: number;
-  inbound: Record<string, InboundEventRecord>;
-  conversations: Record<string, ConversationState>;
-  profiles: Record<string, UserProfile>;
-  tokens: Record<string, TokenPair>;
-  dossiers: Record<string, Dossier>;
-  subscriptions: Record<string, Subscription>;
-  outbox: Record<string, OutboxItem>;
-  counters: Record<string, number>;
-  feedback: Record<string, FeedbackTicket>;
-  handoffs: Record<string, Handoff>;
-  unanswered: Record<string, UnansweredQuestion>;
-  attempts: Record<string, string[]>;
-  satisfaction: Record<string, SatisfactionResult>;
-  turnLog: Record<string, TurnLogEntry>;
-  taughtAliases: Record<string, TaughtAlias>;
-  referrals: Record<string, QuestionReferral>;
+  inbound: Map<string, InboundEventRecord>;
+  conversations: Map<string, ConversationState>;
+  profiles: Map<string, UserProfile>;
+  tokens: Map<string, TokenPair>;
+  dossiers: Map<string, Dossier>;
+  subscriptions: Map<string, Subscription>;
+  outbox: Map<string, OutboxItem>;
+  counters: Map<string, number>;
+  feedback: Map<string, FeedbackTicket>;
+  handoffs: Map<string, Handoff>;
+  unanswered: Map<string, UnansweredQuestion>;
+  attempts: Map<string, string[]>;
+  satisfaction: Map<string, SatisfactionResult>;
+  turnLog: Map<string, TurnLogEntry>;
+  taughtAliases: Map<string, TaughtAlias>;
+  referrals: Map<string, QuestionReferral>;
   /** name -> ISO time. */
-  presence: Record<string, string>;
-  transcripts: Record<string, Transcript>;
+  presence: Map<string, string>;
+  transcripts: Map<string, Transcript>;
 }
 
 export type CollectionName = Exclude<keyof DocumentData, 'schemaVersion'>;
@@ -74,6 +80,21 @@ export const COLLECTIONS: CollectionName[] = [
 
 export function emptyDocumentData(): DocumentData {
   const data = { schemaVersion: 1 } as DocumentData;
-  for (const name of COLLECTIONS) (data as unknown as Record<string, unknown>)[name] = {};
+  for (const name of COLLECTIONS) (data as unknown as Record<string, unknown>)[name] = new Map();
   return data;
+}
+
+/**
+ * A document from its JSON form (each collection an object; a missing one starts
+ * empty). JSON.parse makes an id `__proto__` an own key, so every id comes through.
+ */
+export function documentFromJson(json: Record<string, unknown>): DocumentData {
+  const data = { ...json } as Record<string, unknown>;
+  for (const name of COLLECTIONS) data[name] = new Map(Object.entries((json[name] as Record<string, unknown> | undefined) ?? {}));
+  return data as unknown as DocumentData;
+}
+
+/** The JSON form of a document, in one go (small documents and tests; the lowdb snapshot is written by write-snapshot.ts). */
+export function documentToJson(data: DocumentData): string {
+  return JSON.stringify(data, (_key, value: unknown) => (value instanceof Map ? Object.fromEntries(value) : value));
 }

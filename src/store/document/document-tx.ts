@@ -45,8 +45,9 @@ export class DocumentTx implements Tx {
     this.w = new StagedWrites(data);
   }
 
-  async insertInbound(rec: InboundEventRecord): Promise<boolean> {
+  async insertInbound(rec: InboundEventRecord, legacyKey?: string): Promise<boolean> {
     if (this.w.get('inbound', rec.key)) return false;
+    if (legacyKey !== undefined && this.w.get<InboundEventRecord>('inbound', legacyKey)?.userId === rec.userId) return false;
     this.w.set('inbound', rec.key, rec);
     return true;
   }
@@ -148,7 +149,7 @@ export class DocumentTx implements Tx {
   }
   private committedSubscriptions(): SubscriptionCollection {
     const data = this.w.data.subscriptions;
-    return { data, entries: () => Object.entries(data), has: (key) => Object.hasOwn(data, key) };
+    return { data, entries: () => data.entries(), has: (key) => data.has(key) };
   }
   /** Through the index (committed keys) plus this transaction's own writes; oldest first, as PostgreSQL orders them. */
   private subscriptionsWhere(field: SubscriptionField, value: string): Subscription[] {

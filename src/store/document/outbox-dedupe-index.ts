@@ -6,7 +6,7 @@
  */
 import type { OutboxItem } from '../records.js';
 
-type Outbox = Record<string, OutboxItem>;
+type Outbox = Map<string, OutboxItem>;
 
 const indexes = new WeakMap<Outbox, Map<string, string>>();
 
@@ -14,7 +14,7 @@ export function outboxDedupeIndex(outbox: Outbox): Map<string, string> {
   let index = indexes.get(outbox);
   if (!index) {
     index = new Map();
-    for (const [id, item] of Object.entries(outbox)) index.set(item.dedupeKey, id);
+    for (const [id, item] of outbox) index.set(item.dedupeKey, id);
     indexes.set(outbox, index);
   }
   return index;

@@ -8,7 +8,7 @@
  */
 import type { OutboxItem, OutboxStatus } from '../records.js';
 
-type Outbox = Record<string, OutboxItem>;
+type Outbox = Map<string, OutboxItem>;
 
 const indexes = new WeakMap<Outbox, Set<string>>();
 
@@ -19,7 +19,7 @@ export function openOutboxIds(outbox: Outbox): Set<string> {
   let index = indexes.get(outbox);
   if (!index) {
     index = new Set();
-    for (const [id, item] of Object.entries(outbox)) if (isOpenOutbox(item.status)) index.add(id);
+    for (const [id, item] of outbox) if (isOpenOutbox(item.status)) index.add(id);
     indexes.set(outbox, index);
   }
   return index;

@@ -28,7 +28,7 @@ export class StagedWrites {
       const v = m.get(id);
       return v === DELETED ? undefined : (v as T);
     }
-    return (this.data[coll] as Record<string, T>)[id];
+    return (this.data[coll] as Map<string, T>).get(id);
   }
 
   set<T>(coll: CollectionName, id: string, value: T): void {
@@ -41,17 +41,17 @@ export class StagedWrites {
 
   /** Current values (base merged with staged), in insertion order of the base. */
   values<T>(coll: CollectionName): T[] {
-    const base = this.data[coll] as Record<string, T>;
+    const base = this.data[coll] as Map<string, T>;
     const m = this.staged.get(coll);
-    if (!m || m.size === 0) return Object.values(base);
+    if (!m || m.size === 0) return [...base.values()];
     const out: T[] = [];
-    for (const [id, v] of Object.entries(base)) {
+    for (const [id, v] of base) {
       if (m.has(id)) {
         const s = m.get(id);
         if (s !== DELETED) out.push(s as T);
       } else out.push(v);
     }
-    for (const [id, v] of m) if (!(id in base) && v !== DELETED) out.push(v as T);
+    for (const [id, v] of m) if (!base.has(id) && v !== DELETED) out.push(v as T);
     return out;
   }
 
@@ -77,13 +77,13 @@ export class StagedWrites {
   /** Apply the staged writes to the data. */
   commit(): void {
     for (const [coll, m] of this.staged) {
-      const target = this.data[coll] as Record<string, unknown>;
+      const target = this.data[coll] as Map<string, unknown>;
       for (const [id, v] of m) {
         if (v === DELETED) {
-          delete target[id];
+          target.delete(id);
           if (coll === 'outbox') noteOpenOutbox(this.data.outbox, id, undefined);
         } else {
-          target[id] = v;
+          target.set(id, v);
           if (coll === 'outbox') {
             noteCommittedOutbox(this.data.outbox, id, v as OutboxItem);
             noteOpenOutbox(this.data.outbox, id, v as OutboxItem);

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { COLLECTIONS, type DocumentData } from '../document/document-data.js';
+import { COLLECTIONS, documentFromJson, documentToJson, type DocumentData } from '../document/document-data.js';
 
 /** Parse and check a document; throws with a short reason when it is not one. */
 export function parseDocument(text: string): DocumentData {
@@ -26,10 +26,10 @@ export function parseDocument(text: string): DocumentData {
   }
   for (const name of COLLECTIONS) {
     const coll = doc[name];
-    if (coll === undefined) doc[name] = {}; // a collection added later: start it empty
-    else if (!coll || typeof coll !== 'object' || Array.isArray(coll)) throw new Error(`collection "${name}" is not an object`);
+    if (coll === undefined) continue; // a collection added later: documentFromJson starts it empty
+    if (!coll || typeof coll !== 'object' || Array.isArray(coll)) throw new Error(`collection "${name}" is not an object`);
   }
-  return doc as unknown as DocumentData;
+  return documentFromJson(doc);
 }
 
 /** Write `text` to `file` durably and atomically. */
@@ -70,8 +70,8 @@ export class DocumentFile implements Adapter<DocumentData> {
     return parseDocument(text);
   }
 
-  /** Serialises synchronously (the snapshot is taken at the call), then writes. */
+  /** Serialises synchronously, at once (the store writes its snapshot with write-snapshot.ts instead). */
   write(data: DocumentData): Promise<void> {
-    return writeFileDurably(this.file, JSON.stringify(data));
+    return writeFileDurably(this.file, documentToJson(data));
   }
 }

@@ -130,9 +130,9 @@ export function replayJournal(data: DocumentData, entries: JournalEntry[]): numb
       throw new Error(`the journal continues at entry ${e.seq} but the snapshot ends at entry ${seq} (entries in between are missing)`);
     }
     for (const w of e.writes) {
-      const coll = data[w[0]] as Record<string, unknown>;
-      if (w.length === 3) coll[w[1]] = w[2];
-      else delete coll[w[1]];
+      const coll = data[w[0]] as Map<string, unknown>;
+      if (w.length === 3) coll.set(w[1], w[2]);
+      else coll.delete(w[1]);
     }
     seq = e.seq;
   }

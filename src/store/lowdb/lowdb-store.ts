@@ -3,9 +3,11 @@
  * Transactions run one at a time on the in-memory document (so every tx lock
  * is trivially honoured) and commit in memory; each commit's writes become one
  * line of the journal (DATA_DIR/motcua.journal), appended and fdatasynced by a
- * group commit before the transaction resolves. The snapshot (motcua.json,
- * written atomically through lowdb) is rewritten only when the journal is
- * compacted: past a size, periodically, at open and at close.
+ * group commit before the transaction resolves. The snapshot (motcua.json, read
+ * through lowdb, written atomically a slice at a time by write-snapshot.ts so the
+ * event loop stays free) is rewritten only when the journal is compacted: past a
+ * size, periodically, at open and at close. Every compaction prunes first
+ * (prune-document.ts: age rules and the lowdb ceilings).
  * See docs/deploy.md for the format, backups and limits.
  *
  *   const store = await LowdbStore.open({ dataDir: '/var/lib/motcua' });
@@ -31,6 +33,7 @@ import {
   type JournalLine,
 } from './journal.js';
 import { pruneDocument } from './prune-document.js';
+import { writeSnapshot } from './write-snapshot.js';
 import { CorruptDataFileError, CorruptJournalError } from './store-errors.js';
 
 export const DATA_FILE = 'motcua.json';
@@ -77,6 +80,8 @@ export class LowdbStore implements Store {
 
   private constructor(
     private readonly db: Low<DocumentData>,
+    /** The snapshot file (DATA_DIR/motcua.json). */
+    private readonly file: string,
     private readonly journal: JournalWriter,
     private readonly lock: DataDirLock,
     private readonly backups: DataBackups,
@@ -135,10 +140,10 @@ export class LowdbStore implements Store {
       pruneDocument(db.data, clock());
       // Compact: the snapshot takes in the journal (and the pruning); the journal starts empty.
       db.data.journalSeq = seq;
-      await db.write();
+      await writeSnapshot(file, db.data);
       await journal.rotate(seq, []);
-      await backups.save(JSON.stringify(db.data), clock());
-      const store = new LowdbStore(db, journal, lock, backups, clock, log, opts.compactBytes ?? 8 * 1024 * 1024, seq, seq);
+      await backups.save(file, clock());
+      const store = new LowdbStore(db, file, journal, lock, backups, clock, log, opts.compactBytes ?? 8 * 1024 * 1024, seq, seq);
       const every = opts.backupIntervalMs ?? 3_600_000;
       if (every > 0) store.every(every, () => store.housekeep());
       const compactEvery = opts.compactIntervalMs ?? 600_000;
@@ -179,23 +184,22 @@ export class LowdbStore implements Store {
     return this.named.run(name, fn);
   }
 
-  /** Prune old records (journaled like a transaction) and write a backup (also run periodically). */
+  /**
+   * Prune (journaled like a transaction), compact, then copy the fresh snapshot
+   * as a backup; runs hourly. Returns the backup's path.
+   */
   async housekeep(now = this.clock()): Promise<string> {
-    const text = await this.txLock.run(async () => {
-      this.assertOpen();
-      const deleted: StagedChange[] = [];
-      pruneDocument(this.db.data, now, (coll, id) => deleted.push({ coll, id, deleted: true }));
-      if (deleted.length > 0) this.record(encodeEntry(this.seq + 1, deleted));
-      return JSON.stringify(this.db.data);
-    });
-    await this.commits.waitDurable();
-    return this.backups.save(text, this.clock());
+    await this.prune(now);
+    await this.compact();
+    return this.backups.save(this.file, this.clock());
   }
 
   /**
-   * Write the snapshot (it includes everything committed so far) and start a new
-   * journal holding only what was committed after it. Runs beside the commits:
-   * only the journal swap at the end holds the appends back, briefly.
+   * Prune old records, write the snapshot (it includes everything committed so
+   * far) and start a new journal holding only what was committed after it. Runs
+   * beside the commits: the snapshot is written a slice at a time
+   * (write-snapshot.ts), and only the pruning and the journal swap at the end
+   * hold the commits back, briefly.
    */
   compact(): Promise<void> {
     this.compacting ??= this.runCompaction().finally(() => (this.compacting = undefined));
@@ -234,15 +238,27 @@ export class LowdbStore implements Store {
     this.commits.markCommitted();
   }
 
+  /** Drop what the retention rules say (one journal line for all the deletions). */
+  private async prune(now = this.clock()): Promise<void> {
+    await this.txLock.run(async () => {
+      this.assertOpen();
+      const deleted: StagedChange[] = [];
+      pruneDocument(this.db.data, now, (coll, id) => deleted.push({ coll, id, deleted: true }));
+      if (deleted.length > 0) this.record(encodeEntry(this.seq + 1, deleted));
+    });
+    await this.commits.waitDurable();
+  }
+
   private async runCompaction(): Promise<void> {
     if (this.commits.failed) return;
+    if (!this.closed) await this.prune();
     if (this.journal.bytes === 0 && this.pending.length === 0 && this.snapshotSeq === this.seq) return;
     const seq = this.seq;
     const later: JournalLine[] = [];
     this.carry = later;
     try {
-      // Low.write serialises the document synchronously, here: it holds exactly the entries up to `seq`.
-      await this.db.write();
+      // writeSnapshot captures the document synchronously, here: it holds exactly the entries up to `seq`.
+      await writeSnapshot(this.file, this.db.data);
       await this.journal.rotate(seq, later);
       this.snapshotSeq = seq;
       this.compactFailedAt = 0;

@@ -39,10 +39,14 @@ export class PgTx implements Tx {
     return (await this.c.query<{ data: T }>(sql, params)).rows.map((r) => r.data);
   }
 
-  async insertInbound(rec: InboundEventRecord) {
+  async insertInbound(rec: InboundEventRecord, legacyKey?: string) {
+    // One statement (one round trip on the webhook's path), the legacy key test included.
     const r = await this.c.query(
-      `INSERT INTO inbound_events (key, status, received_at, data) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`,
-      [rec.key, rec.status, rec.receivedAt, json(rec)],
+      `INSERT INTO inbound_events (key, status, received_at, data)
+       SELECT $1::text, $2::text, $3::text, $4::jsonb
+        WHERE $5::text IS NULL OR NOT EXISTS (SELECT 1 FROM inbound_events WHERE key = $5 AND data->>'userId' = $6)
+       ON CONFLICT (key) DO NOTHING`,
+      [rec.key, rec.status, rec.receivedAt, json(rec), legacyKey ?? null, rec.userId],
     );
     return r.rowCount === 1;
   }

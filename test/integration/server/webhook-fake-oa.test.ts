@@ -102,6 +102,42 @@ describe('POST /webhooks/zalo against an independent fake OA', () => {
     expect(sendsTo('u-dup')).toHaveLength(1);
   });
 
+  it('two citizens whose events share a msg_id are both answered; each one’s retry is still one reply', async () => {
+    const msgId = newMsgId();
+    const a = userSendText({ appId: APP_ID, userId: 'u-same-a', text: 'xin chào', msgId });
+    const b = userSendText({ appId: APP_ID, userId: 'u-same-b', text: 'xin chào', msgId });
+    expect((await postSigned(a)).status).toBe(200);
+    expect((await postSigned(b)).status).toBe(200);
+    await waitFor(() => sendsTo('u-same-a').length === 1 && sendsTo('u-same-b').length === 1);
+    expect((await postSigned(a)).status).toBe(200);
+    expect((await postSigned(b)).status).toBe(200);
+    await settle(300);
+    expect(sendsTo('u-same-a')).toHaveLength(1);
+    expect(sendsTo('u-same-b')).toHaveLength(1);
+  });
+
+  it('an event recorded by an older version (key without the sender) is not answered again when redelivered', async () => {
+    const msgId = newMsgId();
+    await store.tx((t) =>
+      t.insertInbound({ key: `user_send_text:${msgId}`, eventName: 'user_send_text', userId: 'u-upgrade', event: null, receivedAt: new Date().toISOString(), status: 'done', attempts: 1 }),
+    );
+    expect((await postSigned(userSendText({ appId: APP_ID, userId: 'u-upgrade', text: 'xin chào', msgId }))).status).toBe(200);
+    await settle(300);
+    expect(sendsTo('u-upgrade')).toHaveLength(0);
+  });
+
+  it('a follower whose user id is a JavaScript property name (constructor, __proto__, …) is welcomed and answered', async () => {
+    for (const userId of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect((await postSigned(followEvent({ appId: APP_ID, userId }))).status).toBe(200);
+      await waitFor(() => sendsTo(userId).length === 1);
+      expect((await postSigned(userSendText({ appId: APP_ID, userId, text: 'Làm căn cước công dân cần giấy tờ gì?' }))).status).toBe(200);
+      const sends = await waitFor(() => (sendsTo(userId).length === 2 ? sendsTo(userId) : undefined));
+      expect(sends[1].body.message.text).toContain('Dạ');
+    }
+    const inbox = await store.tx((t) => t.listPendingInbound('9999', 100));
+    expect(inbox.filter((r) => r.userId === 'constructor')).toEqual([]);
+  });
+
   it('answers 400 to malformed JSON or a known event missing fields, 413 to an oversize body', async () => {
     expect((await post('{"app_id": "1", "event_name": ')).status).toBe(400);
     expect((await post('[1,2,3]')).status).toBe(400);

@@ -37,14 +37,31 @@ describe('webhook route (no processing)', () => {
     return fetch(`${url}/webhooks/zalo`, { method: 'POST', body: s.body, headers: { ...s.headers, ...headers } });
   };
 
-  it('records the event in the inbox before answering 200, keyed by event name and msg_id', async () => {
+  it('records the event in the inbox before answering 200, keyed by event name, sender and msg_id', async () => {
     const res = await post(userSendText({ appId: APP, userId: 'u1', text: 'xin chào', msgId: 'abc123' }));
     expect(res.status).toBe(200);
-    const rec = await services.store.tx((t) => t.getInbound('user_send_text:abc123'));
+    const rec = await services.store.tx((t) => t.getInbound('user_send_text:u1:abc123'));
     expect(rec).toMatchObject({ status: 'pending', userId: 'u1', eventName: 'user_send_text', attempts: 0 });
     expect((rec!.event as { kind: string }).kind).toBe('user_send_text');
     await new Promise((r) => setTimeout(r, 20));
-    expect(enqueued).toEqual([{ key: 'user_send_text:abc123', userId: 'u1', recordedBefore: true }]);
+    expect(enqueued).toEqual([{ key: 'user_send_text:u1:abc123', userId: 'u1', recordedBefore: true }]);
+  });
+
+  it('two users’ events with the same msg_id are two events', async () => {
+    await post(userSendText({ appId: APP, userId: 'ua', text: 'a', msgId: 'same' }));
+    await post(userSendText({ appId: APP, userId: 'ub', text: 'b', msgId: 'same' }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(enqueued.map((e) => e.key)).toEqual(['user_send_text:ua:same', 'user_send_text:ub:same']);
+  });
+
+  it('a redelivery of an event recorded under the old key (event_name:msg_id) by the same user is a duplicate', async () => {
+    const old = { key: 'user_send_text:old1', eventName: 'user_send_text', event: null, receivedAt: '2026-01-01T00:00:00.000Z', status: 'done' as const, attempts: 1 };
+    await services.store.tx((t) => t.insertInbound({ ...old, userId: 'u1' }));
+    expect((await post(userSendText({ appId: APP, userId: 'u1', text: 'a', msgId: 'old1' }))).status).toBe(200);
+    // Another user's event with that msg_id is new.
+    expect((await post(userSendText({ appId: APP, userId: 'u2', text: 'b', msgId: 'old1' }))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(enqueued.map((e) => e.key)).toEqual(['user_send_text:u2:old1']);
   });
 
   it('hands a duplicate to nobody', async () => {
@@ -58,7 +75,7 @@ describe('webhook route (no processing)', () => {
   it('keys an event without msg_id by a digest of the body', async () => {
     await post(followEvent({ appId: APP, userId: 'u9' }));
     await new Promise((r) => setTimeout(r, 20));
-    expect(enqueued[0].key).toMatch(/^follow:[0-9a-f]{64}$/);
+    expect(enqueued[0].key).toMatch(/^follow:u9:[0-9a-f]{64}$/);
   });
 
   it('acknowledges ignored events without recording them', async () => {

@@ -27,7 +27,7 @@ async function put(store: LowdbStore, from: number, n: number, pad = 0): Promise
 }
 
 async function keys(store: LowdbStore): Promise<string[]> {
-  return Object.keys(store.data.inbound).sort();
+  return [...store.data.inbound.keys()].sort();
 }
 
 /** Copy the files as a crash at this moment would leave them (every acknowledged write is on disk). */

@@ -37,7 +37,7 @@ describe('open-outbox index', () => {
     expect(sameTx.map((i) => i.id)).toEqual([e.id]);
     // Pruning (outside a commit) leaves the index consistent.
     expect(pruneDocument(data, new Date('2026-06-01T00:00:00.000Z'))).toBeGreaterThan(0);
-    expect(data.outbox[old.id]).toBeUndefined();
+    expect(data.outbox.get(old.id)).toBeUndefined();
     expect(await store.tx((t) => t.claimOutbox('w', at(1), at(2), 10))).toEqual([]); // every open item is claimed and unexpired
     expect((await store.tx((t) => t.claimOutbox('w2', at(3), at(4), 10))).map((i) => i.id).sort()).toEqual([b.id, c.id, e.id].sort());
   });

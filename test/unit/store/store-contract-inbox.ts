@@ -41,5 +41,24 @@ export function describeInbox(name: string, h: StoreHarness): void {
       });
     });
 
+
+    it('the sender is part of the dedupe: an event recorded under its legacy key (event_name:msg_id) is a duplicate for its sender only', async () => {
+      await store.tx((t) => t.insertInbound(inbound('user_send_text:m1', { userId: 'u1', receivedAt: recent(1) })));
+      store = await h.reopen(store);
+      await store.tx(async (t) => {
+        // The same event redelivered after an upgrade: found under the legacy key.
+        expect(await t.insertInbound(inbound('user_send_text:u1:m1', { userId: 'u1' }), 'user_send_text:m1')).toBe(false);
+        expect(await t.getInbound('user_send_text:u1:m1')).toBeUndefined();
+        // Another sender's event with the same msg_id is a new event; so is the first sender's without a legacy record.
+        expect(await t.insertInbound(inbound('user_send_text:u2:m1', { userId: 'u2' }), 'user_send_text:m1')).toBe(true);
+        expect(await t.insertInbound(inbound('user_send_text:u1:m2', { userId: 'u1' }), 'user_send_text:m2')).toBe(true);
+        // A replay from the same sender is still one event.
+        expect(await t.insertInbound(inbound('user_send_text:u2:m1', { userId: 'u2' }), 'user_send_text:m1')).toBe(false);
+      });
+      await store.tx(async (t) => {
+        expect(await t.getInbound('user_send_text:u2:m1')).toMatchObject({ userId: 'u2' });
+        expect(await t.insertInbound(inbound('user_send_text:u1:m2', { userId: 'u1' }), 'user_send_text:m2')).toBe(false);
+      });
+    });
   });
 }

@@ -7,6 +7,7 @@ import { describeTxMethods } from './store-contract-methods.js';
 import { describeConcurrency } from './store-contract-concurrency.js';
 import { describeRetention } from './store-contract-retention.js';
 import { describeInbox } from './store-contract-inbox.js';
+import { describePropertyIds } from './store-contract-property-ids.js';
 
 export interface StoreHarness {
   /** A fresh, empty store. */
@@ -24,4 +25,5 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
   describeInbox(name, harness);
   describeConcurrency(name, harness);
   describeRetention(name, harness);
+  describePropertyIds(name, harness);
 }

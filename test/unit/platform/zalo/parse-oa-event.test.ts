@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { dedupeKey, OaEventParseError, parseOaEvent } from '../../../../src/platform/zalo/parse-oa-event.js';
+import { dedupeKeys, OaEventParseError, parseOaEvent } from '../../../../src/platform/zalo/parse-oa-event.js';
 
 const USER = '8152943016482130001'; // > 2^53: must stay a string
 const OA = '2979513920347201234';
@@ -88,21 +88,26 @@ describe('parseOaEvent', () => {
   });
 });
 
-describe('dedupeKey', () => {
+describe('dedupeKeys', () => {
   const raw = Buffer.from('{"event_name":"follow"}');
-  it('uses event_name:msg_id when there is one msg_id', () => {
+  it('uses event_name:user:msg_id when there is one msg_id (legacy: event_name:msg_id)', () => {
     const text = parseOaEvent({ ...base, event_name: 'user_send_text', ...userToOa, message: { msg_id: 'm1', text: 'x' } });
-    expect(dedupeKey(text, raw)).toBe('user_send_text:m1');
+    expect(dedupeKeys(text, raw)).toEqual({ key: `user_send_text:${USER}:m1`, legacy: 'user_send_text:m1' });
     const img = parseOaEvent({ ...base, event_name: 'user_send_image', ...userToOa, message: { msg_id: 'm2' } });
-    expect(dedupeKey(img, raw)).toBe('user_send_image:m2');
+    expect(dedupeKeys(img, raw).key).toBe(`user_send_image:${USER}:m2`);
     const seen1 = parseOaEvent({ ...base, event_name: 'user_seen_message', ...oaToUser, message: { msg_ids: ['s1'] } });
-    expect(dedupeKey(seen1, raw)).toBe('user_seen_message:s1');
+    expect(dedupeKeys(seen1, raw).key).toBe(`user_seen_message:${USER}:s1`);
   });
   it('uses a body digest otherwise', () => {
     const digest = createHash('sha256').update(raw).digest('hex');
     const follow = parseOaEvent({ ...base, event_name: 'follow', oa_id: OA, follower: { id: USER } });
-    expect(dedupeKey(follow, raw)).toBe(`follow:${digest}`);
+    expect(dedupeKeys(follow, raw)).toEqual({ key: `follow:${USER}:${digest}`, legacy: `follow:${digest}` });
     const seen = parseOaEvent({ ...base, event_name: 'user_seen_message', ...oaToUser, message: { msg_ids: ['a', 'b'] } });
-    expect(dedupeKey(seen, raw)).toBe(`user_seen_message:${digest}`);
+    expect(dedupeKeys(seen, raw).key).toBe(`user_seen_message:${USER}:${digest}`);
+  });
+  it('the same msg_id from two users gives two keys', () => {
+    const a = parseOaEvent({ ...base, event_name: 'user_send_text', sender: { id: 'ua' }, recipient: { id: OA }, message: { msg_id: 'm1', text: 'x' } });
+    const b = parseOaEvent({ ...base, event_name: 'user_send_text', sender: { id: 'ub' }, recipient: { id: OA }, message: { msg_id: 'm1', text: 'x' } });
+    expect(dedupeKeys(a, raw).key).not.toBe(dedupeKeys(b, raw).key);
   });
 });
