@@ -7,12 +7,15 @@
  */
 import type { Procedure } from '../catalog/procedure-schema.js';
 import type { Catalog } from '../services.js';
+import { saidFeatures } from '../nlu/variant-markers.js';
+import { foldDiacritics } from '../nlu/fold-diacritics.js';
+import { cleanText } from '../nlu/clean-text.js';
 
 interface Qualifier {
   /** Removed from a lower-case name to get its core. */
   strip: RegExp;
-  /** The citizen said it (accented or not). */
-  said: RegExp;
+  /** The citizen said it (accented or not), when not said as a feature. */
+  said?: RegExp;
   /** The NLU's variant features that say it too ("chồng người Hàn" is foreign). */
   features?: readonly string[];
 }
@@ -28,14 +31,16 @@ const QUALIFIERS: Qualifier[] = [
     strip: /\s*\((?:được )?(?:thực hiện )?(?:tại |ở )?cấp (?:tỉnh|xã|huyện|trung ương|bộ)\)/g,
     said: w('cấp tỉnh|cap tinh|cấp xã|cap xa|cấp huyện|cap huyen|trung ương|trung uong|cấp bộ|cap bo'),
   },
-  { strip: / có yếu tố nước ngoài/g, said: /nước ngoài|nuoc ngoai|ngoại quốc|ngoai quoc|quốc tịch khác/, features: ['foreign'] },
-  { strip: / lưu động/g, said: /lưu động|luu dong/, features: ['mobile'] },
-  { strip: / cho người dưới 14 tuổi/g, said: /dưới 14|duoi 14|trẻ em|tre em|cho con|cho bé|cho be|con nhỏ|con nho/, features: ['child'] },
-  { strip: / cho người từ đủ 14 tuổi trở lên/g, said: /(từ|tu|đủ|du|trên|tren) 14|lần đầu|lan dau/, features: ['adult'] },
-  { strip: / lại(?= )/g, said: w('lại|bị mất|bi mat|làm mất|lam mat|đánh mất|danh mat|thất lạc|that lac'), features: ['redo', 'lost'] },
-  { strip: / đổi(?= )/g, said: w('đổi|doi|hết hạn|het han|bị hỏng|bi hong|hư hỏng|hu hong'), features: ['exchange'] },
-  { strip: / cho người đã có hồ sơ, giấy tờ cá nhân/g, said: /đã có hồ sơ|da co ho so|giấy tờ cá nhân|giay to ca nhan/, features: ['papers'] },
-  { strip: / tại khu vực biên giới/g, said: /biên giới|bien gioi/, features: ['border'] },
+  // The others are said as the understanding's variant features (intents/cues/variant-markers.txt).
+  { strip: / có yếu tố nước ngoài/g, features: ['foreign'] },
+  { strip: / lưu động/g, features: ['mobile'] },
+  { strip: / cho người dưới 14 tuổi/g, features: ['child'] },
+  // A first card with no age said is the one from 14 (a card under 14 is optional and rarer).
+  { strip: / cho người từ đủ 14 tuổi trở lên/g, said: /lần đầu|lan dau/, features: ['adult'] },
+  { strip: / lại(?= )/g, features: ['redo', 'lost'] },
+  { strip: / đổi(?= )/g, features: ['exchange'] },
+  { strip: / cho người đã có hồ sơ, giấy tờ cá nhân/g, features: ['papers'] },
+  { strip: / tại khu vực biên giới/g, features: ['border'] },
 ];
 
 const lower = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
@@ -57,8 +62,9 @@ export type VariantDecision = { kind: 'answer'; procedure: Procedure } | { kind:
  * What to do with the NLU's choice `chosen` for message `text`; `features` are the variant
  * features the NLU read in the message (it knows more ways of saying them than the words here).
  */
-export function decideVariant(chosen: Procedure, text: string, catalog: Catalog, features: readonly string[] = [], max = 5): VariantDecision {
-  const saidBy = (q: Qualifier) => q.said.test(lower(text)) || (q.features ?? []).some((f) => features.includes(f));
+export function decideVariant(chosen: Procedure, text: string, catalog: Catalog, nluFeatures: readonly string[] = [], max = 5): VariantDecision {
+  const features = [...nluFeatures, ...saidFeatures(foldDiacritics(cleanText(text)))];
+  const saidBy = (q: Qualifier) => !!q.said?.test(lower(text)) || (q.features ?? []).some((f) => features.includes(f));
   const said = new Set(QUALIFIERS.map((q, i) => (saidBy(q) ? i : -1)).filter((i) => i >= 0));
   const mine = analyse(chosen.name);
   const members = catalog.procedures.map((p) => ({ p, a: analyse(p.name) })).filter(({ a }) => a.core === mine.core);
@@ -88,11 +94,12 @@ export function decideVariant(chosen: Procedure, text: string, catalog: Catalog,
  * Whether `other` is a variant of `plain` that assumes something the citizen did not say
  * ("… cho người đã có hồ sơ, giấy tờ cá nhân" beside the plain "đăng ký khai sinh").
  */
-export function assumesUnsaid(other: Procedure, plain: Procedure, text: string, features: readonly string[] = []): boolean {
+export function assumesUnsaid(other: Procedure, plain: Procedure, text: string, nluFeatures: readonly string[] = []): boolean {
+  const features = [...nluFeatures, ...saidFeatures(foldDiacritics(cleanText(text)))];
   const a = analyse(other.name);
   const b = analyse(plain.name);
   if (a.core !== b.core) return false;
-  const said = (i: number) => QUALIFIERS[i]!.said.test(lower(text)) || (QUALIFIERS[i]!.features ?? []).some((f) => features.includes(f));
+  const said = (i: number) => !!QUALIFIERS[i]!.said?.test(lower(text)) || (QUALIFIERS[i]!.features ?? []).some((f) => features.includes(f));
   return a.qualifiers.some((q) => q !== LEVEL_QUALIFIER && !b.qualifiers.includes(q) && !said(q));
 }
 

@@ -10,7 +10,7 @@ import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type ProcedureIndex } from './procedure-index.js';
 import { isQueryStopWord } from './stop-words.js';
-import { NATIONALITY_WORDS, VARIANT_MARKERS } from './variant-markers.js';
+import { NATIONALITY_WORDS, OVER_14, OVER_6, VARIANT_MARKERS } from './variant-markers.js';
 
 export interface Retrieval {
   procedure: ProcedureCandidate | null;
@@ -51,8 +51,6 @@ interface RankedProc {
   unsaid: number;
 }
 const EMPTY_SET: ReadonlySet<string> = new Set();
-const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi /;
-const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /;
 /** Postings longer than this share of all passages are only checked on passages rarer words found. */
 const COMMON_SHARE = 0.04;
 const MAX_SKIPPED = 0.25;
@@ -152,11 +150,11 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   if (said.has('lost')) said.add('redo');
   for (const m of said) ruledOut.delete(m);
   // A stated age decides the age variants ("con 16 tuổi làm căn cước" is the 14+ card).
-  const over14 = OVER_14.test(markerFolded);
+  const over14 = OVER_14.test(markerFolded) || said.has('adult');
   const over6 = OVER_6.test(markerFolded);
   if (over14) said.delete('child');
   if (over6) said.delete('infant');
-  const features = [...said, ...(over14 ? ['adult'] : [])];
+  const features = [...new Set([...said, ...(over14 ? ['adult'] : [])])];
 
   // 1. Accumulate matches: rare words through their postings, common words only on passages found.
   const limit = Math.max(50, COMMON_SHARE * index.passages.length);

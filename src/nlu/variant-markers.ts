@@ -43,3 +43,23 @@ export function markersInName(accentedText: string): string[] {
 
 /** Words of the nationality phrases that mark a foreign element (người Hàn, Trung Quốc…). */
 export const NATIONALITY_WORDS: ReadonlySet<string> = cueWords(cueSection(loadCues('variant-markers'), 'nationality'));
+
+/** A stated age of 14 or more / 6 or more ("con 16 tuổi"), not "dưới 14 tuổi". On padded folded text. */
+export const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi /;
+export const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /;
+
+/**
+ * The variant features a message says, read from the whole folded text (the dialog's choice
+ * among a family's variants; the understanding reads the request and the story apart).
+ */
+export function saidFeatures(folded: string): string[] {
+  const padded = ` ${folded} `;
+  const said = new Set(VARIANT_MARKERS.filter((m) => m.said(padded)).map((m) => m.id));
+  if (said.has('lost')) said.add('redo');
+  if (OVER_14.test(padded)) {
+    said.add('adult');
+    said.delete('child');
+  }
+  return [...said];
+}
+
