@@ -13,6 +13,7 @@ import { convertProcedure } from '../../../src/catalog/convert-procedure.js';
 import { ExportFileSchema, type ExportProcedure } from '../../../src/catalog/export-schema.js';
 import type { Procedure } from '../../../src/catalog/procedure-schema.js';
 import { REPO_ROOT } from '../../../src/catalog/repo-paths.js';
+import { describeDuration } from '../../../src/dialog/compose/describe-duration.js';
 
 const SAMPLE = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'tthc-procedures-sample.json');
 
@@ -97,14 +98,35 @@ describe('cleaning pass over the 238 records', () => {
     for (const c of hkd.channels) expect(c.duration).toMatchObject({ value: 3, unit: 'working_day', fromSteps: expect.stringMatching(/03 ngày làm việc/) });
     expect(hkd.agencies.fromSteps?.office).toBe('Cơ quan đăng ký kinh doanh cấp xã');
     expect(byCode('1.001193').agencies.fromSteps?.office).toBe('Trung tâm Phục vụ hành chính công');
-    // A number the column gives is never replaced; stages of a long process are not a deadline.
+    // A number with its unit is never replaced; a bare one only by the steps' words; stages of a long process are not a deadline.
     raw.forEach((p, i) =>
       p.channels.forEach((c, k) => {
-        if (c.duration.value !== null) expect(cleaned[i].channels[k].duration.value).toBe(c.duration.value);
+        const after = cleaned[i].channels[k].duration;
+        if (c.duration.value !== null && (c.duration.unit !== 'unknown' || !after.fromSteps)) expect(after.value).toBe(c.duration.value);
+        if (after.fromSteps) expect(p.steps).toContain(after.fromSteps);
       }),
     );
     expect(byCode('1.005136').channels.every((c) => c.duration.value === null)).toBe(true);
+    for (const code of ['2.002036', '2.002038', '2.002039']) expect(byCode(code).channels.every((c) => c.duration.value! > 50), code).toBe(true);
+    // Hộ kinh doanh thay đổi: column "1", steps "03 ngày làm việc kể từ ngày nhận hồ sơ"; cấp lại: "01 ngày làm việc".
+    for (const c of byCode('2.000720').channels) expect(c.duration).toMatchObject({ value: 3, unit: 'working_day', raw: '1' });
+    for (const c of byCode('2.000575').channels) expect(c.duration).toMatchObject({ value: 1, unit: 'working_day' });
+    // A stage counted from receiving something else is not the answer (dừng thủ tục: "03 ngày … kể từ ngày nhận được văn bản đề nghị").
+    for (const c of byCode('1.014035').channels) expect(c.duration).toMatchObject({ value: 1, unit: 'unknown' });
     // Only empty agencies are filled.
     for (const p of cleaned) if (p.agencies.fromSteps) expect(p.agencies.performing ?? p.agencies.competent ?? p.agencies.receivingAddress).toBeNull();
+  });
+
+  it('facts-from-steps: no time is said as a bare number, over the 238 records', () => {
+    const bare: string[] = [];
+    for (const p of cleaned)
+      for (const c of p.channels) {
+        const said = describeDuration(c.duration);
+        // A number is always followed by its unit; a number without one is quoted as what the record wrote, not given as a time.
+        if (/\d(?![\d,]*”)(?!\s*(ngày|giờ))/u.test(said.replace(/\d+ (ngày làm việc|ngày|giờ)/gu, ''))) bare.push(`${p.code} ${said}`);
+        if (c.duration.unit === 'unknown' && c.duration.value !== null) expect(said).toMatch(/^chưa ghi rõ .*hỏi nơi nộp hồ sơ$/u);
+      }
+    expect(bare).toEqual([]);
+    expect(describeDuration(byCode('2.000720').channels[0].duration)).toBe('3 ngày làm việc (theo các bước thực hiện thủ tục)');
   });
 });

@@ -82,7 +82,8 @@ describe('fees', () => {
 
 describe('durations, documents, location, online', () => {
   it('says plainly when no unit is given, and the unit read from the steps', () => {
-    expect(text('1.000894', 'ask_duration')).toContain('1 (chưa ghi rõ là ngày hay ngày làm việc)');
+    expect(text('1.000894', 'ask_duration')).toContain('Dạ, thủ tục đăng ký kết hôn: chưa ghi rõ (thủ tục chỉ ghi số “1”, không nói là ngày hay ngày làm việc)');
+    expect(text('2.000720', 'ask_duration')).toContain('được giải quyết trong 3 ngày làm việc (theo các bước thực hiện thủ tục)');
     expect(text('1.001612', 'ask_duration')).toContain('được giải quyết trong 3 ngày làm việc (theo các bước thực hiện thủ tục)');
     expect(text('1.014063', 'ask_duration')).toContain('7 ngày làm việc');
     expect(text('1.014063', 'ask_duration')).toMatch(/bổ sung/);
