@@ -14,6 +14,7 @@ import { createNormalizer, normalizeBasic, type NormalizedText } from './normali
 import { withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
 import { createAskReader, type AskReading } from './read-asks.js';
+import { createYesNoReader } from './read-yes-no.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure, type Retrieval } from './retrieve-procedure.js';
 import { buildRecordIndex } from './record-index.js';
@@ -127,153 +128,160 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return { ...r, procedure, candidates: [procedure], ambiguous: false, bestScore: 1, unexplained: [] };
   };
 
+  const yesNo = createYesNoReader();
   return {
+    /** A procedure question also says whether it asks yes or no ("… có mất tiền không"). */
     understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
-      // A bounded prefix: every step below then costs at most what a long question costs.
-      const read = readablePrefix(text);
-      const ents = extractEntities(read.text);
-      // What the citizen says they do NOT want is not read at all ("chứ không phải sao y").
-      const rest = negationScope(ents.rest)?.kept ?? ents.rest;
-      const q = normalize(rest);
-      const base = {
-        text,
-        normalized: q.normalized,
-        folded: q.folded,
-        dossierCode: ents.dossierCode,
-        phone: ents.phone,
-        idNumber: ents.idNumber,
-        truncated: read.truncated,
-      };
-      // Several sentences and only one asks something: that one is the request, the rest is the story.
-      const question = questionSentence(rest, readAsks);
-      const found: RequestText | null = question
-        ? { request: withoutContext(question, normalize)?.request ?? normalize(question), droppedClause: true }
-        : withoutContext(rest, normalize, q);
-      // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
-      // làm sổ đỏ được không" does not ask for documents).
-      const fromRequest = found ? readAsks(found.request.folded) : null;
-      const asked: AskReading = fromRequest?.primary ? fromRequest : found?.droppedClause ? NO_ASKS : readAsks(q.folded);
-      const ask = asked.primary;
-      /** The questions to answer, the one the intent names first ("lệ phí và thời gian …" asks both). */
-      const asksFor = (intent: Intent): ProcedureIntent[] =>
-        isProcedureIntent(intent) ? [intent, ...asked.asks.filter((a) => a !== intent)] : [];
+      const r = understandText(text, taught);
+      return { ...r, yesNo: r.asks.length ? yesNo.read(r.folded, r.text) : null };
+    },
+  };
 
-      // A tapped button carries the national code: exactly that procedure.
-      const coded = ents.procedureCode ? catalog.byCode(ents.procedureCode) : undefined;
-      if (coded) {
-        const procedure = { code: coded.code, name: coded.name, score: 1 };
-        return {
-          ...base,
-          intent: ask ?? 'procedure_info',
-          intentConfidence: 0.99,
-          procedure,
-          candidates: [procedure],
-          procedureMentionedButUnknown: false,
-          ambiguous: false,
-          features: [],
-          asks: asksFor(ask ?? 'procedure_info'),
-          channel: asked.channel,
-        };
-      }
-      /** A message about the conversation or a dossier: no procedure to answer from. */
-      const withoutProcedure = (intent: Intent, intentConfidence: number): NluResult => ({
+  function understandText(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
+    // A bounded prefix: every step below then costs at most what a long question costs.
+    const read = readablePrefix(text);
+    const ents = extractEntities(read.text);
+    // What the citizen says they do NOT want is not read at all ("chứ không phải sao y").
+    const rest = negationScope(ents.rest)?.kept ?? ents.rest;
+    const q = normalize(rest);
+    const base = {
+      text,
+      normalized: q.normalized,
+      folded: q.folded,
+      dossierCode: ents.dossierCode,
+      phone: ents.phone,
+      idNumber: ents.idNumber,
+      truncated: read.truncated,
+    };
+    // Several sentences and only one asks something: that one is the request, the rest is the story.
+    const question = questionSentence(rest, readAsks);
+    const found: RequestText | null = question
+      ? { request: withoutContext(question, normalize)?.request ?? normalize(question), droppedClause: true }
+      : withoutContext(rest, normalize, q);
+    // The question is asked in the request, not in the story around it ("chưa có giấy tờ gì, giờ
+    // làm sổ đỏ được không" does not ask for documents).
+    const fromRequest = found ? readAsks(found.request.folded) : null;
+    const asked: AskReading = fromRequest?.primary ? fromRequest : found?.droppedClause ? NO_ASKS : readAsks(q.folded);
+    const ask = asked.primary;
+    /** The questions to answer, the one the intent names first ("lệ phí và thời gian …" asks both). */
+    const asksFor = (intent: Intent): ProcedureIntent[] =>
+      isProcedureIntent(intent) ? [intent, ...asked.asks.filter((a) => a !== intent)] : [];
+
+    // A tapped button carries the national code: exactly that procedure.
+    const coded = ents.procedureCode ? catalog.byCode(ents.procedureCode) : undefined;
+    if (coded) {
+      const procedure = { code: coded.code, name: coded.name, score: 1 };
+      return {
         ...base,
-        intent,
-        intentConfidence,
-        procedure: null,
-        candidates: [],
+        intent: ask ?? 'procedure_info',
+        intentConfidence: 0.99,
+        procedure,
+        candidates: [procedure],
         procedureMentionedButUnknown: false,
         ambiguous: false,
         features: [],
-        asks: [],
-        channel: null,
-      });
-      if (ents.dossierCode) {
-        const about = dossierIntent(q.folded);
-        // "hồ sơ … em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì": a procedure question besides the dossier.
-        const r = about === 'dossier_status' && ask && !asksAboutFiledDossier(q.folded) ? retrieveRequest(found, q) : null;
-        if (!r?.procedure || r.ambiguous) return withoutProcedure(about, 0.97);
-        return {
-          ...base,
-          intent: ask!,
-          intentConfidence: 0.9,
-          procedure: r.procedure,
-          candidates: r.candidates,
-          procedureMentionedButUnknown: false,
-          ambiguous: false,
-          features: r.features,
-          asks: asksFor(ask!),
-          channel: asked.channel,
-        };
-      }
-      if (turnsNotificationsOff(q.folded)) return withoutProcedure('unsubscribe', 0.9);
-      const cls = classifier.classify(q.foldedTokens);
-      if ((!ask || ask === 'ask_online') && asksAboutFiledDossier(q.folded)) {
-        return withoutProcedure('dossier_status', round(Math.max(0.85, cls.probabilities.get('dossier_status') ?? 0)));
-      }
-      const namesProcedureWords = PROCEDURE_CUES.test(` ${q.folded} `);
-      const catalogMatch = retrieveRequest(found, q);
-      const taughtMatch = withTaught(catalogMatch, q, taught);
-      const r = taughtMatch ?? catalogMatch;
-      let intent: Intent = cls.intent;
-      let confidence = cls.confidence;
-      const conversational =
-        CONVERSATIONAL.has(cls.intent) &&
-        !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask) &&
-        // A found procedure outweighs an unsure "help"/"greeting"/"thanks" ("tai nạn lao động được hưởng gì").
-        !(r.procedure && SOFT_CONVERSATIONAL.has(cls.intent) && cls.confidence < 0.8) &&
-        !(cls.confidence < 0.7 && namesProcedureWords && r.unexplained.length > 0);
-      if (conversational) {
-        // keep the classifier's reading
-      } else if (r.procedure) {
-        // Without a cue the rules saw, only a near-certain classifier picks the question, and never
-        // "online" (always said in words: online, trực tuyến, qua mạng…; "làm … được không" is not it).
-        intent =
-          ask ??
-          (isProcedureIntent(cls.intent) && cls.intent !== 'procedure_info' && cls.intent !== 'ask_online' && cls.confidence >= CLASSIFIER_ONLY_ASK
-            ? cls.intent
-            : 'procedure_info');
-        confidence = ask ? Math.max(0.9, cls.confidence) : Math.max(cls.confidence, r.bestScore);
-      } else if (ask && (isProcedureIntent(cls.intent) || cls.confidence < 0.6)) {
-        intent = ask;
-        confidence = Math.max(0.85, cls.confidence);
-      }
-      let procedureMass = 0;
-      for (const i of PROCEDURE_INTENTS) procedureMass += cls.probabilities.get(i) ?? 0;
-      if (intent === 'out_of_scope' && namesProcedureWords && r.unexplained.length > 0 && procedureMass >= 0.25) intent = 'procedure_info';
-      // The classifier may guess a question type from a stray word ("mai táng phí"); without
-      // a question cue the rules did not see, a procedure message is procedure_info.
-      if (intent !== 'procedure_info' && isProcedureIntent(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
-      if (isProcedureIntent(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
-      if (!r.procedure && !ask && intent !== 'human_handoff' && asksForPerson(q.folded)) intent = 'human_handoff';
-      // A person is always named when one is asked for ("cho gặp cán bộ"); "dạy thêm có phải xin phép không" is not it.
-      if (intent === 'human_handoff' && !mentionsPerson(q.folded)) intent = namesProcedureWords ? 'procedure_info' : 'help';
-      // "công nhận văn bằng … thì làm thủ tục gì": about something named, not a request for the menu.
-      if (intent === 'help' && asksHowToDoSomething(q.folded) && (r.procedure || r.unexplained.length >= 2)) intent = 'procedure_info';
-      // A named procedure with "bắt đầu từ đâu" asks how to go about it.
-      if (r.procedure && !ask && asksWhereToStart(q.folded)) intent = 'procedure_info';
-      if (asksToBeTold(q.folded) && !ents.dossierCode) intent = 'subscribe';
-      else if (complains(q.folded)) intent = 'feedback';
-      else if (!ask && thanksOnly(q.folded)) intent = 'thanks';
-      // Loans, weather, shopping, health: out of scope unless a procedure was clearly named.
-      if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
-      const asksProcedure = isProcedureIntent(intent);
-      const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
-      const reading = !asksProcedure || landTax ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
-      return {
-        ...base,
-        intent,
-        intentConfidence: round(confidence),
-        procedure: reading.procedure,
-        candidates: reading.candidates,
-        procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || r.unexplained.length > 0),
-        ambiguous: reading.ambiguous,
-        features: r.features,
-        asks: asksProcedure && !landTax ? asksFor(intent) : [],
+        asks: asksFor(ask ?? 'procedure_info'),
         channel: asked.channel,
       };
-    },
-  };
+    }
+    /** A message about the conversation or a dossier: no procedure to answer from. */
+    const withoutProcedure = (intent: Intent, intentConfidence: number): NluResult => ({
+      ...base,
+      intent,
+      intentConfidence,
+      procedure: null,
+      candidates: [],
+      procedureMentionedButUnknown: false,
+      ambiguous: false,
+      features: [],
+      asks: [],
+      channel: null,
+    });
+    if (ents.dossierCode) {
+      const about = dossierIntent(q.folded);
+      // "hồ sơ … em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì": a procedure question besides the dossier.
+      const r = about === 'dossier_status' && ask && !asksAboutFiledDossier(q.folded) ? retrieveRequest(found, q) : null;
+      if (!r?.procedure || r.ambiguous) return withoutProcedure(about, 0.97);
+      return {
+        ...base,
+        intent: ask!,
+        intentConfidence: 0.9,
+        procedure: r.procedure,
+        candidates: r.candidates,
+        procedureMentionedButUnknown: false,
+        ambiguous: false,
+        features: r.features,
+        asks: asksFor(ask!),
+        channel: asked.channel,
+      };
+    }
+    if (turnsNotificationsOff(q.folded)) return withoutProcedure('unsubscribe', 0.9);
+    const cls = classifier.classify(q.foldedTokens);
+    if ((!ask || ask === 'ask_online') && asksAboutFiledDossier(q.folded)) {
+      return withoutProcedure('dossier_status', round(Math.max(0.85, cls.probabilities.get('dossier_status') ?? 0)));
+    }
+    const namesProcedureWords = PROCEDURE_CUES.test(` ${q.folded} `);
+    const catalogMatch = retrieveRequest(found, q);
+    const taughtMatch = withTaught(catalogMatch, q, taught);
+    const r = taughtMatch ?? catalogMatch;
+    let intent: Intent = cls.intent;
+    let confidence = cls.confidence;
+    const conversational =
+      CONVERSATIONAL.has(cls.intent) &&
+      !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask) &&
+      // A found procedure outweighs an unsure "help"/"greeting"/"thanks" ("tai nạn lao động được hưởng gì").
+      !(r.procedure && SOFT_CONVERSATIONAL.has(cls.intent) && cls.confidence < 0.8) &&
+      !(cls.confidence < 0.7 && namesProcedureWords && r.unexplained.length > 0);
+    if (conversational) {
+      // keep the classifier's reading
+    } else if (r.procedure) {
+      // Without a cue the rules saw, only a near-certain classifier picks the question, and never
+      // "online" (always said in words: online, trực tuyến, qua mạng…; "làm … được không" is not it).
+      intent =
+        ask ??
+        (isProcedureIntent(cls.intent) && cls.intent !== 'procedure_info' && cls.intent !== 'ask_online' && cls.confidence >= CLASSIFIER_ONLY_ASK
+          ? cls.intent
+          : 'procedure_info');
+      confidence = ask ? Math.max(0.9, cls.confidence) : Math.max(cls.confidence, r.bestScore);
+    } else if (ask && (isProcedureIntent(cls.intent) || cls.confidence < 0.6)) {
+      intent = ask;
+      confidence = Math.max(0.85, cls.confidence);
+    }
+    let procedureMass = 0;
+    for (const i of PROCEDURE_INTENTS) procedureMass += cls.probabilities.get(i) ?? 0;
+    if (intent === 'out_of_scope' && namesProcedureWords && r.unexplained.length > 0 && procedureMass >= 0.25) intent = 'procedure_info';
+    // The classifier may guess a question type from a stray word ("mai táng phí"); without
+    // a question cue the rules did not see, a procedure message is procedure_info.
+    if (intent !== 'procedure_info' && isProcedureIntent(intent) && !ask && (cls.confidence < CLASSIFIER_ONLY_ASK || intent === 'ask_online')) intent = 'procedure_info';
+    if (isProcedureIntent(intent) && mentionsPet(q.folded)) intent = 'out_of_scope';
+    if (!r.procedure && !ask && intent !== 'human_handoff' && asksForPerson(q.folded)) intent = 'human_handoff';
+    // A person is always named when one is asked for ("cho gặp cán bộ"); "dạy thêm có phải xin phép không" is not it.
+    if (intent === 'human_handoff' && !mentionsPerson(q.folded)) intent = namesProcedureWords ? 'procedure_info' : 'help';
+    // "công nhận văn bằng … thì làm thủ tục gì": about something named, not a request for the menu.
+    if (intent === 'help' && asksHowToDoSomething(q.folded) && (r.procedure || r.unexplained.length >= 2)) intent = 'procedure_info';
+    // A named procedure with "bắt đầu từ đâu" asks how to go about it.
+    if (r.procedure && !ask && asksWhereToStart(q.folded)) intent = 'procedure_info';
+    if (asksToBeTold(q.folded) && !ents.dossierCode) intent = 'subscribe';
+    else if (complains(q.folded)) intent = 'feedback';
+    else if (!ask && thanksOnly(q.folded)) intent = 'thanks';
+    // Loans, weather, shopping, health: out of scope unless a procedure was clearly named.
+    if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
+    const asksProcedure = isProcedureIntent(intent);
+    const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
+    const reading = !asksProcedure || landTax ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
+    return {
+      ...base,
+      intent,
+      intentConfidence: round(confidence),
+      procedure: reading.procedure,
+      candidates: reading.candidates,
+      procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || r.unexplained.length > 0),
+      ambiguous: reading.ambiguous,
+      features: r.features,
+      asks: asksProcedure && !landTax ? asksFor(intent) : [],
+      channel: asked.channel,
+    };
+  }
 }
 
 

@@ -69,7 +69,7 @@ export function composeDocuments(p: Procedure, opts: ComposeOptions): ComposedAn
   let shown = 0;
   for (const d of core) {
     const line = `${shown + 1}. ${describeDocument(d, 120)}`;
-    if (shown >= 1 && used + line.length + 1 > FIRST_BUDGET) break;
+    if (shown >= 1 && used + line.length + 1 > FIRST_BUDGET - (opts.reserved ?? 0)) break;
     blocks.push(line);
     used += line.length + 1;
     shown++;

@@ -21,7 +21,8 @@ export function composeProcedureInfo(p: Procedure, opts: ComposeOptions): Compos
   blocks.push(`• Lệ phí: ${summarise(p, (c) => describeFee(c.fee, opts.now).main)}`);
   blocks.push(`• Nộp trực tuyến: ${p.channels.some((c) => c.channel === 'truc_tuyen') ? 'có' : 'chưa'}`);
   const { core } = documentsByCase(p.documents);
-  const docs = core.slice(0, MAIN_DOCUMENTS);
+  // A lead before the overview (a yes/no answer) leaves room for fewer papers.
+  const docs = core.slice(0, Math.max(0, MAIN_DOCUMENTS - Math.ceil((opts.reserved ?? 0) / 200)));
   if (docs.length) {
     blocks.push(`• Giấy tờ chính: ${docs.map((d) => describeDocument(d, 90)).join('; ')}${p.documents.length > docs.length ? '…' : ''}`);
   }
