@@ -101,7 +101,9 @@ function caseHints(cases: ProcedureDocument[]): string {
       50,
     ),
   );
-  return `${hints.join('; ')}${cases.length > 2 ? '…' : ''}`;
+  // One ellipsis at most: a hint cut short already ends with one.
+  const list = hints.join('; ');
+  return cases.length > 2 && !list.endsWith('…') ? `${list}…` : list;
 }
 
 function composeFullList(p: Procedure, core: ProcedureDocument[], cases: ProcedureDocument[], onlineForm: boolean): ComposedAnswer {

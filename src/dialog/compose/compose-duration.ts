@@ -25,9 +25,17 @@ export function composeDuration(p: Procedure): ComposedAnswer {
   const fromSteps = p.channels.find((c) => c.duration.fromSteps)?.duration.fromSteps;
   if (fromSteps && /15 giờ/u.test(fromSteps)) blocks.push('Hồ sơ nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo.');
   const note = p.channels.find((c) => c.duration.note)?.duration.note;
-  if (note) blocks.push(`Chi tiết: ${shortenText(note, 260)}`);
+  if (note && !restatesTime(note, groups.map((g) => g.text))) blocks.push(`Chi tiết: ${shortenText(note, 260)}`);
   blocks.push(clockStopNote(p));
   return { blocks };
+}
+
+/** "Thời hạn giải quyết: Không quá 07 ngày làm việc." after "7 ngày làm việc" says nothing more. */
+const TIME_WORDS = /thời hạn giải quyết|không quá|trong thời hạn|tối đa|kể từ ngày nhận (?:đủ )?hồ sơ(?: hợp lệ)?|[.,:;\s]+/giu;
+function restatesTime(note: string, said: string[]): boolean {
+  const times = [...note.matchAll(/0*(\d+) (ngày làm việc|ngày|giờ)/gu)];
+  if (!times.length || note.replace(/0*\d+ (?:ngày làm việc|ngày|giờ)/gu, '').replace(TIME_WORDS, '') !== '') return false;
+  return times.every((m) => said.some((t) => t.startsWith(`${m[1]} ${m[2]}`)));
 }
 
 function clockStopNote(p: Procedure): string {

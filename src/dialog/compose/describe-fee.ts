@@ -21,9 +21,15 @@ export interface FeeDescription {
 
 const dated = (a: FeeAmount) => Boolean(a.validFrom || a.validUntil);
 const money = (a: FeeAmount) => `${formatVnd(a.amountVnd)}${a.per ? `/${a.per}` : ''}`;
+/**
+ * A label that only names a way of filing ("Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực
+ * tuyến"): the answer already says the channel, so it adds nothing.
+ */
+const CHANNEL_ONLY = /^(?:trường hợp )?(?:công dân )?nộp hồ sơ (?:trực tiếp|trực tuyến|qua [^,;()]{0,50}(?:trực tuyến|bưu chính))$/iu;
 /** Where and for whom ("tại Ủy ban nhân dân cấp xã…", "đăng ký tạm trú theo danh sách"), then the label. */
 const context = (a: FeeAmount) => {
-  const parts = [a.where, a.scope, a.label && shortenText(a.label, 100)].filter(Boolean);
+  const label = a.label && !CHANNEL_ONLY.test(a.label.trim()) ? shortenText(a.label, 100) : undefined;
+  const parts = [a.where, a.scope, label].filter(Boolean);
   return parts.length ? ` (${parts.join('; ')})` : '';
 };
 const period = (a: FeeAmount) =>

@@ -35,6 +35,8 @@ describe('every procedure × every intent', () => {
         if ((intent === 'ask_fee' || intent === 'procedure_info') && !p.channels.some((c) => c.fee.kind === 'free')) {
           expect(msgs.map((x) => x.text).join(' ').toLowerCase()).not.toContain('miễn phí');
         }
+        // One ellipsis at a time, never "……".
+        expect(msgs.map((x) => x.text).join(' '), `${p.code} ${intent}`).not.toContain('……');
         checked++;
       }
     }
@@ -73,6 +75,9 @@ describe('fees', () => {
     const t = composeProcedureAnswer('ask_fee', catalog.byCode('1.004194')!, june2026, 'truc_tuyen')[0].text;
     expect(t).toMatch(/^Dạ, lệ phí đăng ký tạm trú khi nộp trực tuyến là 7\.000 đồng\/lần đăng ký \(cá nhân, hộ gia đình/);
     expect(t).toContain('10.000 đồng/người/lần đăng ký (đăng ký tạm trú theo danh sách');
+    // A label that only names the way of filing is not repeated after the channel.
+    expect(t).toContain('7.000 đồng/lần đăng ký (cá nhân, hộ gia đình).');
+    expect(t).not.toMatch(/Trường hợp công dân nộp hồ sơ/u);
   });
 
   it('says where a fee in dollars is paid', () => {
@@ -87,6 +92,9 @@ describe('durations, documents, location, online', () => {
     expect(text('1.001612', 'ask_duration')).toContain('được giải quyết trong 3 ngày làm việc (theo các bước thực hiện thủ tục)');
     expect(text('1.014063', 'ask_duration')).toContain('7 ngày làm việc');
     expect(text('1.014063', 'ask_duration')).toMatch(/bổ sung/);
+    // "Thời hạn giải quyết: Không quá 07 ngày làm việc" after "7 ngày làm việc" is not said twice.
+    expect(text('1.014064', 'ask_duration')).not.toContain('Chi tiết');
+    expect(text('1.013067', 'ask_duration')).toContain('Chi tiết');
   });
 
   it('lists the application form first, named plainly, and the cases behind a button', () => {
