@@ -42,6 +42,7 @@ describe('cleaning pass over the 238 records', () => {
       'fee-where-and-whom': 6,
       'channel-text-to-its-field': 48,
       'facts-from-steps': 39,
+      'unit-from-channel-text': 3,
     });
   });
 
@@ -128,5 +129,17 @@ describe('cleaning pass over the 238 records', () => {
       }
     expect(bare).toEqual([]);
     expect(describeDuration(byCode('2.000720').channels[0].duration)).toBe('3 ngày làm việc (theo các bước thực hiện thủ tục)');
+  });
+
+  it('unit-from-channel-text: "20 Ngày" becomes working days only when the channel’s own text says so for the same number', () => {
+    expect(byCode('2.000986').channels[0].duration).toMatchObject({ value: 20, unit: 'working_day', fromText: expect.stringMatching(/^20 ngày làm việc/u) });
+    raw.forEach((p, i) =>
+      p.channels.forEach((c, k) => {
+        const after = cleaned[i].channels[k].duration;
+        expect(after.value).toBe(cleaned[i].channels[k].duration.value);
+        if (c.duration.unit === 'working_day' || c.duration.unit === 'hour') expect(after.unit).toBe(c.duration.unit);
+        if (after.unit === 'working_day' && c.duration.unit === 'day') expect(`${c.description} ${after.note}`).toMatch(new RegExp(`0*${after.value} ngày làm việc`, 'u'));
+      }),
+    );
   });
 });

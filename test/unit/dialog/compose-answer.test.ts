@@ -80,6 +80,10 @@ describe('fees', () => {
     expect(t).not.toMatch(/Trường hợp công dân nộp hồ sơ/u);
   });
 
+  it('says a ceiling as a ceiling', () => {
+    expect(text('2.000815', 'ask_fee')).toContain('1.000 đồng/trang (từ trang thứ 3 trở lên); tối đa 200.000 đồng/bản.');
+  });
+
   it('says where a fee in dollars is paid', () => {
     expect(text('2.000815', 'ask_fee')).toContain('10 USD/bản (tại cơ quan đại diện của Việt Nam ở nước ngoài)');
   });
@@ -94,7 +98,10 @@ describe('durations, documents, location, online', () => {
     expect(text('1.014063', 'ask_duration')).toMatch(/bổ sung/);
     // "Thời hạn giải quyết: Không quá 07 ngày làm việc" after "7 ngày làm việc" is not said twice.
     expect(text('1.014064', 'ask_duration')).not.toContain('Chi tiết');
-    expect(text('1.013067', 'ask_duration')).toContain('Chi tiết');
+    // A channel listed twice is told apart by the case its own text names.
+    expect(text('1.013067', 'ask_duration')).toContain('• Nộp trực tiếp: 1 giờ (cấp mới biển số xe)');
+    expect(text('3.000228', 'ask_duration')).toMatch(/3 ngày làm việc \(trường hợp công dân có thẻ căn cước công dân gắn chip/u);
+    expect(text('2.000986', 'ask_duration')).toContain('được giải quyết trong 20 ngày làm việc');
   });
 
   it('lists the application form first, named plainly, and the cases behind a button', () => {
@@ -105,6 +112,14 @@ describe('durations, documents, location, online', () => {
     expect(msgs.at(-1)!.buttons?.[0]).toMatchObject({ title: 'Giấy tờ theo trường hợp', payload: 'Giấy tờ theo trường hợp (1.000894)' });
     const full = composeProcedureAnswer('ask_documents', catalog.byCode('1.000894')!, june2026, null, { full: true }).map((m) => m.text).join('\n');
     expect(full).toContain('Theo từng trường hợp:');
+  });
+
+  it('when every paper depends on the case, lists the first cases with their headings, and the paper form before the online one', () => {
+    const tamVang = text('1.003677', 'ask_documents');
+    expect(tamVang).toMatch(/^Dạ, hồ sơ khai báo tạm vắng tùy trường hợp:\nTrường hợp công dân thuộc quy định tại điểm a, điểm b khoản 1 Điều 31 Luật Cư trú, hồ sơ gồm:\n1\. Đề nghị khai báo tạm vắng/u);
+    expect(text('2.000720', 'ask_documents')).toContain('2. Giấy đề nghị đăng ký thay đổi nội dung đăng ký hộ kinh doanh');
+    expect(text('2.000635', 'ask_documents')).toMatch(/\n1\. Tờ khai đề nghị bản sao Trích lục hộ tịch/u);
+    expect(text('2.000635', 'ask_documents')).not.toMatch(/\n\d\. Mẫu điện tử tương tác/u);
   });
 
   it('names a form by its code, never by a mangled file name, and for its audience', () => {
