@@ -69,6 +69,8 @@ describe('cleaning pass over the 238 records', () => {
     expect(byCode('3.000228').documents.find((d) => d.form)?.form).toBe('TK01');
     expect(byCode('1.001456').documents.find((d) => d.form)?.form).toBe('TK01 (người từ 14 tuổi trở lên) hoặc TK01a (người chưa đủ 14 tuổi)');
     expect(byCode('1.001471').documents.find((d) => d.form)?.form).toBe('TK01');
+    // A code named after a later case belongs to another paper (Phiếu CC01 … "Trường hợp … Phiếu … Mẫu DC01").
+    for (const code of ['1.014061', '1.014063', '1.014064']) expect(byCode(code).documents.find((d) => d.name.startsWith('Phiếu CC01'))?.form, code).toBeNull();
     const before = raw.flatMap((p) => p.documents.map((d) => d.form)).filter((f) => f && /\p{L}{15,}/u.test(f));
     expect(before.length).toBeGreaterThan(0);
   });

@@ -134,11 +134,16 @@ describe('durations, documents, location, online', () => {
     expect(text('1.001193', 'ask_fee')).not.toMatch(/Chúc mừng/);
   });
 
+  it('does not repeat a level the office’s name says', () => {
+    expect(text('2.000720', 'ask_location')).toContain('• Cơ quan đăng ký kinh doanh cấp xã, theo các bước thực hiện thủ tục');
+    expect(text('2.000720', 'procedure_info')).not.toContain('(cấp bộ');
+  });
+
   it('names the agency, level and channels', () => {
     const t = text('1.014063', 'ask_location');
-    expect(t).toContain('Công an cấp Xã (cấp xã)');
+    expect(t).toContain('• Công an cấp Xã\n');
     expect(t).toContain('Cách nộp: trực tiếp, trực tuyến, qua bưu chính.');
-    expect(text('1.001612', 'ask_location')).toMatch(/Cơ quan đăng ký kinh doanh cấp xã \([^)]*\), theo các bước thực hiện thủ tục/);
+    expect(text('1.001612', 'ask_location')).toContain('• Cơ quan đăng ký kinh doanh cấp xã, theo các bước thực hiện thủ tục');
   });
 
   it('says whether the procedure can be done online', () => {
