@@ -21,6 +21,7 @@ import { parseMenuTap } from './menu.js';
 import { isProcedureIntent } from './procedure-intents.js';
 import { lookupCode } from './procedure-code.js';
 import { answerProcedure, askWhichProcedure, routeProcedureIntent } from './procedure-turn.js';
+import { TOPIC_INTENT } from './compose/yes-no-facts.js';
 import { replyHelp, replyMediaNote, replyOutOfScope, replyThanks, replyWelcome } from './small-talk.js';
 
 /** Below this the NLU's out_of_scope means "not understood" (logged, counts as a failure). */
@@ -138,6 +139,8 @@ async function routeIntent(ctx: TurnContext, text: string, carriedIntent?: strin
   if (['dossier_status', 'out_of_scope', 'greeting', 'help', 'thanks'].includes(intent) && !nlu?.dossierCode && looksLikeFeedback(text)) intent = 'feedback';
   // "which procedure?" was asked for a fee: the answer naming one still wants the fee.
   if (intent === 'procedure_info' && isProcedureIntent(carriedIntent)) intent = carriedIntent;
+  // "đăng ký kết hôn có cần công chứng không": a yes/no question names what it asks about.
+  if (intent === 'procedure_info' && nlu?.yesNo?.topic) intent = TOPIC_INTENT[nlu.yesNo.topic];
   if (isProcedureIntent(intent)) {
     await routeProcedureIntent(ctx, intent);
     // "mã hồ sơ … nộp hôm qua, cho hỏi thêm xin giấy phép xây dựng cần gì": the dossier is looked up too.

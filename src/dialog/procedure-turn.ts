@@ -8,6 +8,7 @@ import type { TurnContext } from './turn-context.js';
 import type { ProcedureIntent } from './procedure-intents.js';
 import { composeProcedureAnswer, type AnswerOptions } from './compose/compose-answer.js';
 import { procedureTitle } from './compose/procedure-footer.js';
+import { TOPIC_INTENT } from './compose/yes-no-facts.js';
 import { askDisambiguation } from './disambiguation.js';
 import { findVariants } from './find-variants.js';
 import { replyUnanswered } from './fallback.js';
@@ -39,7 +40,9 @@ const WHAT: Record<ProcedureIntent, string | undefined> = {
 export function answerProcedure(ctx: TurnContext, intent: ProcedureIntent, p: Procedure, answer: AnswerOptions = {}): void {
   const nlu = ctx.nlu;
   const asks = nlu?.asks.includes(intent) ? [intent, ...nlu.asks.filter((a) => a !== intent)] : [intent];
-  const messages = composeProcedureAnswer(asks, p, ctx.now, nlu?.channel, answer);
+  // A yes/no question is answered yes or no first when the answer is about what it asks.
+  const yesNo = nlu?.yesNo?.topic && TOPIC_INTENT[nlu.yesNo.topic] === intent ? nlu.yesNo : undefined;
+  const messages = composeProcedureAnswer(asks, p, ctx.now, nlu?.channel, { yesNo, ...answer });
   if (intent === 'procedure_info') {
     const variants = findVariants(p, ctx.services.catalog);
     if (variants.length) {

@@ -14,6 +14,7 @@ import { createNormalizer, keptTokens, normalizeBasic, type NormalizedText } fro
 import { withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
 import { createAskReader, type AskReading } from './read-asks.js';
+import { createYesNoReader } from './read-yes-no.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure, type Retrieval } from './retrieve-procedure.js';
 import { buildRecordIndex } from './record-index.js';
@@ -148,7 +149,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return { ...r, procedure, candidates: [procedure], ambiguous: false, bestScore: 1, unexplained: [] };
   };
 
-  return {
+  const understanding = {
     understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
       // A bounded prefix: every step below then costs at most what a long question costs.
       const read = readablePrefix(text);
@@ -293,6 +294,15 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         asks: asksProcedure && !landTax ? asksFor(intent) : [],
         channel: asked.channel,
       };
+    },
+  };
+
+  const yesNo = createYesNoReader();
+  return {
+    /** A procedure question also says whether it asks yes or no ("… có mất tiền không"). */
+    understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
+      const r = understanding.understand(text, taught);
+      return { ...r, yesNo: r.asks.length ? yesNo.read(r.folded, r.text) : null };
     },
   };
 }

@@ -37,6 +37,17 @@ export function isProcedureIntent(intent: string | undefined): intent is Procedu
   return (PROCEDURE_INTENTS as readonly string[]).includes(intent ?? '');
 }
 
+/**
+ * What a yes/no question asks ("… có mất tiền không" → charged): answered yes or no first from the
+ * record. `null` topic: a yes/no question about something else ("có làm được không").
+ */
+export type YesNoTopic = 'charged' | 'originals' | 'certified' | 'commune' | 'province' | 'online' | 'validity';
+export interface YesNoQuestion {
+  topic: YesNoTopic | null;
+  /** The question in the citizen's words without lead-in and tail ("sổ hộ khẩu giấy còn dùng được"), to quote back. */
+  subject: string;
+}
+
 export interface ProcedureCandidate {
   code: string;
   name: string;
@@ -74,6 +85,8 @@ export interface NluResult {
   asks: ProcedureIntent[];
   /** The way of filing a question is about ("nộp online thì lệ phí bao nhiêu" → truc_tuyen). */
   channel: FilingChannel | null;
+  /** Set when a procedure question is a yes/no question (src/nlu/read-yes-no.ts); absent in hand-built results. */
+  yesNo?: YesNoQuestion | null;
   dossierCode: string | null;
   phone: string | null;
   idNumber: string | null;

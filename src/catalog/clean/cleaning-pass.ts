@@ -10,9 +10,10 @@ import { countedRowsAreDocuments } from './counted-rows-are-documents.js';
 import { factsFromSteps } from './facts-from-steps.js';
 import { feeWhereAndWhom } from './fee-where-and-whom.js';
 import { formNames } from './form-names.js';
+import { unitFromChannelText } from './unit-from-channel-text.js';
 
 /** Order matters: the fee's place is read from the description before its amount sentences move. */
-export const CLEANING_RULES: readonly CleaningRule[] = [countedRowsAreDocuments, formNames, feeWhereAndWhom, channelTextToItsField, factsFromSteps];
+export const CLEANING_RULES: readonly CleaningRule[] = [countedRowsAreDocuments, formNames, feeWhereAndWhom, channelTextToItsField, factsFromSteps, unitFromChannelText];
 
 export interface CleaningCount {
   id: string;

@@ -38,8 +38,18 @@ export function readableFileName(file: string): string | undefined {
   return name;
 }
 
+/**
+ * The row's own paper: the text before a later case ("Phiếu CC01 … ký xác nhận.Trường hợp công dân chưa
+ * có thông tin … thì hồ sơ còn có Phiếu thu thập thông tin dân cư (Mẫu DC01 …)": DC01 is another paper).
+ */
+const LATER_CASE = /[.;]\s*(?:Trường hợp|Nếu|Đối với)\s/u;
+const ownPart = (name: string) => {
+  const m = LATER_CASE.exec(name);
+  return m && m.index > 0 ? name.slice(0, m.index) : name;
+};
+
 export function cleanForm(d: ProcedureDocument): string | null {
-  const codes = formCodesInText(d.name);
+  const codes = formCodesInText(ownPart(d.name));
   if (codes.length) return codes.join(' hoặc ');
   return d.form ? (readableFileName(d.form) ?? null) : null;
 }

@@ -37,7 +37,9 @@ export const isOnlineForm = (d: ProcedureDocument) => /điện tử tương tác
 export function documentsByCase(docs: readonly ProcedureDocument[]): { core: ProcedureDocument[]; cases: ProcedureDocument[]; onlineForm: boolean; caseGroups: string[] } {
   const caseGroups = caseGroupNames(docs);
   const inCaseGroup = (d: ProcedureDocument) => caseGroups.includes(groupName(d));
-  const formsAll = docs.filter((d) => isForm(d) && !isCaseSpecific(d));
+  // A form is the form whatever case its name mentions ("Tờ khai … theo mẫu trong trường hợp người yêu
+  // cầu là cá nhân"); only a row that starts with the case ("Trường hợp …") belongs to it.
+  const formsAll = docs.filter((d) => isForm(d) && !CASE.test(plain(d)));
   // The same tờ khai listed under every case is one paper to bring.
   const forms = formsAll.filter((d, i) => formsAll.findIndex((x) => plain(x).slice(0, 40) === plain(d).slice(0, 40)) === i);
   const paperForms = forms.filter((d) => !isOnlineForm(d));
@@ -64,21 +66,31 @@ export function composeDocuments(p: Procedure, opts: ComposeOptions): ComposedAn
     return { blocks: [`Dạ, thủ tục ${procedurePhrase(p)} chưa có danh sách giấy tờ cụ thể; anh/chị vui lòng hỏi nơi nộp hồ sơ hoặc xem trên Cổng Dịch vụ công.`] };
   }
   if (opts.full) return composeFullList(p, core, cases, onlineForm);
-  const blocks = [`Dạ, hồ sơ ${procedurePhrase(p)} gồm:`];
+  // Every paper depends on the case (khai báo tạm vắng, hộ kinh doanh thay đổi): the first cases are the list.
+  const allByCase = core.length === 0;
+  const listed = allByCase ? cases : core;
+  const blocks = [allByCase ? `Dạ, hồ sơ ${procedurePhrase(p)} tùy trường hợp:` : `Dạ, hồ sơ ${procedurePhrase(p)} gồm:`];
   let used = blocks[0].length;
   let shown = 0;
-  for (const d of core) {
+  let group: string | undefined;
+  for (const d of listed) {
+    const g = allByCase ? groupName(d) : '';
+    const header = g && g !== group && !PAPER_KIND.test(g) ? `${shortenText(g, 110)}:` : undefined;
     const line = `${shown + 1}. ${describeDocument(d, 120)}`;
-    if (shown >= 1 && used + line.length + 1 > FIRST_BUDGET) break;
+    const cost = line.length + 1 + (header ? header.length + 1 : 0);
+    if (shown >= 1 && used + cost > FIRST_BUDGET - (opts.reserved ?? 0)) break;
+    if (header) blocks.push(header);
+    group = g;
     blocks.push(line);
-    used += line.length + 1;
+    used += cost;
     shown++;
   }
   if (onlineForm) blocks.push(ONLINE_FORM_LINE);
-  const restCore = core.length - shown;
-  const more = restCore + cases.length;
+  const restCore = allByCase ? 0 : core.length - shown;
+  const restCases = allByCase ? cases.length - shown : cases.length;
+  const more = restCore + restCases;
   if (more > 0) {
-    const what = [restCore > 0 && `${restCore} giấy tờ khác`, cases.length > 0 && `${cases.length} giấy tờ tùy trường hợp (${caseGroups.length ? groupHints(caseGroups) : caseHints(cases)})`]
+    const what = [restCore > 0 && `${restCore} giấy tờ khác`, restCases > 0 && `${restCases} giấy tờ ${allByCase ? 'của các trường hợp khác' : `tùy trường hợp (${caseGroups.length ? groupHints(caseGroups) : caseHints(cases)})`}`]
       .filter(Boolean)
       .join(' và ');
     blocks.push(`Ngoài ra còn ${what}: anh/chị bấm “Giấy tờ theo trường hợp” để xem.`);
@@ -101,7 +113,9 @@ function caseHints(cases: ProcedureDocument[]): string {
       50,
     ),
   );
-  return `${hints.join('; ')}${cases.length > 2 ? '…' : ''}`;
+  // One ellipsis at most: a hint cut short already ends with one.
+  const list = hints.join('; ');
+  return cases.length > 2 && !list.endsWith('…') ? `${list}…` : list;
 }
 
 function composeFullList(p: Procedure, core: ProcedureDocument[], cases: ProcedureDocument[], onlineForm: boolean): ComposedAnswer {

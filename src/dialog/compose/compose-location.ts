@@ -13,10 +13,16 @@ export function receivingOffice(p: Procedure): { office?: string; fromSteps: boo
   return { fromSteps: false };
 }
 
+/** " (cấp xã)" after an office, unless its name says its level ("Cơ quan đăng ký kinh doanh cấp xã"). */
+export function levelNote(p: Procedure, office?: string): string {
+  if (!p.levels.length || (office && /cấp (?:xã|tỉnh|huyện|trung ương)|xã, phường/iu.test(office))) return '';
+  return ` (${p.levels.join(', ').toLocaleLowerCase('vi')})`;
+}
+
 export function agencyLines(p: Procedure): string[] {
   const a = p.agencies;
   const { office, fromSteps } = receivingOffice(p);
-  const level = p.levels.length ? ` (${p.levels.join(', ').toLocaleLowerCase('vi')})` : '';
+  const level = levelNote(p, office);
   const lines: string[] = [];
   if (office) lines.push(`• ${shortenText(office, 200)}${level}${fromSteps ? ', theo các bước thực hiện thủ tục' : ''}`);
   else lines.push(`• Bộ phận Một cửa${level}; anh/chị vui lòng hỏi nơi cư trú để biết đúng cơ quan.`);

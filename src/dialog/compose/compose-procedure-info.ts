@@ -6,7 +6,7 @@ import { describeFee } from './describe-fee.js';
 import { groupChannels } from './group-channels.js';
 import { describeDocument } from './describe-document.js';
 import { documentsByCase } from './compose-documents.js';
-import { receivingOffice } from './compose-location.js';
+import { levelNote, receivingOffice } from './compose-location.js';
 import { procedurePhrase } from './procedure-footer.js';
 import type { ComposeOptions, ComposedAnswer } from './composed-answer.js';
 
@@ -14,14 +14,14 @@ const MAIN_DOCUMENTS = 2;
 
 export function composeProcedureInfo(p: Procedure, opts: ComposeOptions): ComposedAnswer {
   const { office } = receivingOffice(p);
-  const level = p.levels.join(', ').toLocaleLowerCase('vi');
   const blocks = [`Dạ, thủ tục ${procedurePhrase(p)}:`];
-  blocks.push(`• Nơi nộp: ${office ? shortenText(office, 160) : 'Bộ phận Một cửa'}${level ? ` (${level})` : ''}`);
+  blocks.push(`• Nơi nộp: ${office ? shortenText(office, 160) : 'Bộ phận Một cửa'}${levelNote(p, office)}`);
   blocks.push(`• Thời gian: ${summarise(p, (c) => describeDuration(c.duration))}`);
   blocks.push(`• Lệ phí: ${summarise(p, (c) => describeFee(c.fee, opts.now).main)}`);
   blocks.push(`• Nộp trực tuyến: ${p.channels.some((c) => c.channel === 'truc_tuyen') ? 'có' : 'chưa'}`);
   const { core } = documentsByCase(p.documents);
-  const docs = core.slice(0, MAIN_DOCUMENTS);
+  // A lead before the overview (a yes/no answer) leaves room for fewer papers.
+  const docs = core.slice(0, Math.max(0, MAIN_DOCUMENTS - Math.ceil((opts.reserved ?? 0) / 200)));
   if (docs.length) {
     blocks.push(`• Giấy tờ chính: ${docs.map((d) => describeDocument(d, 90)).join('; ')}${p.documents.length > docs.length ? '…' : ''}`);
   }

@@ -19,4 +19,6 @@ export interface ComposeOptions {
   channel?: FilingChannelKind | null;
   /** The citizen asked for the whole list (documents of every case). */
   full?: boolean;
+  /** Characters of the first message already taken (a yes/no lead before the answer). */
+  reserved?: number;
 }

@@ -1,4 +1,7 @@
-/** A processing time in words, with its unit; a bare number is said as it is written, plainly. */
+/**
+ * A processing time in words, with its unit. A bare number (the record states no unit anywhere, even in
+ * its steps) is never given as a time: the answer says the time is not clear and quotes the number.
+ */
 import type { Duration } from '../../catalog/procedure-schema.js';
 
 const num = (v: number) => String(v).replace('.', ',');
@@ -14,6 +17,6 @@ export function describeDuration(d: Duration): string {
     case 'hour':
       return `${num(d.value)} giờ${steps}`;
     default:
-      return `${num(d.value)} (chưa ghi rõ là ngày hay ngày làm việc)`;
+      return `chưa ghi rõ (thủ tục chỉ ghi số “${num(d.value)}”, không nói là ngày hay ngày làm việc), anh/chị vui lòng hỏi nơi nộp hồ sơ`;
   }
 }

@@ -21,9 +21,17 @@ export interface FeeDescription {
 
 const dated = (a: FeeAmount) => Boolean(a.validFrom || a.validUntil);
 const money = (a: FeeAmount) => `${formatVnd(a.amountVnd)}${a.per ? `/${a.per}` : ''}`;
+/**
+ * A label that only names a way of filing ("Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực
+ * tuyến"): the answer already says the channel, so it adds nothing.
+ */
+const CHANNEL_ONLY = /^(?:trường hợp )?(?:công dân )?nộp hồ sơ (?:trực tiếp|trực tuyến|qua [^,;()]{0,50}(?:trực tuyến|bưu chính))$/iu;
+/** A label that only says the amount is a ceiling ("tối đa thu không quá"). */
+const CAP = /^(?:tối đa|mức tối đa|không quá)(?: thu)?(?: không quá)?$/iu;
 /** Where and for whom ("tại Ủy ban nhân dân cấp xã…", "đăng ký tạm trú theo danh sách"), then the label. */
 const context = (a: FeeAmount) => {
-  const parts = [a.where, a.scope, a.label && shortenText(a.label, 100)].filter(Boolean);
+  const label = a.label && !CHANNEL_ONLY.test(a.label.trim()) ? shortenText(a.label, 100) : undefined;
+  const parts = [a.where, a.scope, label].filter(Boolean);
   return parts.length ? ` (${parts.join('; ')})` : '';
 };
 const period = (a: FeeAmount) =>
@@ -67,6 +75,9 @@ function describeAmounts(fee: Fee, at: Date): string {
     if (dated(a)) {
       const standard = a.reduces !== undefined ? `; mức thông thường ${formatVnd(a.reduces)}${a.per ? `/${a.per}` : ''}` : '';
       parts.push(`${money(a)}${label}: mức giảm áp dụng ${period(a)}${standard}`);
+    } else if (a.label && CAP.test(a.label.trim())) {
+      // "200.000 đồng/bản (tối đa thu không quá)" reads as a cap: say it first.
+      parts.push(`tối đa ${money(a)}${context({ ...a, label: undefined })}`);
     } else parts.push(`${money(a)}${label}`);
   }
   for (const f of fee.foreignAmounts ?? [])

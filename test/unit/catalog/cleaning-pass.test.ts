@@ -13,6 +13,7 @@ import { convertProcedure } from '../../../src/catalog/convert-procedure.js';
 import { ExportFileSchema, type ExportProcedure } from '../../../src/catalog/export-schema.js';
 import type { Procedure } from '../../../src/catalog/procedure-schema.js';
 import { REPO_ROOT } from '../../../src/catalog/repo-paths.js';
+import { describeDuration } from '../../../src/dialog/compose/describe-duration.js';
 
 const SAMPLE = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'tthc-procedures-sample.json');
 
@@ -41,6 +42,7 @@ describe('cleaning pass over the 238 records', () => {
       'fee-where-and-whom': 6,
       'channel-text-to-its-field': 48,
       'facts-from-steps': 39,
+      'unit-from-channel-text': 3,
     });
   });
 
@@ -67,6 +69,8 @@ describe('cleaning pass over the 238 records', () => {
     expect(byCode('3.000228').documents.find((d) => d.form)?.form).toBe('TK01');
     expect(byCode('1.001456').documents.find((d) => d.form)?.form).toBe('TK01 (người từ 14 tuổi trở lên) hoặc TK01a (người chưa đủ 14 tuổi)');
     expect(byCode('1.001471').documents.find((d) => d.form)?.form).toBe('TK01');
+    // A code named after a later case belongs to another paper (Phiếu CC01 … "Trường hợp … Phiếu … Mẫu DC01").
+    for (const code of ['1.014061', '1.014063', '1.014064']) expect(byCode(code).documents.find((d) => d.name.startsWith('Phiếu CC01'))?.form, code).toBeNull();
     const before = raw.flatMap((p) => p.documents.map((d) => d.form)).filter((f) => f && /\p{L}{15,}/u.test(f));
     expect(before.length).toBeGreaterThan(0);
   });
@@ -97,14 +101,47 @@ describe('cleaning pass over the 238 records', () => {
     for (const c of hkd.channels) expect(c.duration).toMatchObject({ value: 3, unit: 'working_day', fromSteps: expect.stringMatching(/03 ngày làm việc/) });
     expect(hkd.agencies.fromSteps?.office).toBe('Cơ quan đăng ký kinh doanh cấp xã');
     expect(byCode('1.001193').agencies.fromSteps?.office).toBe('Trung tâm Phục vụ hành chính công');
-    // A number the column gives is never replaced; stages of a long process are not a deadline.
+    // A number with its unit is never replaced; a bare one only by the steps' words; stages of a long process are not a deadline.
     raw.forEach((p, i) =>
       p.channels.forEach((c, k) => {
-        if (c.duration.value !== null) expect(cleaned[i].channels[k].duration.value).toBe(c.duration.value);
+        const after = cleaned[i].channels[k].duration;
+        if (c.duration.value !== null && (c.duration.unit !== 'unknown' || !after.fromSteps)) expect(after.value).toBe(c.duration.value);
+        if (after.fromSteps) expect(p.steps).toContain(after.fromSteps);
       }),
     );
     expect(byCode('1.005136').channels.every((c) => c.duration.value === null)).toBe(true);
+    for (const code of ['2.002036', '2.002038', '2.002039']) expect(byCode(code).channels.every((c) => c.duration.value! > 50), code).toBe(true);
+    // Hộ kinh doanh thay đổi: column "1", steps "03 ngày làm việc kể từ ngày nhận hồ sơ"; cấp lại: "01 ngày làm việc".
+    for (const c of byCode('2.000720').channels) expect(c.duration).toMatchObject({ value: 3, unit: 'working_day', raw: '1' });
+    for (const c of byCode('2.000575').channels) expect(c.duration).toMatchObject({ value: 1, unit: 'working_day' });
+    // A stage counted from receiving something else is not the answer (dừng thủ tục: "03 ngày … kể từ ngày nhận được văn bản đề nghị").
+    for (const c of byCode('1.014035').channels) expect(c.duration).toMatchObject({ value: 1, unit: 'unknown' });
     // Only empty agencies are filled.
     for (const p of cleaned) if (p.agencies.fromSteps) expect(p.agencies.performing ?? p.agencies.competent ?? p.agencies.receivingAddress).toBeNull();
+  });
+
+  it('facts-from-steps: no time is said as a bare number, over the 238 records', () => {
+    const bare: string[] = [];
+    for (const p of cleaned)
+      for (const c of p.channels) {
+        const said = describeDuration(c.duration);
+        // A number is always followed by its unit; a number without one is quoted as what the record wrote, not given as a time.
+        if (/\d(?![\d,]*”)(?!\s*(ngày|giờ))/u.test(said.replace(/\d+ (ngày làm việc|ngày|giờ)/gu, ''))) bare.push(`${p.code} ${said}`);
+        if (c.duration.unit === 'unknown' && c.duration.value !== null) expect(said).toMatch(/^chưa ghi rõ .*hỏi nơi nộp hồ sơ$/u);
+      }
+    expect(bare).toEqual([]);
+    expect(describeDuration(byCode('2.000720').channels[0].duration)).toBe('3 ngày làm việc (theo các bước thực hiện thủ tục)');
+  });
+
+  it('unit-from-channel-text: "20 Ngày" becomes working days only when the channel’s own text says so for the same number', () => {
+    expect(byCode('2.000986').channels[0].duration).toMatchObject({ value: 20, unit: 'working_day', fromText: expect.stringMatching(/^20 ngày làm việc/u) });
+    raw.forEach((p, i) =>
+      p.channels.forEach((c, k) => {
+        const after = cleaned[i].channels[k].duration;
+        expect(after.value).toBe(cleaned[i].channels[k].duration.value);
+        if (c.duration.unit === 'working_day' || c.duration.unit === 'hour') expect(after.unit).toBe(c.duration.unit);
+        if (after.unit === 'working_day' && c.duration.unit === 'day') expect(`${c.description} ${after.note}`).toMatch(new RegExp(`0*${after.value} ngày làm việc`, 'u'));
+      }),
+    );
   });
 });

@@ -35,6 +35,8 @@ describe('every procedure × every intent', () => {
         if ((intent === 'ask_fee' || intent === 'procedure_info') && !p.channels.some((c) => c.fee.kind === 'free')) {
           expect(msgs.map((x) => x.text).join(' ').toLowerCase()).not.toContain('miễn phí');
         }
+        // One ellipsis at a time, never "……".
+        expect(msgs.map((x) => x.text).join(' '), `${p.code} ${intent}`).not.toContain('……');
         checked++;
       }
     }
@@ -73,6 +75,13 @@ describe('fees', () => {
     const t = composeProcedureAnswer('ask_fee', catalog.byCode('1.004194')!, june2026, 'truc_tuyen')[0].text;
     expect(t).toMatch(/^Dạ, lệ phí đăng ký tạm trú khi nộp trực tuyến là 7\.000 đồng\/lần đăng ký \(cá nhân, hộ gia đình/);
     expect(t).toContain('10.000 đồng/người/lần đăng ký (đăng ký tạm trú theo danh sách');
+    // A label that only names the way of filing is not repeated after the channel.
+    expect(t).toContain('7.000 đồng/lần đăng ký (cá nhân, hộ gia đình).');
+    expect(t).not.toMatch(/Trường hợp công dân nộp hồ sơ/u);
+  });
+
+  it('says a ceiling as a ceiling', () => {
+    expect(text('2.000815', 'ask_fee')).toContain('1.000 đồng/trang (từ trang thứ 3 trở lên); tối đa 200.000 đồng/bản.');
   });
 
   it('says where a fee in dollars is paid', () => {
@@ -82,10 +91,17 @@ describe('fees', () => {
 
 describe('durations, documents, location, online', () => {
   it('says plainly when no unit is given, and the unit read from the steps', () => {
-    expect(text('1.000894', 'ask_duration')).toContain('1 (chưa ghi rõ là ngày hay ngày làm việc)');
+    expect(text('1.000894', 'ask_duration')).toContain('Dạ, thủ tục đăng ký kết hôn: chưa ghi rõ (thủ tục chỉ ghi số “1”, không nói là ngày hay ngày làm việc)');
+    expect(text('2.000720', 'ask_duration')).toContain('được giải quyết trong 3 ngày làm việc (theo các bước thực hiện thủ tục)');
     expect(text('1.001612', 'ask_duration')).toContain('được giải quyết trong 3 ngày làm việc (theo các bước thực hiện thủ tục)');
     expect(text('1.014063', 'ask_duration')).toContain('7 ngày làm việc');
     expect(text('1.014063', 'ask_duration')).toMatch(/bổ sung/);
+    // "Thời hạn giải quyết: Không quá 07 ngày làm việc" after "7 ngày làm việc" is not said twice.
+    expect(text('1.014064', 'ask_duration')).not.toContain('Chi tiết');
+    // A channel listed twice is told apart by the case its own text names.
+    expect(text('1.013067', 'ask_duration')).toContain('• Nộp trực tiếp: 1 giờ (cấp mới biển số xe)');
+    expect(text('3.000228', 'ask_duration')).toMatch(/3 ngày làm việc \(trường hợp công dân có thẻ căn cước công dân gắn chip/u);
+    expect(text('2.000986', 'ask_duration')).toContain('được giải quyết trong 20 ngày làm việc');
   });
 
   it('lists the application form first, named plainly, and the cases behind a button', () => {
@@ -96,6 +112,14 @@ describe('durations, documents, location, online', () => {
     expect(msgs.at(-1)!.buttons?.[0]).toMatchObject({ title: 'Giấy tờ theo trường hợp', payload: 'Giấy tờ theo trường hợp (1.000894)' });
     const full = composeProcedureAnswer('ask_documents', catalog.byCode('1.000894')!, june2026, null, { full: true }).map((m) => m.text).join('\n');
     expect(full).toContain('Theo từng trường hợp:');
+  });
+
+  it('when every paper depends on the case, lists the first cases with their headings, and the paper form before the online one', () => {
+    const tamVang = text('1.003677', 'ask_documents');
+    expect(tamVang).toMatch(/^Dạ, hồ sơ khai báo tạm vắng tùy trường hợp:\nTrường hợp công dân thuộc quy định tại điểm a, điểm b khoản 1 Điều 31 Luật Cư trú, hồ sơ gồm:\n1\. Đề nghị khai báo tạm vắng/u);
+    expect(text('2.000720', 'ask_documents')).toContain('2. Giấy đề nghị đăng ký thay đổi nội dung đăng ký hộ kinh doanh');
+    expect(text('2.000635', 'ask_documents')).toMatch(/\n1\. Tờ khai đề nghị bản sao Trích lục hộ tịch/u);
+    expect(text('2.000635', 'ask_documents')).not.toMatch(/\n\d\. Mẫu điện tử tương tác/u);
   });
 
   it('names a form by its code, never by a mangled file name, and for its audience', () => {
@@ -110,11 +134,16 @@ describe('durations, documents, location, online', () => {
     expect(text('1.001193', 'ask_fee')).not.toMatch(/Chúc mừng/);
   });
 
+  it('does not repeat a level the office’s name says', () => {
+    expect(text('2.000720', 'ask_location')).toContain('• Cơ quan đăng ký kinh doanh cấp xã, theo các bước thực hiện thủ tục');
+    expect(text('2.000720', 'procedure_info')).not.toContain('(cấp bộ');
+  });
+
   it('names the agency, level and channels', () => {
     const t = text('1.014063', 'ask_location');
-    expect(t).toContain('Công an cấp Xã (cấp xã)');
+    expect(t).toContain('• Công an cấp Xã\n');
     expect(t).toContain('Cách nộp: trực tiếp, trực tuyến, qua bưu chính.');
-    expect(text('1.001612', 'ask_location')).toMatch(/Cơ quan đăng ký kinh doanh cấp xã \([^)]*\), theo các bước thực hiện thủ tục/);
+    expect(text('1.001612', 'ask_location')).toContain('• Cơ quan đăng ký kinh doanh cấp xã, theo các bước thực hiện thủ tục');
   });
 
   it('says whether the procedure can be done online', () => {
