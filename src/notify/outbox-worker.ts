@@ -249,7 +249,10 @@ export class OutboxWorker {
    * held back while the receipt may still come. True when the item is settled for now.
    */
   private async resolveZns(item: OutboxItem, held: OutboxItem, now: Date, log: Services['log']): Promise<boolean> {
-    const waitMs = this.services.config.ZNS_RECEIPT_WAIT_SECONDS * 1000;
+    // A one-time code is awaited in the chat and expires: resend at once (a second copy of the
+    // same code is harmless) unless its receipt already came.
+    const isOtp = item.parts[0]?.kind === 'zns' && item.parts[0].templateKey === 'otp';
+    const waitMs = isOtp ? 0 : this.services.config.ZNS_RECEIPT_WAIT_SECONDS * 1000;
     const r = resolveInterruptedZns(item, now, waitMs);
     const release = { claimedBy: undefined, leaseUntil: undefined };
     if ('waitUntil' in r) {

@@ -137,3 +137,14 @@ describe('OutboxWorker with an interrupted ZNS', () => {
     expect(parked.znsSendStartedAt).toBeUndefined(); // Zalo answered: nothing is in doubt
   });
 });
+
+describe('an interrupted one-time code', () => {
+  it('is sent again at once (the citizen is waiting and the code expires), unless its receipt came', async () => {
+    const { worker, oa, add, get } = await setup();
+    const otp: ZnsMessage = { ...part, templateKey: 'otp', templateId: '401100', data: { otp: '123456' } };
+    await add(item({ parts: [otp], znsSendStartedAt: NOW.toISOString() }));
+    await worker.runOnce();
+    expect(oa.zns).toEqual(['zns-item-1']);
+    expect(await get()).toMatchObject({ status: 'sent' });
+  });
+});
