@@ -46,6 +46,8 @@ export async function handleOaApi(ctx: ApiContext, req: IncomingMessage, res: Se
     'x-ratelimit-limit': String(state.rateLimitPerMinute),
     'x-ratelimit-remain': String(rate.remaining),
   };
+  // Tests learn that a faulty call is in flight (e.g. to kill the bot while it hangs).
+  if (fault) ctx.events.emit('fault', { path, kind: fault.kind });
   if (fault?.kind === 'timeout') {
     const t = setTimeout(() => {
       ctx.hanging.delete(t);

@@ -48,6 +48,8 @@ export interface OaEmulatorOptions {
   znsDailyQuota?: number;
   /** Post a ZNS delivery receipt to the webhook after each accepted ZNS (default true). */
   znsDeliveryReceipts?: boolean;
+  /** Delay between accepting a ZNS and posting its receipt (default 20 ms). */
+  znsReceiptDelayMs?: number;
   /**
    * When a receipt cannot open a connection to the webhook (the bot is down), post it again
    * after these delays, with `num_retry`, as Zalo does (default 30 s, 5, 15, 30 and 60 min).
@@ -225,7 +227,7 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
   if (opts.znsDeliveryReceipts !== false) {
     events.on('zns', (rec: ZnsAccepted) => {
       if (!webhookUrl) return;
-      later(20, () => postReceipt(buildZnsReceived(ids(), rec), rec.msgId, 0));
+      later(opts.znsReceiptDelayMs ?? 20, () => postReceipt(buildZnsReceived(ids(), rec), rec.msgId, 0));
     });
   }
 
