@@ -80,7 +80,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function runNotifyLoad(opts: NotifyLoadOptions): Promise<NotifyLoadReport> {
   const log = opts.log ?? (() => {});
   const share = opts.znsShare ?? 0;
-  const emulator = await createOaEmulator({ port: 0, rateLimitPerMinute: 1_000_000_000, znsDailyQuota: 1_000_000_000, znsDeliveryReceipts: false });
+  // ZNS delivery receipts on (redelivered after 30 s while the bot is down, as Zalo does): an
+  // interrupted ZNS is resolved by its receipt instead of being sent again. A receipt reports
+  // delivery to the phone, so it comes a moment after the acceptance, not 20 ms after [guess: 1 s].
+  const emulator = await createOaEmulator({ port: 0, rateLimitPerMinute: 1_000_000_000, znsDailyQuota: 1_000_000_000, znsReceiptDelayMs: 1000 });
   const now = new Date();
   for (let i = 0; i < opts.dossiers; i++) emulator.setLastInteraction(userOf(i), now);
   await seedSubscribers(opts.dataDir, opts.dossiers, now, (i) => !isZnsDossier(i, share));
@@ -226,6 +229,8 @@ function botEnv(emulator: OaEmulator, dataDir: string, port: number): Record<str
     NOTIFY_BASE_DELAY_MS: '100',
     NOTIFY_MAX_ATTEMPTS: '12',
     NOTIFY_LEASE_MS: '10000',
+    // Long enough for the receipt redelivered 30 s after a crash; the default (360 s) also covers the 5-min one.
+    ZNS_RECEIPT_WAIT_SECONDS: '60',
   };
 }
 

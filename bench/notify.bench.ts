@@ -79,8 +79,8 @@ async function main(): Promise<void> {
   if (second && second.duplicates > 0) {
     console.log(
       '  A duplicate in run 2 is a send the OA accepted while the bot was killed before recording it, whose\n' +
-        '  restart check (/v2.0/oa/conversation) could not recognise it, or a ZNS (no such check exists for\n' +
-        '  phones: at-least-once); see docs/dossiers.md "Delivery guarantees" and docs/zns.md.',
+        '  restart check (/v2.0/oa/conversation) could not recognise it, or a ZNS whose delivery receipt was\n' +
+        '  lost too (cut by the kill) or came after ZNS_RECEIPT_WAIT_SECONDS; see docs/zns.md §4.',
     );
   }
   process.exitCode = (first?.lost ?? 0) === 0 && (second?.lost ?? 0) === 0 && (first?.duplicates ?? 0) === 0 && quotaOk ? 0 : 1;

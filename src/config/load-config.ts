@@ -47,6 +47,9 @@ const EnvSchema = z.object({
   ZNS_TEMPLATES_FILE: optionalString,
   // A ZNS parked for quota or balance is tried again each day; after this many days it fails.
   ZNS_PARK_MAX_DAYS: int(3, 1),
+  // A ZNS whose send was interrupted waits this long for its delivery receipt before it is sent
+  // again; 360 s covers Zalo's webhook redeliveries at 30 s and 5 min (docs/zns.md §4).
+  ZNS_RECEIPT_WAIT_SECONDS: int(360, 1),
   OTP_TTL_MINUTES: int(10, 1),
   // One-time codes sent per dossier per hour, whoever asks (a stranger cannot flood the owner's phone).
   OTP_MAX_SENDS_PER_HOUR: int(3, 1),

@@ -7,12 +7,14 @@ import type { OutMessage } from '../platform/zalo/messages.js';
 import type { OutboxItem } from '../store/records.js';
 import { maskPhone, normalisePhone } from '../dossiers/mask-applicant.js';
 
-export type DeliveryState = 'queued' | 'retrying' | 'parked' | 'waiting' | 'accepted' | 'delivered' | 'failed';
+export type DeliveryState = 'queued' | 'retrying' | 'parked' | 'confirming' | 'waiting' | 'accepted' | 'delivered' | 'failed';
 
 function deliveryOf(item: OutboxItem, isZns: boolean, now: Date): DeliveryState {
   if (item.status === 'sent') return isZns && item.deliveredAt ? 'delivered' : 'accepted';
   if (item.status === 'failed') return 'failed';
   if (item.status === 'waiting') return 'waiting';
+  // A ZNS call that may have reached Zalo: its receipt is awaited before any resend.
+  if (isZns && item.znsSendStartedAt && item.status === 'pending') return 'confirming';
   if (!item.lastError) return 'queued';
   // Parked (quota, night) is pending without a counted attempt, far ahead.
   return item.attempts === 0 && Date.parse(item.nextAttemptAt) - now.getTime() > 10 * 60_000 ? 'parked' : 'retrying';

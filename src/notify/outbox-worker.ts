@@ -5,6 +5,8 @@
  * window between "the OA accepted" and "we know it" is one store write.
  * Failures follow delivery-policy.ts: fallback to a transaction message,
  * wait for the citizen's next message, retry with full-jitter backoff, or fail.
+ * A ZNS is marked "send started" before its call; an interrupted one is resolved
+ * by its delivery receipt before it is sent again (resolve-interrupted-zns.ts).
  *
  * Usage: const w = new OutboxWorker(services); w.start(); w.kick(); await w.stop();
  */
@@ -15,6 +17,8 @@ import { notificationsTotal, replyLatency } from '../metrics.js';
 import { computeBackoff } from './backoff.js';
 import { chooseChannel, classifyFailure, type Channel } from './delivery-policy.js';
 import { checkAlreadySent } from './check-already-sent.js';
+import { awaitingReceiptReason, resolveInterruptedZns } from './resolve-interrupted-zns.js';
+import { OaError, OaNetworkError } from '../platform/zalo/oa-errors.js';
 import { splitOutMessage } from '../platform/zalo/build-oa-message.js';
 
 export interface OutboxWorkerOptions {
@@ -173,6 +177,11 @@ export class OutboxWorker {
       return;
     }
     let channel = first.channel;
+    if (channel === 'zns') {
+      const done = await this.resolveZns(item, held, now, log);
+      if (done) return;
+      item = { ...item, znsSendStartedAt: undefined };
+    }
     // An earlier attempt may have been cut off after the OA accepted the next part.
     const maybeSent = item.attempts > 0 || now.getTime() - Date.parse(item.createdAt) >= services.config.NOTIFY_LEASE_MS;
 
@@ -181,7 +190,14 @@ export class OutboxWorker {
       if (item.sentParts >= parts.length) break;
       const part = parts[item.sentParts];
       let result: SendResult | undefined;
-      if (maybeSent && item.sentParts === held.sentParts && channel === (held.via ?? channel)) {
+      if (part.kind === 'zns') {
+        // Durably "send started" before the call: a crash after Zalo accepted it leaves this mark.
+        item = { ...item, znsSendStartedAt: services.clock().toISOString() };
+        if (!(await this.save(item, held)).ok) {
+          log.warn('lease lost before sending; another worker owns the item now');
+          return;
+        }
+      } else if (maybeSent && item.sentParts === held.sentParts && channel === (held.via ?? channel)) {
         const check = await checkAlreadySent(services.oa, item.userId, part, new Date(item.createdAt));
         if (check.sent === true) result = { messageIds: check.messageId ? [check.messageId] : [] };
         else if (check.sent === 'unknown') log.warn({ part: item.sentParts, reason: check.reason }, 'cannot tell whether the OA already has this part; resending (at-least-once)');
@@ -189,6 +205,9 @@ export class OutboxWorker {
       try {
         result ??= await this.send(channel, item, part);
       } catch (err) {
+        // Zalo's answer (or no connection at all) settles the call; a timeout or a reset does not.
+        const settled = err instanceof OaError && !(err instanceof OaNetworkError && err.ambiguous);
+        if (part.kind === 'zns' && settled) item = { ...item, znsSendStartedAt: undefined };
         const decision = classifyFailure(err, channel, item, { now: services.clock(), maxParkDays: services.config.ZNS_PARK_MAX_DAYS });
         if (decision.action === 'fallback' && channel === 'cs') {
           log.info({ code: (err as { code?: string }).code }, 'outside the consultation window; using the transaction fallback');
@@ -206,6 +225,7 @@ export class OutboxWorker {
         via: channel,
         sentParts,
         oaMessageIds: [...item.oaMessageIds, ...result.messageIds],
+        znsSendStartedAt: undefined,
         ...(last ? { ...release, status: 'sent' as const, sentAt: services.clock().toISOString(), lastError: undefined } : {}),
       };
       const saved = await this.save(item, held, last && item.kind === 'reply' ? item.dedupeKey.replace(/^reply:/, '') : undefined);
@@ -222,6 +242,34 @@ export class OutboxWorker {
       // Nothing left to send (e.g. an empty item): close it.
       await this.save({ ...item, ...release, status: 'sent', sentAt: services.clock().toISOString() }, held);
     }
+  }
+
+  /**
+   * A ZNS whose earlier call may have reached Zalo: closed as sent when its receipt came,
+   * held back while the receipt may still come. True when the item is settled for now.
+   */
+  private async resolveZns(item: OutboxItem, held: OutboxItem, now: Date, log: Services['log']): Promise<boolean> {
+    // A one-time code is awaited in the chat and expires: resend at once (a second copy of the
+    // same code is harmless) unless its receipt already came.
+    const isOtp = item.parts[0]?.kind === 'zns' && item.parts[0].templateKey === 'otp';
+    const waitMs = isOtp ? 0 : this.services.config.ZNS_RECEIPT_WAIT_SECONDS * 1000;
+    const r = resolveInterruptedZns(item, now, waitMs);
+    const release = { claimedBy: undefined, leaseUntil: undefined };
+    if ('waitUntil' in r) {
+      log.info({ until: r.waitUntil }, 'ZNS send was interrupted; waiting for its delivery receipt before sending again');
+      await this.save({ ...item, ...release, status: 'pending', nextAttemptAt: r.waitUntil, lastError: awaitingReceiptReason(r.waitUntil) }, held);
+      notificationsTotal.inc({ kind: item.kind, result: 'awaiting_receipt' });
+      return true;
+    }
+    if (r.sent) {
+      log.info('ZNS delivery receipt found for an interrupted send; not sending again');
+      const sentAt = item.sentAt ?? item.deliveredAt ?? now.toISOString();
+      await this.save({ ...item, ...release, via: 'zns', sentParts: item.parts.length, status: 'sent', sentAt, znsSendStartedAt: undefined, lastError: undefined }, held);
+      notificationsTotal.inc({ kind: item.kind, result: 'sent' });
+      return true;
+    }
+    if (r.resend) log.warn({ waitSeconds: waitMs / 1000 }, 'no delivery receipt for an interrupted ZNS; sending it again (at-least-once)');
+    return false;
   }
 
   private async recordFailure(

@@ -186,6 +186,12 @@ export interface OutboxItem {
   via?: 'cs' | 'transaction' | 'zns';
   /** When the platform reported the message delivered (ZNS delivery webhook, by tracking_id = id). */
   deliveredAt?: string;
+  /**
+   * ZNS only: written durably just before the send call and cleared once its outcome is
+   * recorded. Still set on a later claim = the call may have reached Zalo (a crash, or an
+   * answer lost in transit): resolve it by the delivery receipt before sending again.
+   */
+  znsSendStartedAt?: string;
   createdAt: string;
   sentAt?: string;
   /** Per-user order: items of one user are delivered in seq order. */

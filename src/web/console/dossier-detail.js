@@ -14,6 +14,7 @@ const DELIVERY_LABELS = {
   queued: 'Đang chờ gửi',
   retrying: 'Đang thử lại',
   parked: 'Tạm dừng (chờ hạn mức)',
+  confirming: 'Chờ Zalo báo đã nhận (chưa gửi lại)',
   waiting: 'Chờ công dân nhắn lại',
   accepted: 'Zalo đã nhận',
   delivered: 'Đã đến máy người nhận',

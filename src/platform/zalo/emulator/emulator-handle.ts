@@ -32,6 +32,11 @@ export interface InjectedFault {
   retryAfterSeconds?: number;
   /** For 'timeout': how long to hang before destroying the socket (default 15,000 ms, above the client's 10 s). */
   hangMs?: number;
+  /**
+   * For 'timeout': the call is carried out (a send is accepted and recorded) and only its
+   * answer is lost, as when the network fails on the way back. Default false: nothing happens.
+   */
+  afterAccept?: boolean;
 }
 
 export interface PostResult {

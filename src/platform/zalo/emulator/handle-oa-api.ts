@@ -46,17 +46,21 @@ export async function handleOaApi(ctx: ApiContext, req: IncomingMessage, res: Se
     'x-ratelimit-limit': String(state.rateLimitPerMinute),
     'x-ratelimit-remain': String(rate.remaining),
   };
-  if (fault) {
+  // Tests learn that a faulty call is in flight (e.g. to kill the bot while it hangs).
+  if (fault) ctx.events.emit('fault', { path, kind: fault.kind });
+  if (fault?.kind === 'timeout') {
+    const t = setTimeout(() => {
+      ctx.hanging.delete(t);
+      req.socket.destroy();
+    }, fault.hangMs ?? 15_000);
+    ctx.hanging.add(t);
+    if (!fault.afterAccept) return true;
+    // Carry the call out below, but its answer never leaves: the socket is destroyed later.
+    res.writeHead = (() => res) as typeof res.writeHead;
+    res.end = (() => res) as typeof res.end;
+  } else if (fault) {
     if (fault.kind === 'reset') {
       req.socket.destroy();
-      return true;
-    }
-    if (fault.kind === 'timeout') {
-      const t = setTimeout(() => {
-        ctx.hanging.delete(t);
-        req.socket.destroy();
-      }, fault.hangMs ?? 15_000);
-      ctx.hanging.add(t);
       return true;
     }
     if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);

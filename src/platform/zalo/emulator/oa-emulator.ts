@@ -14,7 +14,7 @@ import { EmulatorState, randomToken } from './emulator-state.js';
 import { handleOaApi, type ApiContext } from './handle-oa-api.js';
 import { handleControl } from './handle-control.js';
 import { sendJson } from './http-io.js';
-import { postWebhook } from './post-webhook.js';
+import { postWebhook, WEBHOOK_RETRY_DELAYS_MS } from './post-webhook.js';
 import {
   buildFollow,
   buildSubmitInfo,
@@ -48,6 +48,13 @@ export interface OaEmulatorOptions {
   znsDailyQuota?: number;
   /** Post a ZNS delivery receipt to the webhook after each accepted ZNS (default true). */
   znsDeliveryReceipts?: boolean;
+  /** Delay between accepting a ZNS and posting its receipt (default 20 ms). */
+  znsReceiptDelayMs?: number;
+  /**
+   * When a receipt cannot open a connection to the webhook (the bot is down), post it again
+   * after these delays, with `num_retry`, as Zalo does (default 30 s, 5, 15, 30 and 60 min).
+   */
+  webhookRetryDelaysMs?: number[];
 }
 
 /** The handle plus extras for platform-level tests (kept off the shared interface so fakes need not grow). */
@@ -200,10 +207,27 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
     close: async () => undefined,
   };
 
+  // Only "could not open a connection" is redelivered (a reset or a slow answer is not: doc §1.5).
+  const NO_CONNECTION = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+  const retryDelays = opts.webhookRetryDelaysMs ?? WEBHOOK_RETRY_DELAYS_MS;
+  const receiptTimers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => Promise<unknown>) => {
+    const t = setTimeout(() => {
+      receiptTimers.delete(t);
+      void fn().catch(() => undefined);
+    }, ms).unref();
+    receiptTimers.add(t);
+  };
+  /** One receipt, redelivered on connection failures only (a slow or non-200 answer is not retried). */
+  const postReceipt = async (payload: { app_id: string; timestamp: string }, msgId: string, retry: number): Promise<void> => {
+    if (!webhookUrl) return;
+    const r = await postWebhook(webhookUrl, payload, oaSecretKey, msgId, retry);
+    if (r.status === 0 && NO_CONNECTION.has(r.error ?? '') && retry < retryDelays.length) later(retryDelays[retry], () => postReceipt(payload, msgId, retry + 1));
+  };
   if (opts.znsDeliveryReceipts !== false) {
     events.on('zns', (rec: ZnsAccepted) => {
       if (!webhookUrl) return;
-      setTimeout(() => void handle.znsDelivered(rec.trackingId).catch(() => undefined), 20).unref();
+      later(opts.znsReceiptDelayMs ?? 20, () => postReceipt(buildZnsReceived(ids(), rec), rec.msgId, 0));
     });
   }
 
@@ -226,8 +250,9 @@ export async function createOaEmulator(opts: OaEmulatorOptions = {}): Promise<Oa
   (handle as { url: string }).url = `http://127.0.0.1:${port}`;
   handle.close = () =>
     new Promise<void>((resolve) => {
-      for (const t of ctx.hanging) clearTimeout(t);
+      for (const t of [...ctx.hanging, ...receiptTimers]) clearTimeout(t);
       ctx.hanging.clear();
+      receiptTimers.clear();
       server.close(() => resolve());
       server.closeAllConnections();
     });

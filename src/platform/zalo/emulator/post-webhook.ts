@@ -3,6 +3,8 @@ import { computeSignature } from '../verify-signature.js';
 import type { PostResult } from './emulator-handle.js';
 
 export const WEBHOOK_TIMEOUT_MS = 2000;
+/** Zalo's documented redelivery schedule for events that could not open a connection (platform doc §1.5). */
+export const WEBHOOK_RETRY_DELAYS_MS = [30_000, 300_000, 900_000, 1_800_000, 3_600_000];
 
 export async function postWebhook(
   url: string,
