@@ -49,12 +49,14 @@ export const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi
 export const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /;
 
 /**
- * The variant features a message says, read from the whole folded text (the dialog's choice
- * among a family's variants; the understanding reads the request and the story apart).
+ * The situation features a message says anywhere (who the citizen is: a foreign spouse, a child,
+ * papers already held, a stated age), for the dialog's choice among a family's variants. The act
+ * asked for (again, exchange, change…) is read by the understanding from the request alone
+ * (NluResult.features): "mất công đi lại" in a story is not "đăng ký lại".
  */
 export function saidFeatures(folded: string): string[] {
   const padded = ` ${folded} `;
-  const said = new Set(VARIANT_MARKERS.filter((m) => m.said(padded)).map((m) => m.id));
+  const said = new Set(VARIANT_MARKERS.filter((m) => m.situation && m.said(padded)).map((m) => m.id));
   if (said.has('lost')) said.add('redo');
   if (OVER_14.test(padded)) {
     said.add('adult');

@@ -1,15 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../src/catalog/load-catalog.js';
 import type { Catalog } from '../../../src/services.js';
+import { createUnderstander } from '../../../src/nlu/create-understander.js';
+import type { Understander } from '../../../src/nlu/nlu-types.js';
 import { assumesUnsaid, decideVariant } from '../../../src/dialog/variant-family.js';
 import { isPureFollowUp } from '../../../src/dialog/is-follow-up.js';
 
 let catalog: Catalog;
+let nlu: Understander;
 beforeAll(async () => {
   catalog = await loadCatalog();
+  nlu = createUnderstander(catalog);
 });
+/** As the router does: the variant features the understanding read in the message. */
 const decide = (code: string, text: string) => {
-  const d = decideVariant(catalog.byCode(code)!, text, catalog);
+  const d = decideVariant(catalog.byCode(code)!, text, catalog, nlu.understand(text).features);
   return d.kind === 'answer' ? d.procedure.code : d.options.map((p) => p.code);
 };
 
