@@ -333,7 +333,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
       if (markers.includes(m) || m === 'lost') continue;
       // An alias that says "mất" already answers the lost-document question ("mất giấy khai sinh").
       if (m === 'redo' && said.has('lost') && index.passages[r.passage].markers.includes('lost')) continue;
-      if (ALWAYS_DISTINCT.has(m)) r.score *= DISTINCT_PENALTY;
+      if (ALWAYS_DISTINCT.has(m) && nearby.has(m)) r.score *= DISTINCT_PENALTY;
       else if (nearby.has(m)) r.score *= SAID_PENALTY;
     }
   }
