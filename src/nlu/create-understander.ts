@@ -111,7 +111,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return r.specifiers.filter((t) => {
       if (recordTerms.says(code, t)) return false;
       if (t.split(' ').some((w) => QUERY_STOP_WORDS.has(w) || /\d/.test(w))) return false;
-      return recordTerms.recordsSaying(t) > 0 && !recordTerms.saidInField(t, catalog.byCode(code)!.field);
+      return recordTerms.catalogSays(t) && !recordTerms.saidInField(t, catalog.byCode(code)!.field);
     });
   };
   const asCandidate = (code: string, score: number) => {

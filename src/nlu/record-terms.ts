@@ -1,6 +1,6 @@
 /**
  * Which words and word pairs a record's whole text says (name, result, audiences, conditions,
- * documents and their groups, notes, steps, fees, everyday names), and in how many records each occurs. The
+ * documents and their groups, notes, steps, fees, everyday names), and whether any record, or any record of a field, says it. The
  * understander asks it whether a word that qualifies the procedure named ("hộ chiếu công vụ")
  * is anything the winner's record knows of: if not, and the word is rare, the message asks for
  * something else. Texts shared by several records (a family's steps) are read once.
@@ -11,8 +11,8 @@ import { foldedWords } from './record-index.js';
 export interface RecordTerms {
   /** Does the record (by code) say this folded word or pair ("cong vu") anywhere? */
   says(code: string, term: string): boolean;
-  /** How many records say the term (0: the catalog never does). */
-  recordsSaying(term: string): number;
+  /** Does any record say the term? */
+  catalogSays(term: string): boolean;
   /** Does any record of the field (procedure-schema `field`, e.g. "Đất đai") say the term? */
   saidInField(term: string, field: string): boolean;
   /** Number of records. */
@@ -46,7 +46,6 @@ export function buildRecordTerms(procedures: readonly Procedure[], extra: (code:
     return terms;
   };
   const byCode = new Map<string, ReadonlySet<string>[]>();
-  const df = new Map<string, number>();
   const fieldSets = new Map<string, Set<ReadonlySet<string>>>();
   for (const p of procedures) {
     const sets = [...new Set([...recordTexts(p), ...extra(p.code)].filter((t): t is string => !!t).map(read))];
@@ -54,13 +53,11 @@ export function buildRecordTerms(procedures: readonly Procedure[], extra: (code:
     let inField = fieldSets.get(p.field);
     if (!inField) fieldSets.set(p.field, (inField = new Set()));
     for (const set of sets) inField.add(set);
-    const counted = new Set<string>();
-    for (const set of sets) for (const t of set) if (!counted.has(t)) counted.add(t);
-    for (const t of counted) df.set(t, (df.get(t) ?? 0) + 1);
   }
   return {
     says: (code, term) => byCode.get(code)?.some((s) => s.has(term)) ?? false,
-    recordsSaying: (term) => df.get(term) ?? 0,
+    // Asked for a few qualifiers per message: a walk over the distinct texts, no catalog-wide term table.
+    catalogSays: (term) => [...termsOfText.values()].some((s) => s.has(term)),
     saidInField: (term, field) => [...(fieldSets.get(field) ?? [])].some((s) => s.has(term)),
     size: procedures.length,
   };
