@@ -18,6 +18,7 @@ import { createYesNoReader } from './read-yes-no.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure, type Retrieval } from './retrieve-procedure.js';
 import { buildRecordIndex } from './record-index.js';
+import { buildRecordTerms } from './record-terms.js';
 import { QUERY_STOP_WORDS } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
@@ -97,6 +98,22 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   };
 
   const records = buildRecordIndex(catalog.procedures);
+  const recordTerms = buildRecordTerms(catalog.procedures, (code) => [...(catalog.aliasesFor?.(code) ?? []), ...(catalog.keywordsFor?.(code) ?? [])]);
+  /**
+   * Qualifiers said right after the procedure's words (retrieval's `specifiers`) that its whole
+   * record never says, that the catalog knows, but only from records of other fields ("công vụ"
+   * is housing and driving-licence wording, never passport wording): the message asks for a thing
+   * the catalog does not hold. A qualifier the winner's own field uses ("đất liền kề") is a detail.
+   */
+  const foreignSpecifiers = (r: Retrieval): string[] => {
+    const code = r.procedure?.code;
+    if (!code || r.ambiguous) return [];
+    return r.specifiers.filter((t) => {
+      if (recordTerms.says(code, t)) return false;
+      if (t.split(' ').some((w) => QUERY_STOP_WORDS.has(w) || /\d/.test(w))) return false;
+      return recordTerms.catalogSays(t) && !recordTerms.saidInField(t, catalog.byCode(code)!.field);
+    });
+  };
   const asCandidate = (code: string, score: number) => {
     const p = catalog.byCode(code)!;
     return { code, name: p.name, score: round(score) };
@@ -146,7 +163,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     const hit = taughtIndex(taught).match(q);
     if (!hit) return null;
     const procedure = asCandidate(hit.code, 1);
-    return { ...r, procedure, candidates: [procedure], ambiguous: false, bestScore: 1, unexplained: [] };
+    return { ...r, procedure, candidates: [procedure], ambiguous: false, bestScore: 1, unexplained: [], specifiers: [] };
   };
 
   const understanding = {
@@ -281,14 +298,16 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
       const asksProcedure = isProcedureIntent(intent);
       const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
-      const reading = !asksProcedure || landTax ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
+      // The procedure named with a qualifier from another field ("hộ chiếu công vụ"): not this one.
+      const elsewhere = asksProcedure && !landTax && !taughtMatch && foreignSpecifiers(r).length > 0;
+      const reading = !asksProcedure || landTax || elsewhere ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
       return {
         ...base,
         intent,
         intentConfidence: round(confidence),
         procedure: reading.procedure,
         candidates: reading.candidates,
-        procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || r.unexplained.length > 0),
+        procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || elsewhere || r.unexplained.length > 0),
         ambiguous: reading.ambiguous,
         features: r.features,
         asks: asksProcedure && !landTax ? asksFor(intent) : [],

@@ -38,7 +38,7 @@ export interface RecordIndex {
 }
 
 /** The folded syllables of a text. */
-function foldedWords(text: string): string[] {
+export function foldedWords(text: string): string[] {
   return foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
 }
 

@@ -22,6 +22,11 @@ export interface Retrieval {
   unexplained: string[];
   /** Variant features the message says (marker ids: foreign, mobile, border, child, adult, redo, exchange…). */
   features: string[];
+  /**
+   * Unexplained words and word pairs said right next to a word the winner explains: what may
+   * qualify the procedure named ("hộ chiếu công vụ", "giấy phép … karaoke"). Folded; a pair is "a b".
+   */
+  specifiers: string[];
 }
 
 /** Below this the best procedure is not trusted (tuned on our own held-out set). */
@@ -134,7 +139,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   });
   if (contentTotal === 0) {
     // Only question and filler words (e.g. "em hỏi chút được không"): no procedure is named.
-    return { procedure: null, candidates: [], ambiguous: false, bestScore: 0, unexplained: [], features: [] };
+    return { procedure: null, candidates: [], ambiguous: false, bestScore: 0, unexplained: [], features: [], specifiers: [] };
   }
   const qBigrams = new Set(q.foldedTokens.slice(1).map((t, i) => `${q.foldedTokens[i]} ${t}`));
   const said = new Set<string>();
@@ -403,7 +408,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
-  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, features };
+  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, features, specifiers: [] };
+  const specifiers = specifiersOf(q.foldedTokens, unexplainedSet, (t) => !stopTokens.has(t) && (topTokens.has(t) || !!topWhole?.has(t)));
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
   // by default while a close variant (dưới 14 tuổi, cấp lại...) could be meant.
@@ -417,9 +423,20 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
         index.procs[g[0].i].markers.some((m) => AUDIENCE_SPLITS.has(m) && !said.has(m)),
     );
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
-  return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features };
+  return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
 }
 
+/**
+ * Pairs of unexplained words said right after an explained one: Vietnamese puts the qualifier
+ * after the thing it qualifies ("hộ chiếu công vụ", "giấy phép kinh doanh karaoke").
+ */
+function specifiersOf(tokens: readonly string[], unexplained: ReadonlySet<string>, explained: (t: string) => boolean): string[] {
+  const out = new Set<string>();
+  // Everyday verbs and paper words qualify nothing ("từ chối nhận phần …", "… giấy bìa").
+  const loose = (i: number) => i < tokens.length && unexplained.has(tokens[i]) && !tokens[i].includes('_') && !GENERIC_VERBS.has(tokens[i]) && !GENERIC_NOUNS.has(tokens[i]);
+  for (let i = 1; i + 1 < tokens.length; i++) if (explained(tokens[i - 1]) && loose(i) && loose(i + 1)) out.add(`${tokens[i]} ${tokens[i + 1]}`);
+  return [...out];
+}
 /** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */
 const GENERIC_VERBS: ReadonlySet<string> = new Set('tra huong nhan lay nop dong len ra vao di den ve hoi coi xem bao chi chiu duoc lam'.split(' '));
 
