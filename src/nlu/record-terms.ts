@@ -1,9 +1,14 @@
 /**
  * Which words and word pairs a record's whole text says (name, result, audiences, conditions,
- * documents and their groups, notes, steps, fees, everyday names), and whether any record, or any record of a field, says it. The
- * understander asks it whether a word that qualifies the procedure named ("hộ chiếu công vụ")
- * is anything the winner's record knows of: if not, and the word is rare, the message asks for
- * something else. Texts shared by several records (a family's steps) are read once.
+ * documents and their groups, notes, steps, fees, everyday names), and whether any record, or any
+ * record of a field, says it. The understander asks it whether a word that qualifies the procedure
+ * named ("hộ chiếu công vụ") is anything the winner's record knows of: if not, and the word is rare,
+ * the message asks for something else.
+ *
+ * Built for start-up at thousands of records: texts shared by several records (a family's steps)
+ * are read once; each text is kept as its sequence of interned word ids, with an inverted list from
+ * a word to the texts that hold it, so no set of word pairs is ever built. A question walks the
+ * texts of one record, or the texts holding the rarer word of a pair.
  */
 import type { Procedure } from '../catalog/procedure-schema.js';
 import { foldedWords } from './record-index.js';
@@ -32,33 +37,72 @@ function recordTexts(p: Procedure): (string | null | undefined)[] {
   ];
 }
 
+/** Whether the id sequence holds `a` (and, when b ≥ 0, `a` right before `b`). */
+function holds(seq: Int32Array, a: number, b: number): boolean {
+  for (let i = 0; i < seq.length; i++) {
+    if (seq[i] !== a) continue;
+    if (b < 0 || seq[i + 1] === b) return true;
+  }
+  return false;
+}
+
 /** extra: further texts that name a record (its everyday names). */
 export function buildRecordTerms(procedures: readonly Procedure[], extra: (code: string) => readonly string[] = () => []): RecordTerms {
-  const termsOfText = new Map<string, ReadonlySet<string>>();
-  const read = (text: string) => {
-    let terms = termsOfText.get(text);
-    if (!terms) {
-      const words = foldedWords(text);
-      const set = new Set(words);
-      for (let i = 1; i < words.length; i++) set.add(`${words[i - 1]} ${words[i]}`);
-      termsOfText.set(text, (terms = set));
-    }
-    return terms;
+  const wordIds = new Map<string, number>();
+  const textIndex = new Map<string, number>();
+  const texts: Int32Array[] = [];
+  const textFields: Set<string>[] = [];
+  /** word id -> the texts holding it, each once. */
+  const postings: number[][] = [];
+  const read = (text: string): number => {
+    let t = textIndex.get(text);
+    if (t !== undefined) return t;
+    t = texts.length;
+    textIndex.set(text, t);
+    const words = foldedWords(text);
+    const seq = new Int32Array(words.length);
+    words.forEach((w, i) => {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        wordIds.set(w, (id = postings.length));
+        postings.push([]);
+      }
+      seq[i] = id;
+      const list = postings[id]!;
+      if (list[list.length - 1] !== t) list.push(t!);
+    });
+    texts.push(seq);
+    textFields.push(new Set());
+    return t;
   };
-  const byCode = new Map<string, ReadonlySet<string>[]>();
-  const fieldSets = new Map<string, Set<ReadonlySet<string>>>();
+  const byCode = new Map<string, number[]>();
   for (const p of procedures) {
-    const sets = [...new Set([...recordTexts(p), ...extra(p.code)].filter((t): t is string => !!t).map(read))];
-    byCode.set(p.code, sets);
-    let inField = fieldSets.get(p.field);
-    if (!inField) fieldSets.set(p.field, (inField = new Set()));
-    for (const set of sets) inField.add(set);
+    const mine = [...new Set([...recordTexts(p), ...extra(p.code)].filter((x): x is string => !!x).map(read))];
+    byCode.set(p.code, mine);
+    for (const t of mine) textFields[t]!.add(p.field);
   }
+
+  /** The term as word ids [a, b] (b = -1 for a single word), or null when the catalog never says a word of it. */
+  const ids = (term: string): [number, number] | null => {
+    const [w1, w2] = term.split(' ');
+    const a = wordIds.get(w1 ?? '');
+    const b = w2 === undefined ? -1 : wordIds.get(w2);
+    return a === undefined || b === undefined ? null : [a, b];
+  };
+  /** Texts that may hold the term: those of its rarer word. */
+  const candidates = ([a, b]: [number, number]) => (b >= 0 && postings[b]!.length < postings[a]!.length ? postings[b]! : postings[a]!);
+  const anyText = (term: string, keep: (t: number) => boolean) => {
+    const pair = ids(term);
+    return !!pair && candidates(pair).some((t) => keep(t) && holds(texts[t]!, pair[0], pair[1]));
+  };
+
   return {
-    says: (code, term) => byCode.get(code)?.some((s) => s.has(term)) ?? false,
-    // Asked for a few qualifiers per message: a walk over the distinct texts, no catalog-wide term table.
-    catalogSays: (term) => [...termsOfText.values()].some((s) => s.has(term)),
-    saidInField: (term, field) => [...(fieldSets.get(field) ?? [])].some((s) => s.has(term)),
+    says: (code, term) => {
+      const pair = ids(term);
+      return !!pair && (byCode.get(code) ?? []).some((t) => holds(texts[t]!, pair[0], pair[1]));
+    },
+    catalogSays: (term) => anyText(term, () => true),
+    saidInField: (term, field) => anyText(term, (t) => textFields[t]!.has(field)),
     size: procedures.length,
   };
 }
