@@ -32,6 +32,7 @@ import type { OaEvent } from '../src/platform/zalo/events.js';
 import type { Services } from '../src/services.js';
 import { FakeOaSender } from '../test/support/make-test-services.js';
 import { sharedCatalogAndNlu } from '../test/support/shared-catalog.js';
+import { loopGaps } from '../test/support/event-loop-gaps.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 60_000);
 const USERS = Number(process.env.BENCH_USERS ?? 6_000);
@@ -61,27 +62,6 @@ function snapshotComposition(text: string): string {
     .sort((a, b) => b.bytes - a.bytes)
     .map((c) => `${c.name} ${c.n} / ${mb(c.bytes)}`)
     .join(', ');
-}
-
-/** The longest gap between ticks of a 1 ms timer since the last reset: the longest the event loop was held. */
-function loopGaps() {
-  let last = performance.now();
-  let max = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    max = Math.max(max, now - last);
-    last = now;
-  }, 1);
-  return {
-    reset() {
-      max = 0;
-      last = performance.now();
-    },
-    get max() {
-      return Math.max(max, performance.now() - last);
-    },
-    stop: () => clearInterval(timer),
-  };
 }
 
 /**

@@ -15,6 +15,7 @@ import { LowdbStore } from '../../../src/store/lowdb/lowdb-store.js';
 import { DEDUPE_FLOOR_MS, LOWDB_KEEP, TRANSCRIPT_FLOOR_MS, pruneDocument } from '../../../src/store/lowdb/prune-document.js';
 import { writeSnapshot } from '../../../src/store/lowdb/write-snapshot.js';
 import { inbound, outboxItem } from './store-records.js';
+import { longestBlock } from '../../support/event-loop-gaps.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -34,23 +35,6 @@ function bigDocument(records: number): DocumentData {
   }
   for (const id of ['__proto__', 'constructor']) data.conversations.set(id, { userId: id, failures: 0, updatedAt: 'x' });
   return data;
-}
-
-/** The longest gap between ticks of a 1 ms timer while `work` runs: the longest the event loop was held. */
-async function longestBlock(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let max = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    max = Math.max(max, now - last);
-    last = now;
-  }, 1);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return Math.max(max, performance.now() - last);
 }
 
 describe('writeSnapshot', () => {
