@@ -22,7 +22,7 @@ import { buildRecordTerms } from './record-terms.js';
 import { QUERY_STOP_WORDS } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords } from './intent-rules.js';
+import { askCues, questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -69,7 +69,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const index = buildProcedureIndex(catalog);
   const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
   const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS], recordWords(catalog));
-  const negationScope = createNegationScope();
+  const negationScope = createNegationScope(undefined, (folded) => askCues(folded).length > 0);
   const readAsks = createAskReader();
   const classifier = trainIntentClassifier(
     loadIntentUtterances(intentsDir).map((u) => ({ intent: u.intent, tokens: normalize(u.text).foldedTokens })),

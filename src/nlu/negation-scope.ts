@@ -44,7 +44,8 @@ function clausesOf(text: string): Word[][] {
   return out;
 }
 
-export function createNegationScope(cues: CueSections = loadCues('negation')): NegationScope {
+/** asks: whether a folded clause asks a question of its own (a fee, a place…). */
+export function createNegationScope(cues: CueSections = loadCues('negation'), asks: (folded: string) => boolean = () => false): NegationScope {
   const rest = createPhraseFinder(cueSection(cues, 'negates-rest-of-clause'));
   const untilBut = createPhraseFinder(cueSection(cues, 'negates-until-but'));
   const clauseCue = createPhraseFinder(cueSection(cues, 'negates-clause-when-another-follows'));
@@ -67,7 +68,8 @@ export function createNegationScope(cues: CueSections = loadCues('negation')): N
       const start = opening(f);
       const later = clauses.length > k + 1;
       const first = clauseCue.at(f, start);
-      if (first && later) return drop(k, 0, f.length);
+      // Another clause carries the request: one after it, or one before it when this one asks nothing.
+      if (first && (later || (k > 0 && !asks(f.join(' '))))) return drop(k, 0, f.length);
       for (let i = 0; i < f.length; i++) {
         const r = rest.at(f, i);
         if (r) return drop(k, r.start, f.length);
