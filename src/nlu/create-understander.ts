@@ -81,7 +81,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     const asked = questionTokens(q.folded);
     const keep = q.tokens.map((_, i) => !asked.has(i));
     const topic = asked.size && keep.some(Boolean) ? keptTokens(q, keep) : q;
-    return retrieveProcedure(index, topic, markers ?? (topic === q ? undefined : q));
+    return retrieveProcedure(index, topic, markers ?? (topic === q ? undefined : q), topic === q ? undefined : q);
   };
 
   const retrieveRequest = (found: RequestText | null, q: NormalizedText) => {

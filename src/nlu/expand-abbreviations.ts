@@ -85,6 +85,10 @@ function expandToken(tokens: string[], i: number): string {
     // "cấp sd lần đầu", "làm sd": sổ đỏ (elsewhere sd may be "sử dụng").
     return 'sổ đỏ';
   }
+  if (tok === 'nc' && (next === 'ngoài' || next === 'ngoai')) {
+    // "người nc ngoài": nước; elsewhere nc is "nói chuyện".
+    return 'nước';
+  }
   if (tok === 'bn') {
     if ((next !== undefined && AFTER_BN_FOR_BAN.has(next)) || prev === 'chào' || prev === 'chao') return 'bạn';
     return 'bao nhiêu';

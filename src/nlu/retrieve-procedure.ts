@@ -110,9 +110,11 @@ function isStop(t: string, accented: string): boolean {
  * markerText: where variant markers are read from when it differs from q (the request without
  * its background still keeps "chồng Hàn" or "dưới 14 tuổi" said in the story).
  */
-export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, markerText?: NormalizedText): Retrieval {
+export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, markerText?: NormalizedText, actText?: NormalizedText): Retrieval {
   const qFolded = ` ${q.folded} `;
   const markerFolded = markerText ? ` ${markerText.folded} ` : qFolded;
+  // The act asked for is read from the request as said, question words included ("kéo dài thời hạn").
+  const actFolded = actText ? ` ${actText.folded} ` : qFolded;
   const seen = new Set<string>();
   const stopTokens = new Set<string>();
   const qTokens: QueryToken[] = [];
@@ -148,7 +150,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   // ("… mất công đi lại nhiều lần" in the story is not "đăng ký lại").
   const ruledOut = new Set<string>();
   for (const m of VARIANT_MARKERS) {
-    if (!m.said(m.situation ? markerFolded : qFolded)) continue;
+    if (!m.said(m.situation ? markerFolded : actFolded)) continue;
     said.add(m.id);
     for (const x of m.rulesOut) ruledOut.add(x);
   }
