@@ -66,7 +66,7 @@ export function composeDocuments(p: Procedure, opts: ComposeOptions): ComposedAn
     return { blocks: [`Dạ, thủ tục ${procedurePhrase(p)} chưa có danh sách giấy tờ cụ thể; anh/chị vui lòng hỏi nơi nộp hồ sơ hoặc xem trên Cổng Dịch vụ công.`] };
   }
   if (opts.full) return composeFullList(p, core, cases, onlineForm);
-  // Every paper depends on the case (khai báo tạm vắng, hộ kinh doanh thay đổi): the first cases are the list.
+  // Every paper depends on the case (e.g. a stay declared for someone away, a change to a household business): the first cases are the list.
   const allByCase = core.length === 0;
   const listed = allByCase ? cases : core;
   const blocks = [allByCase ? `Dạ, hồ sơ ${procedurePhrase(p)} tùy trường hợp:` : `Dạ, hồ sơ ${procedurePhrase(p)} gồm:`];

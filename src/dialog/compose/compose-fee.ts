@@ -1,5 +1,5 @@
 /**
- * ask_fee: the direct answer first ("Dạ, lệ phí đăng ký tạm trú nộp trực tuyến là 7.000 đồng…"),
+ * ask_fee: the direct answer first ("Dạ, lệ phí … nộp trực tuyến là 7.000 đồng…"),
  * the asked channel before the others, then one line of exemptions; nothing else.
  */
 import type { Procedure } from '../../catalog/procedure-schema.js';

@@ -28,7 +28,7 @@ const money = (a: FeeAmount) => `${formatVnd(a.amountVnd)}${a.per ? `/${a.per}` 
 const CHANNEL_ONLY = /^(?:trường hợp )?(?:công dân )?nộp hồ sơ (?:trực tiếp|trực tuyến|qua [^,;()]{0,50}(?:trực tuyến|bưu chính))$/iu;
 /** A label that only says the amount is a ceiling ("tối đa thu không quá"). */
 const CAP = /^(?:tối đa|mức tối đa|không quá)(?: thu)?(?: không quá)?$/iu;
-/** Where and for whom ("tại Ủy ban nhân dân cấp xã…", "đăng ký tạm trú theo danh sách"), then the label. */
+/** Where and for whom ("tại Ủy ban nhân dân cấp xã…", "… theo danh sách"), then the label. */
 const context = (a: FeeAmount) => {
   const label = a.label && !CHANNEL_ONLY.test(a.label.trim()) ? shortenText(a.label, 100) : undefined;
   const parts = [a.where, a.scope, label].filter(Boolean);
