@@ -15,7 +15,7 @@ import { replyUnanswered } from './fallback.js';
 import { lookupCode } from './procedure-code.js';
 import { replyAskProcedure } from './small-talk.js';
 import { guessDetailIntent, isPureFollowUp } from './is-follow-up.js';
-import { assumesUnsaid, decideVariant, sameButLevel } from './variant-family.js';
+import { assumesUnsaid, decideVariant, sameButLevel, saidQualifiers } from './variant-family.js';
 import { findNamedProcedure, foldedName } from './find-named-procedure.js';
 import { foldText } from './menu.js';
 import { QUERY_STOP_WORDS } from '../nlu/stop-words.js';
@@ -90,7 +90,8 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
     if (family.kind === 'ask') return askDisambiguation(ctx, intent, family.options);
     // Variants of the plain procedure that assume what was not said are not real alternatives.
     const plain = family.procedure;
-    const others = candidates.filter((p) => p.code !== plain.code && !assumesUnsaid(p, plain, text, nlu.features));
+    const said = saidQualifiers(text, nlu.features);
+    const others = candidates.filter((p) => p.code !== plain.code && !assumesUnsaid(p, plain, said));
     if (others.length === 0) return answerProcedure(ctx, intent, plain);
     return askDisambiguation(ctx, intent, [plain, ...others]);
   }

@@ -45,7 +45,21 @@ const QUALIFIERS: Qualifier[] = [
 
 const lower = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
-function analyse(name: string): { core: string; qualifiers: number[] } {
+interface Analysis {
+  core: string;
+  qualifiers: number[];
+}
+
+/** Names are analysed once: every decision compares the chosen name with the whole catalog's. */
+const analysed = new Map<string, Analysis>();
+
+function analyse(name: string): Analysis {
+  let a = analysed.get(name);
+  if (!a) analysed.set(name, (a = analyseName(name)));
+  return a;
+}
+
+function analyseName(name: string): Analysis {
   let core = ` ${lower(name).replace(/^thủ tục /, '')} `;
   const qualifiers: number[] = [];
   QUALIFIERS.forEach((q, i) => {
@@ -59,13 +73,21 @@ function analyse(name: string): { core: string; qualifiers: number[] } {
 export type VariantDecision = { kind: 'answer'; procedure: Procedure } | { kind: 'ask'; options: Procedure[] };
 
 /**
- * What to do with the NLU's choice `chosen` for message `text`; `features` are the variant
- * features the NLU read in the message (it knows more ways of saying them than the words here).
+ * The qualifiers (indexes into QUALIFIERS) the message says: in its words, or as the NLU's variant
+ * features plus the situation features said anywhere in it.
  */
-export function decideVariant(chosen: Procedure, text: string, catalog: Catalog, nluFeatures: readonly string[] = [], max = 5): VariantDecision {
+export function saidQualifiers(text: string, nluFeatures: readonly string[] = []): ReadonlySet<number> {
   const features = [...nluFeatures, ...saidFeatures(foldDiacritics(cleanText(text)))];
   const saidBy = (q: Qualifier) => !!q.said?.test(lower(text)) || (q.features ?? []).some((f) => features.includes(f));
-  const said = new Set(QUALIFIERS.map((q, i) => (saidBy(q) ? i : -1)).filter((i) => i >= 0));
+  return new Set(QUALIFIERS.map((q, i) => (saidBy(q) ? i : -1)).filter((i) => i >= 0));
+}
+
+/**
+ * What to do with the NLU's choice `chosen` for message `text`; `nluFeatures` are the variant
+ * features the NLU read in the message's request.
+ */
+export function decideVariant(chosen: Procedure, text: string, catalog: Catalog, nluFeatures: readonly string[] = [], max = 5): VariantDecision {
+  const said = saidQualifiers(text, nluFeatures);
   const mine = analyse(chosen.name);
   const members = catalog.procedures.map((p) => ({ p, a: analyse(p.name) })).filter(({ a }) => a.core === mine.core);
   // Only what tells this family's members apart counts: "cho con" says nothing about a family
@@ -94,13 +116,11 @@ export function decideVariant(chosen: Procedure, text: string, catalog: Catalog,
  * Whether `other` is a variant of `plain` that assumes something the citizen did not say
  * ("… cho người đã có hồ sơ, giấy tờ cá nhân" beside the plain "đăng ký khai sinh").
  */
-export function assumesUnsaid(other: Procedure, plain: Procedure, text: string, nluFeatures: readonly string[] = []): boolean {
-  const features = [...nluFeatures, ...saidFeatures(foldDiacritics(cleanText(text)))];
+export function assumesUnsaid(other: Procedure, plain: Procedure, said: ReadonlySet<number>): boolean {
   const a = analyse(other.name);
   const b = analyse(plain.name);
   if (a.core !== b.core) return false;
-  const said = (i: number) => !!QUALIFIERS[i]!.said?.test(lower(text)) || (QUALIFIERS[i]!.features ?? []).some((f) => features.includes(f));
-  return a.qualifiers.some((q) => q !== LEVEL_QUALIFIER && !b.qualifiers.includes(q) && !said(q));
+  return a.qualifiers.some((q) => q !== LEVEL_QUALIFIER && !b.qualifiers.includes(q) && !said.has(q));
 }
 
 /** Where a level sits, nearest the citizen first (a name without a level reads as the nearest). */

@@ -113,8 +113,6 @@ function isStop(t: string, accented: string): boolean {
 export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, markerText?: NormalizedText, actText?: NormalizedText): Retrieval {
   const qFolded = ` ${q.folded} `;
   const markerFolded = markerText ? ` ${markerText.folded} ` : qFolded;
-  // The act asked for is read from the request as said, question words included ("kéo dài thời hạn").
-  const actFolded = actText ? ` ${actText.folded} ` : qFolded;
   const seen = new Set<string>();
   const stopTokens = new Set<string>();
   const qTokens: QueryToken[] = [];
@@ -149,8 +147,12 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   // whole message; what they want done (again, exchanged, changed…) is said in the request itself
   // ("… mất công đi lại nhiều lần" in the story is not "đăng ký lại").
   const ruledOut = new Set<string>();
+  // Situation markers read the whole message; the act asked for is read from the request as said,
+  // question words included ("kéo dài thời hạn").
+  const situationWords = (markerText ?? q).foldedTokens;
+  const actWords = (actText ?? q).foldedTokens;
   for (const m of VARIANT_MARKERS) {
-    if (!m.said(m.situation ? markerFolded : actFolded)) continue;
+    if (!m.query.test(m.situation ? situationWords : actWords)) continue;
     said.add(m.id);
     for (const x of m.rulesOut) ruledOut.add(x);
   }
