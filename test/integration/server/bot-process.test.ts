@@ -2,11 +2,10 @@
  * The bot as a real child process: restarts on the same DATA_DIR (default lowdb
  * store), crashes (SIGKILL), graceful SIGTERM, config errors, local mode.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnBot, type SpawnedBot } from '../../support/spawn-bot.js';
-import { startFakeOa, type FakeOa } from '../../support/fake-oa-server.js';
+import { useBotProcesses } from '../../support/bot-processes.js';
 import { newMsgId, signEvent, userSendText } from '../../support/sign-event.js';
-import { makeTempDir } from '../../support/temp-dir.js';
 import { settle, waitFor } from '../../support/wait-for.js';
 
 const APP_ID = '5566778899001122334';
@@ -15,26 +14,8 @@ const CS = '/v3.0/oa/message/cs';
 
 // Each start compiles with tsx and builds the NLU: allow for a busy machine.
 describe('bot process', { timeout: 180_000 }, () => {
-  let oa: FakeOa;
-  const bots: SpawnedBot[] = [];
-  const dirs: { remove(): Promise<void> }[] = [];
-
-  beforeAll(async () => {
-    oa = await startFakeOa();
-  });
-  afterEach(async () => {
-    await Promise.all(bots.splice(0).map((b) => b.kill()));
-    await Promise.all(dirs.splice(0).map((d) => d.remove()));
-  });
-  afterAll(async () => {
-    await oa?.close();
-  });
-
-  async function dataDir() {
-    const d = await makeTempDir('motcua-proc-');
-    dirs.push(d);
-    return d.dir;
-  }
+  const procs = useBotProcesses('motcua-proc-');
+  const { bots, dataDir } = procs;
   async function start(dir: string, extra: Record<string, string> = {}) {
     const bot = await spawnBot({
       env: {
@@ -44,8 +25,8 @@ describe('bot process', { timeout: 180_000 }, () => {
         ZALO_APP_SECRET_KEY: 'process-app-secret',
         ZALO_ACCESS_TOKEN: 'env-access-token',
         ZALO_REFRESH_TOKEN: 'env-refresh-token',
-        ZALO_OPENAPI_URL: oa.url,
-        ZALO_OAUTH_URL: oa.url,
+        ZALO_OPENAPI_URL: procs.oa.url,
+        ZALO_OAUTH_URL: procs.oa.url,
         NOTIFY_BASE_DELAY_MS: '20',
         ...extra,
       },
@@ -57,7 +38,7 @@ describe('bot process', { timeout: 180_000 }, () => {
     const s = signEvent(event, SECRET);
     return fetch(`${bot.url}/webhooks/zalo`, { method: 'POST', body: s.body, headers: s.headers });
   };
-  const sendsTo = (userId: string) => oa.requestsTo(CS).filter((r) => r.body?.recipient?.user_id === userId);
+  const sendsTo = (userId: string) => procs.oa.requestsTo(CS).filter((r) => r.body?.recipient?.user_id === userId);
 
   it('never replies twice to the same msg_id, also across a crash and a restart', async () => {
     const dir = await dataDir();
@@ -81,15 +62,15 @@ describe('bot process', { timeout: 180_000 }, () => {
 
   it('keeps the refreshed token pair across a restart (refresh tokens are single-use)', async () => {
     const dir = await dataDir();
-    const refreshesBefore = oa.refreshes().length;
-    oa.respond(CS, { body: { error: -216, message: 'Access token is invalid' } });
+    const refreshesBefore = procs.oa.refreshes().length;
+    procs.oa.respond(CS, { body: { error: -216, message: 'Access token is invalid' } });
     const first = await start(dir);
     await postSigned(first, userSendText({ appId: APP_ID, userId: 'p-tok', text: 'xin chào' }));
     await waitFor(() => sendsTo('p-tok').length === 2);
-    expect(oa.refreshes().length - refreshesBefore).toBe(1);
+    expect(procs.oa.refreshes().length - refreshesBefore).toBe(1);
     const newAccess = sendsTo('p-tok')[1].headers['access_token'] as string;
     expect(newAccess).not.toBe('env-access-token');
-    const usedRefresh = oa.refreshes().at(-1)!.body.refresh_token;
+    const usedRefresh = procs.oa.refreshes().at(-1)!.body.refresh_token;
     expect(usedRefresh).toBe('env-refresh-token');
     expect(await first.stop()).toMatchObject({ code: 0 });
 
@@ -98,16 +79,16 @@ describe('bot process', { timeout: 180_000 }, () => {
     await postSigned(second, userSendText({ appId: APP_ID, userId: 'p-tok2', text: 'xin chào' }));
     const [send] = await waitFor(() => (sendsTo('p-tok2').length ? sendsTo('p-tok2') : undefined));
     expect(send.headers['access_token']).toBe(newAccess);
-    oa.respond(CS, { body: { error: -220, message: 'access_token is expired or removed' } });
+    procs.oa.respond(CS, { body: { error: -220, message: 'access_token is expired or removed' } });
     await postSigned(second, userSendText({ appId: APP_ID, userId: 'p-tok3', text: 'xin chào' }));
     await waitFor(() => sendsTo('p-tok3').length === 2);
-    expect(oa.refreshes().at(-1)!.body.refresh_token).not.toBe('env-refresh-token');
-    expect(oa.refreshes().length - refreshesBefore).toBe(2);
+    expect(procs.oa.refreshes().at(-1)!.body.refresh_token).not.toBe('env-refresh-token');
+    expect(procs.oa.refreshes().length - refreshesBefore).toBe(2);
   });
 
   it('after a crash mid-send, delivers the reply once the lease expires', async () => {
     const dir = await dataDir();
-    oa.respond(CS, { delayMs: 60_000, body: { error: 0, message: 'Success', data: { message_id: 'late' } } });
+    procs.oa.respond(CS, { delayMs: 60_000, body: { error: 0, message: 'Success', data: { message_id: 'late' } } });
     const first = await start(dir, { NOTIFY_LEASE_MS: '1000' });
     await postSigned(first, userSendText({ appId: APP_ID, userId: 'p-crash', text: 'xin chào' }));
     await waitFor(() => sendsTo('p-crash').length === 1); // the OA is holding the send
@@ -115,7 +96,7 @@ describe('bot process', { timeout: 180_000 }, () => {
     await start(dir, { NOTIFY_LEASE_MS: '1000' });
     await waitFor(() => sendsTo('p-crash').length === 2, { timeoutMs: 20_000 });
     // It asked the OA first whether the interrupted send had gone through.
-    expect(oa.requestsTo('/v2.0/oa/conversation').length).toBeGreaterThan(0);
+    expect(procs.oa.requestsTo('/v2.0/oa/conversation').length).toBeGreaterThan(0);
   });
 
   it('refuses an invalid config with exit 1 and one message listing every problem', async () => {

@@ -4,30 +4,16 @@
  * mode the public local keys open nothing and no page reveals them; local mode
  * binds to loopback unless HOST is set, and on a public HOST hides its keys.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnBot, type SpawnedBot } from '../../support/spawn-bot.js';
-import { startFakeOa, type FakeOa } from '../../support/fake-oa-server.js';
-import { makeTempDir } from '../../support/temp-dir.js';
+import { useBotProcesses } from '../../support/bot-processes.js';
 
 describe('production mode', { timeout: 180_000 }, () => {
-  let oa: FakeOa;
-  const bots: SpawnedBot[] = [];
-  const dirs: { remove(): Promise<void> }[] = [];
-  beforeAll(async () => {
-    oa = await startFakeOa();
-  });
-  afterEach(async () => {
-    await Promise.all(bots.splice(0).map((b) => b.kill()));
-    await Promise.all(dirs.splice(0).map((d) => d.remove()));
-  });
-  afterAll(async () => {
-    await oa?.close();
-  });
+  const procs = useBotProcesses('motcua-prod-');
+  const { bots, dataDir } = procs;
 
   async function spawn(env: Record<string, string>, waitReady = true) {
-    const d = await makeTempDir('motcua-prod-');
-    dirs.push(d);
-    const bot = await spawnBot({ env: { DATA_DIR: d.dir, ...env }, waitReady });
+    const bot = await spawnBot({ env: { DATA_DIR: await dataDir(), ...env }, waitReady });
     bots.push(bot);
     return bot;
   }
@@ -36,8 +22,8 @@ describe('production mode', { timeout: 180_000 }, () => {
     ZALO_APP_ID: '5566778899001122334',
     ZALO_OA_SECRET_KEY: 'prod-test-oa-secret',
     ZALO_ACCESS_TOKEN: 'prod-test-access-token',
-    ZALO_OPENAPI_URL: oa.url,
-    ZALO_OAUTH_URL: oa.url,
+    ZALO_OPENAPI_URL: procs.oa.url,
+    ZALO_OAUTH_URL: procs.oa.url,
   });
   const get = (bot: SpawnedBot, path: string, token?: string) =>
     fetch(`${bot.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});

@@ -7,11 +7,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDist, spawnBot, type SpawnedBot, type SpawnBotOptions } from '../../support/spawn-bot.js';
-import { startFakeOa, type FakeOa } from '../../support/fake-oa-server.js';
+import { useBotProcesses } from '../../support/bot-processes.js';
 import { signEvent, userSendText } from '../../support/sign-event.js';
-import { makeTempDir } from '../../support/temp-dir.js';
 import { waitFor } from '../../support/wait-for.js';
 
 const APP_ID = '5566778899001122334';
@@ -28,35 +27,17 @@ const pidAlive = (pid: number) => {
 };
 
 describe('signals', { timeout: 240_000 }, () => {
-  let oa: FakeOa;
-  const bots: SpawnedBot[] = [];
-  const dirs: { remove(): Promise<void> }[] = [];
-
-  beforeAll(async () => {
-    buildDist();
-    oa = await startFakeOa();
-  }, 300_000);
-  afterEach(async () => {
-    await Promise.all(bots.splice(0).map((b) => b.kill()));
-    await Promise.all(dirs.splice(0).map((d) => d.remove()));
-  });
-  afterAll(async () => {
-    await oa?.close();
-  });
-
-  async function dataDir() {
-    const d = await makeTempDir('motcua-sig-');
-    dirs.push(d);
-    return d.dir;
-  }
+  beforeAll(() => buildDist(), 300_000);
+  const procs = useBotProcesses('motcua-sig-');
+  const { bots, dataDir } = procs;
   const realOa = (dir: string, extra: Record<string, string> = {}) => ({
     NODE_ENV: 'production',
     DATA_DIR: dir,
     ZALO_APP_ID: APP_ID,
     ZALO_OA_SECRET_KEY: SECRET,
     ZALO_ACCESS_TOKEN: 'signals-access-token',
-    ZALO_OPENAPI_URL: oa.url,
-    ZALO_OAUTH_URL: oa.url,
+    ZALO_OPENAPI_URL: procs.oa.url,
+    ZALO_OAUTH_URL: procs.oa.url,
     ...extra,
   });
   async function start(run: SpawnBotOptions['run'], env: Record<string, string>) {
@@ -100,11 +81,11 @@ describe('signals', { timeout: 240_000 }, () => {
 
   it('a send that never answers: SIGTERM ends at the deadline (exit 1, logged); the restarted bot delivers the reply', async () => {
     const dir = await dataDir();
-    oa.respond(CS, { delayMs: 120_000, body: { error: 0, message: 'Success', data: { message_id: 'never' } } });
+    procs.oa.respond(CS, { delayMs: 120_000, body: { error: 0, message: 'Success', data: { message_id: 'never' } } });
     const first = await start('dist', realOa(dir, { NOTIFY_LEASE_MS: '1000' }));
     const s = signEvent(userSendText({ appId: APP_ID, userId: 'sig-hang', text: 'xin chào' }), SECRET);
     expect((await fetch(`${first.url}/webhooks/zalo`, { method: 'POST', body: s.body, headers: s.headers })).status).toBe(200);
-    const sends = () => oa.requestsTo(CS).filter((r) => r.body?.recipient?.user_id === 'sig-hang');
+    const sends = () => procs.oa.requestsTo(CS).filter((r) => r.body?.recipient?.user_id === 'sig-hang');
     await waitFor(() => sends().length === 1, { timeoutMs: 20_000 }); // the OA holds the send
     const end = await term(first);
     expect(end.code).toBe(1);
