@@ -22,7 +22,13 @@ const KINDS = matchers(loadCues('message-kinds'), [
   'where-to-start', 'how-to',
 ]);
 
-const words = (folded: string): string[] => folded.split(' ').filter(Boolean);
+/** One message is asked a dozen questions in a row: its words are split once. */
+let lastText = '';
+let lastWords: readonly string[] = [];
+function words(folded: string): readonly string[] {
+  if (folded !== lastText) [lastText, lastWords] = [folded, folded.split(' ').filter(Boolean)];
+  return lastWords;
+}
 const says = (kind: string, folded: string): boolean => KINDS[kind]!.test(words(folded));
 
 /** Every question cue the message says, in the order said (each intent once, at its last cue). */
