@@ -15,7 +15,9 @@ function matchers(cues: CueSections, names: readonly string[]): Record<string, C
   return Object.fromEntries(names.map((n) => [n, createCueMatcher(cueSection(cues, n))]));
 }
 
-const ASKS = matchers(loadCues('asks'), ASK_INTENTS);
+const ASK_CUES = loadCues('asks');
+const ASKS = matchers(ASK_CUES, ASK_INTENTS);
+const ALTERNATIVE = createCueMatcher(cueSection(ASK_CUES, 'alternative-answer'));
 const KINDS = matchers(loadCues('message-kinds'), [
   'notifications-off', 'unsubscribe', 'subscribe', 'filed-dossier', 'procedure-words', 'pet', 'land-tax', 'person',
   'asks-for-person', 'tell-me-when', 'notifications-on', 'complaint', 'thanks', 'asks-more', 'everyday-topic',
@@ -41,6 +43,8 @@ export function askCues(folded: string): { intent: AskIntent; pos: number }[] {
 
 /** Longest question phrase read as a question rather than as the procedure's name ("cần giấy gì"). */
 const SHORT_QUESTION = 3;
+/** How far after a question cue a "hay" still opens the alternative answer to it. */
+const ALTERNATIVE_GAP = 3;
 
 /**
  * Token positions of the short question phrases ("cần giấy gì", "bao lâu", "ở đâu"): they ask
@@ -49,9 +53,17 @@ const SHORT_QUESTION = 3;
 export function questionTokens(folded: string): Set<number> {
   const tokens = words(folded);
   const at = new Set<number>();
+  let alternativeFrom = tokens.length;
+  const alternatives = ALTERNATIVE.hits(tokens);
   for (const intent of ASK_INTENTS) {
-    for (const h of ASKS[intent]!.hits(tokens)) if (h.end - h.start <= SHORT_QUESTION) for (let i = h.start; i < h.end; i++) at.add(i);
+    for (const h of ASKS[intent]!.hits(tokens)) {
+      if (h.end - h.start <= SHORT_QUESTION) for (let i = h.start; i < h.end; i++) at.add(i);
+      // "… được không hay phải ra ủy ban": what follows the cue's "hay" is the answer expected instead.
+      const alt = alternatives.find((a) => a.start > h.start && a.start <= h.end + ALTERNATIVE_GAP);
+      if (alt) alternativeFrom = Math.min(alternativeFrom, alt.start);
+    }
   }
+  for (let i = alternativeFrom; i < tokens.length; i++) at.add(i);
   return at;
 }
 

@@ -442,7 +442,7 @@ function specifiersOf(tokens: readonly string[], unexplained: ReadonlySet<string
   return [...out];
 }
 /** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */
-const GENERIC_VERBS: ReadonlySet<string> = new Set('tra huong nhan lay nop dong len ra vao di den ve hoi coi xem bao chi chiu duoc lam'.split(' '));
+const GENERIC_VERBS: ReadonlySet<string> = new Set('tra huong nhan lay nop dong len ra vao di den ve hoi coi xem bao chi chiu duoc lam dang'.split(' '));
 
 /** Kinship and people words an alias pair can make content ("đổi họ", "nhận con", "khai tử cho ông"). */
 const ALIAS_MAY_MAKE_CONTENT: ReadonlySet<string> = new Set('họ con cha mẹ bố má vợ chồng cháu bé ông bà người nhà'.split(' '));
@@ -454,7 +454,7 @@ const GENERIC_NOUNS: ReadonlySet<string> = new Set(['giay', 'tren', 'to', 'cai',
 /** Generic question nouns ("cần những giấy tờ nào", "hồ sơ thế nào"): never another concept. */
 /** "cho"/"với"/"của" link a foreign-element procedure to the foreigner ("kết hôn cho người Trung Quốc"): no other concept. */
 const LINK_WORDS: ReadonlySet<string> = new Set(['cho', 'voi', 'cua']);
-const GENERIC_PAIRS: ReadonlySet<string> = new Set(['giay to', 'ho so', 'thu tuc', 'le phi', 'bao nhieu', 'thoi gian', 'co quan', 'truc tuyen', 'dich vu', 'vu cong']);
+const GENERIC_PAIRS: ReadonlySet<string> = new Set(['giay to', 'dang ky', 'ho so', 'thu tuc', 'le phi', 'bao nhieu', 'thoi gian', 'co quan', 'truc tuyen', 'dich vu', 'vu cong']);
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
