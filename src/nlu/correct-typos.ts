@@ -27,7 +27,7 @@ function deletes(word: string, depth: number, out: Set<string>): void {
   }
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   // Damerau (adjacent transposition) Levenshtein; words are short.
   const m = a.length;
   const n = b.length;

@@ -6,10 +6,10 @@
 import { cleanText } from './clean-text.js';
 import { expandAbbreviations } from './expand-abbreviations.js';
 import { foldDiacritics, foldWord } from './fold-diacritics.js';
-import { createTypoCorrector, type TypoCorrector } from './correct-typos.js';
+import { createTypoCorrector, editDistance, type TypoCorrector } from './correct-typos.js';
 import { looksLikeSyllable } from './syllable-shape.js';
 import { decodeTelex } from './telex-decode.js';
-import { TOKEN_EXPANSIONS } from './chat-abbreviations.js';
+import { PHRASE_EXPANSIONS, TOKEN_EXPANSIONS } from './chat-abbreviations.js';
 import { MAX_REPAIR_LETTERS } from './message-limits.js';
 
 export interface NormalizedText {
@@ -54,7 +54,10 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
   // Abbreviation keys are words too: "gpxl" and "passpport" repair to gplx and passport,
   // which are then expanded.
   for (const key of Object.keys(TOKEN_EXPANSIONS)) if (key.length >= 4) freq.set(foldDiacritics(key), 1);
-  for (const line of vocabularyText) {
+  // The everyday names the abbreviation table rewrites ("hộ khẩu") are typed words and word
+  // pairs too, though the rewritten vocabulary no longer holds them.
+  const typedNames = PHRASE_EXPANSIONS.map(([from]) => from).filter((f) => !f.includes('_'));
+  for (const line of [...vocabularyText, ...typedNames]) {
     const folded = line.split(' ').filter(Boolean).map(foldWord);
     for (let i = 1; i < folded.length; i++) bigrams.add(`${folded[i - 1]} ${folded[i]}`);
     for (const tok of line.split(' ')) {
@@ -78,25 +81,56 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
   const known = (f: string) => corrector.has(f);
   const pairKnown = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && bigrams.has(`${a} ${b}`);
 
-  /**
-   * Two syllables typed without a space ("đăngký", "xinlý", "tạmtrú"): the split whose halves
-   * are both known syllables, preferring one whose halves make a known pair.
-   */
-  const splitGlued = (tok: string, f: string, prev?: string, next?: string): [string, string] | undefined => {
-    let best: [string, string] | undefined;
-    let bestScore = 0;
+  const syllable = (s: string) => known(s) && looksLikeSyllable(s);
+  /** Every way to cut a token into two or three known syllables ("tạmtrú", "táchhộkhẩu"). */
+  const cuts = (f: string): string[][] => {
+    const out: string[][] = [];
     for (let k = 2; k <= f.length - 2; k++) {
-      const [a, b] = [f.slice(0, k), f.slice(k)];
-      if (!known(a) || !known(b) || !looksLikeSyllable(a) || !looksLikeSyllable(b)) continue;
-      const score = 1 + 2 * Number(pairKnown(a, b)) + Number(pairKnown(prev, a)) + Number(pairKnown(b, next));
+      const [a, rest] = [f.slice(0, k), f.slice(k)];
+      if (!syllable(a)) continue;
+      if (syllable(rest)) out.push([a, rest]);
+      for (let j = 2; j <= rest.length - 2; j++) if (syllable(rest.slice(0, j)) && syllable(rest.slice(j))) out.push([a, rest.slice(0, j), rest.slice(j)]);
+    }
+    return out;
+  };
+  /**
+   * Syllables typed without a space ("đăngký", "xinlý", "tạmtrú", "táchhộkhẩu"): the cut whose
+   * parts are known syllables and make known pairs, with each other and with the words around.
+   */
+  const splitGlued = (f: string, prev?: string, next?: string): string[] | undefined => {
+    let best: string[] | undefined;
+    let bestScore = 0;
+    for (const parts of cuts(f)) {
+      let inner = 0;
+      for (let i = 1; i < parts.length; i++) inner += Number(pairKnown(parts[i - 1], parts[i]));
+      // Every part must hold on to a neighbour: three syllables need both inner pairs known, or one and the context.
+      const outer = Number(pairKnown(prev, parts[0])) + Number(pairKnown(parts.at(-1), next));
+      if (parts.length === 3 && inner + outer < 2) continue;
+      const score = 1 + 2 * inner + outer - (parts.length - 2);
       if (score > bestScore) {
         bestScore = score;
-        // Each half in its usual accented form: the tone of a glued token was placed as if it were
+        // Each part in its usual accented form: the tone of a glued token was placed as if it were
         // one syllable ("đăngký" reads "đắngky"), so the typed accents cannot be trusted.
-        best = [preferred.get(a) ?? a, preferred.get(b) ?? b];
+        best = parts.map((p) => preferred.get(p) ?? p);
       }
     }
     return bestScore >= 3 ? best : undefined;
+  };
+  /**
+   * Neighbours that fit the context, those whose usual accented form is one edit from the
+   * token as typed first: the accents typed are evidence too ("khai tửu" is "tử" with a doubled
+   * letter, not "trú").
+   */
+  const fitting = (tok: string, f: string, fits: (c: string) => boolean): string | undefined => {
+    const list = corrector.neighbours(f).filter(fits);
+    if (list.length < 2 || tok === f) return list[0];
+    return list.find((c) => editDistance(tok, preferred.get(c) ?? c) <= 1) ?? list[0];
+  };
+  /** A telex leftover ("hoj", "chieeus") decoded to a known word, folded; null otherwise. */
+  const telexWord = (tok: string): string | null => {
+    const decoded = decodeTelex(tok);
+    const f = decoded ? foldWord(decoded) : null;
+    return f && f !== foldWord(tok) && known(f) ? f : null;
   };
 
   return (text) => {
@@ -116,24 +150,32 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
       if (realAccented.has(tok) || (tok === f && known(f))) return keep(tok);
       const prev = outFolded[outFolded.length - 1];
       const next = base.foldedTokens[i + 1];
-      const nextOptions = next === undefined ? [] : known(next) ? [next] : [next, ...corrector.neighbours(next)];
+      const nextTyped = base.tokens[i + 1];
+      const nextTelex = nextTyped === undefined ? null : telexWord(nextTyped);
+      const nextOptions = next === undefined ? [] : known(next) ? [next] : [next, ...(nextTelex ? [nextTelex] : []), ...corrector.neighbours(next)];
       const pairs = (c: string) => pairKnown(prev, c) || nextOptions.some((n) => pairKnown(c, n));
-      const glued = splitGlued(tok, f, prev, next);
+      // Telex typed without the IME ("hoj chieeus"): the decoded word when its neighbours say it.
+      const telex = telexWord(tok);
+      if (telex && pairs(telex)) {
+        changed = true;
+        return keep(preferred.get(telex) ?? telex);
+      }
+      const glued = splitGlued(f, prev, next);
       if (glued) {
         changed = true;
-        keep(glued[0]);
-        return keep(glued[1]);
+        for (const part of glued) keep(part);
+        return;
       }
       if (known(f)) {
         // Accents that make no word ("giấy phếp", "gấy pép"): the word its neighbours say, the same
         // letters with other accents first, then one letter away.
-        const fit = pairs(f) ? f : corrector.neighbours(f).find(pairs);
+        const fit = pairs(f) ? f : fitting(tok, f, pairs);
         if (!fit) return keep(tok);
         changed = true;
         return keep(preferred.get(fit) ?? fit);
       }
       // One letter off, and its neighbours say which word ("bằg lái" -> bằng lái).
-      const inContext = corrector.neighbours(f).find(pairs);
+      const inContext = fitting(tok, f, pairs);
       if (inContext) {
         changed = true;
         return keep(preferred.get(inContext) ?? inContext);
@@ -143,7 +185,7 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
         // pair the vocabulary knows ("khai inh" -> khai sinh, "can uoc" -> căn cước), with the
         // word before as repaired and the word after as typed or itself one edit away
         // ("gấy pép xây dựng" -> giấy phép).
-        const fit = corrector.neighbours(f).find(pairs);
+        const fit = fitting(tok, f, pairs);
         if (!fit) return keep(tok);
         changed = true;
         return keep(preferred.get(fit) ?? fit);

@@ -101,6 +101,18 @@ describe('how people mistype (the noise the normaliser repairs)', async () => {
     expect(nlu.understand('giấy phếp xây dựng').normalized).toBe('giấy phép xây dựng');
     expect(nlu.understand('thườg trú').procedure?.code).toBe('1.004222');
   });
+  it('splits three syllables typed as one, and everyday names the abbreviation table rewrites', () => {
+    expect(nlu.understand('muon tachhokhau cho con').normalized).toContain('tách hộ');
+    expect(nlu.understand('nhap hokhau cho vo').procedure?.code).toBe('1.004222');
+  });
+  it('decodes telex typed without the keyboard driver when the words around say so', () => {
+    expect(nlu.understand('lamf hoj chieeus lan dau').normalized).toContain('hộ chiếu');
+  });
+  it('prefers the repair one edit away from the accents as typed', () => {
+    // Both fit "bao …" here and "đầu" is the more frequent; the typed "sâu" is one letter from "lâu", two from "đầu".
+    const n = createNormalizer(['bao lâu', 'bao đầu', 'bao đầu']);
+    expect(n('bao sâu').normalized).toBe('bao lâu');
+  });
   it('leaves a real word typed with its accents alone, catalog word or not', () => {
     expect(nlu.understand('chồng em bị liệt nằm một chỗ').normalized).toContain('liệt nằm');
   });
