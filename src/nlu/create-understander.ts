@@ -77,19 +77,19 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
   /** The request alone first (story spans removed), else the whole message. */
   /** The procedure named, read without the short question phrases ("cần giấy gì" names no "giấy"). */
-  const retrieveTopic = (q: NormalizedText, markers?: NormalizedText) => {
+  const retrieveTopic = (q: NormalizedText, markers?: NormalizedText, excluded?: ReadonlySet<string>) => {
     const asked = questionTokens(q.folded);
     const keep = q.tokens.map((_, i) => !asked.has(i));
     const topic = asked.size && keep.some(Boolean) ? keptTokens(q, keep) : q;
-    return retrieveProcedure(index, topic, markers ?? (topic === q ? undefined : q), topic === q ? undefined : q);
+    return retrieveProcedure(index, topic, markers ?? (topic === q ? undefined : q), topic === q ? undefined : q, excluded);
   };
 
-  const retrieveRequest = (found: RequestText | null, q: NormalizedText) => {
-    const whole = retrieveTopic(q);
+  const retrieveRequest = (found: RequestText | null, q: NormalizedText, excluded?: ReadonlySet<string>) => {
+    const whole = retrieveTopic(q, undefined, excluded);
     if (!found) return whole;
     // Markers said in the background still hold ("lấy chồng Hàn, …, giờ khai sinh cho con") when a
     // whole clause went; a dropped span ("đi du lịch nước ngoài") takes its markers with it.
-    const r = retrieveTopic(found.request, found.droppedClause ? q : undefined);
+    const r = retrieveTopic(found.request, found.droppedClause ? q : undefined, excluded);
     // The request alone must name its procedure about as well as the whole message did; without
     // its background clause it must do better ("mất bản gốc giấy khai sinh, giờ xin bản sao ở đâu"
     // still asks for a copy of the birth certificate).
@@ -172,8 +172,11 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const read = readablePrefix(text);
       const ents = extractEntities(read.text);
       // What the citizen says they do NOT want is not read at all ("chứ không phải sao y").
-      const rest = negationScope(ents.rest)?.kept ?? ents.rest;
+      const negation = negationScope(ents.rest);
+      const rest = negation?.kept ?? ents.rest;
       const q = normalize(rest);
+      // …and a procedure named by the words refused is held back ("chỉ khai sinh và thẻ BHYT, không đăng ký thường trú").
+      const refused = negation?.refused ? refusedPairs(normalize(negation.refused), q) : undefined;
       const base = {
         text,
         normalized: q.normalized,
@@ -230,7 +233,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (ents.dossierCode) {
         const about = dossierIntent(q.folded);
         // "hồ sơ … em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì": a procedure question besides the dossier.
-        const r = about === 'dossier_status' && ask && !asksAboutFiledDossier(q.folded) ? retrieveRequest(found, q) : null;
+        const r = about === 'dossier_status' && ask && !asksAboutFiledDossier(q.folded) ? retrieveRequest(found, q, refused) : null;
         if (!r?.procedure || r.ambiguous) return withoutProcedure(about, 0.97);
         return {
           ...base,
@@ -251,7 +254,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         return withoutProcedure('dossier_status', round(Math.max(0.85, cls.probabilities.get('dossier_status') ?? 0)));
       }
       const saysProcedureWords = namesProcedureWords(q.folded);
-      const catalogMatch = retrieveRequest(found, q);
+      const catalogMatch = retrieveRequest(found, q, refused);
       const taughtMatch = withTaught(catalogMatch, q, taught);
       const r = taughtMatch ?? catalogMatch;
       let intent: Intent = cls.intent;
@@ -328,6 +331,13 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
 
 const NO_ASKS: AskReading = { asks: [], primary: null, channel: null };
+
+/** Word pairs of the refused words that the rest of the message does not say itself. */
+function refusedPairs(negated: NormalizedText, kept: NormalizedText): ReadonlySet<string> {
+  const pairs = (t: readonly string[]) => t.slice(1).map((w, i) => `${t[i]} ${w}`);
+  const said = new Set(pairs(kept.foldedTokens));
+  return new Set(pairs(negated.foldedTokens).filter((p) => !said.has(p)));
+}
 
 /** Sentence ends (a comma does not end a sentence). */
 const SENTENCE_END = /[.!?;\n]+/;

@@ -20,6 +20,11 @@ export interface NegationReading {
   kept: string;
   /** The negated words (for diagnostics and tests). */
   negated: string;
+  /**
+   * The words of clauses that refuse a thing ("không đăng ký thường trú", "không cần giấy độc
+   * thân"), as opposed to a correction ("không phải X mà là Y", where X often shares words with Y).
+   */
+  refused: string;
 }
 
 export type NegationScope = (text: string) => NegationReading | null;
@@ -58,6 +63,7 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
   return (text) => {
     const clauses = clausesOf(text);
     const dropped = clauses.map((c) => c.map(() => false));
+    const refusedClauses: number[] = [];
     let any = false;
     const drop = (k: number, from: number, to: number) => {
       for (let i = from; i < to; i++) dropped[k]![i] = true;
@@ -69,7 +75,10 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
       const later = clauses.length > k + 1;
       const first = clauseCue.at(f, start);
       // Another clause carries the request: one after it, or one before it when this one asks nothing.
-      if (first && (later || (k > 0 && !asks(f.join(' '))))) return drop(k, 0, f.length);
+      if (first && (later || (k > 0 && !asks(f.join(' '))))) {
+        refusedClauses.push(k);
+        return drop(k, 0, f.length);
+      }
       for (let i = 0; i < f.length; i++) {
         const r = rest.at(f, i);
         if (r) return drop(k, r.start, f.length);
@@ -86,7 +95,8 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
     const keptClauses = clauses.map((c, k) => c.filter((_, i) => !dropped[k]![i]).map((w) => w.raw).join(' ')).filter(Boolean);
     if (!keptClauses.length) return null;
     const negated = clauses.flatMap((c, k) => c.filter((_, i) => dropped[k]![i]).map((w) => w.raw)).join(' ');
-    return { kept: keptClauses.join(', '), negated };
+    const refused = refusedClauses.map((k) => clauses[k]!.map((w) => w.raw).join(' ')).join(', ');
+    return { kept: keptClauses.join(', '), negated, refused };
   };
 }
 

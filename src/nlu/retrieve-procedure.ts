@@ -110,7 +110,11 @@ function isStop(t: string, accented: string): boolean {
  * markerText: where variant markers are read from when it differs from q (the request without
  * its background still keeps "chồng Hàn" or "dưới 14 tuổi" said in the story).
  */
-export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, markerText?: NormalizedText, actText?: NormalizedText): Retrieval {
+/**
+ * refused: word pairs the citizen said they do not want ("không đăng ký thường trú"); a procedure
+ * whose name says one is held back when a close candidate does not.
+ */
+export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, markerText?: NormalizedText, actText?: NormalizedText, refused?: ReadonlySet<string>): Retrieval {
   const qFolded = ` ${q.folded} `;
   const markerFolded = markerText ? ` ${markerText.folded} ` : qFolded;
   const seen = new Set<string>();
@@ -332,8 +336,11 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   const topRaw = raw.slice().sort((a, b) => b.score - a.score);
   const nearby = new Set<string>();
   for (let j = 0; j < topRaw.length && j < 12; j++) for (const m of index.procs[topRaw[j].i].markers) nearby.add(m);
+  const refusedNames = (i: number) => !!refused?.size && [...refused].some((p) => !GENERIC_PAIRS.has(p) && index.procs[i].nameBigrams.has(p));
+  const someNearbyAccepts = refused?.size ? topRaw.slice(0, 12).some((r) => !refusedNames(r.i)) : false;
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
+    if (someNearbyAccepts && refusedNames(r.i)) r.score *= DISTINCT_PENALTY;
     if ((over14 && markers.includes('child')) || (over6 && markers.includes('infant'))) r.score *= DISTINCT_PENALTY;
     if (markers.some((m) => ruledOut.has(m))) r.score *= DISTINCT_PENALTY;
     for (const m of markers) if (!said.has(m)) r.unsaid++;

@@ -135,6 +135,17 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
   });
 
+  it('holds back the combined procedure whose part the citizen refuses', () => {
+    // Both liên thông procedures hold khai sinh and BHYT; only one also registers permanent residence.
+    const all = nlu.understand('làm liên thông khai sinh và thẻ bhyt cho bé thì cần gì');
+    const without = nlu.understand('con tôi cần khai sinh và bhyt, chưa nhập hộ khẩu, làm liên thông ở đâu');
+    expect(without.procedure?.code).toBe('2.001023');
+    expect(without.ambiguous).toBe(false);
+    expect(all.candidates.map((c) => c.code)).toContain('2.000986');
+    // A correction names what is not asked, sharing words with what is: no part is refused.
+    expect(nlu.understand('không phải trích lục khai sinh, em cần bản sao trích lục kết hôn').procedure?.code).toBe('2.000635');
+  });
+
   it('fills every field of the result', () => {
     const r = nlu.understand('Số của tôi 0901234567, cccd 079188001234, hỏi khai sinh');
     expect(r.phone).toBe('0901234567');
