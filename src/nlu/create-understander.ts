@@ -10,6 +10,7 @@ import { buildTaughtAliasIndex, type TaughtAliasIndex } from './taught-alias-ind
 import { extractEntities } from './entities.js';
 import { readablePrefix } from './message-limits.js';
 import { cleanText } from './clean-text.js';
+import { foldWord } from './fold-diacritics.js';
 import { createNormalizer, keptTokens, normalizeBasic, type NormalizedText } from './normalize.js';
 import { withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
@@ -66,9 +67,10 @@ export interface UnderstanderOptions {
 
 export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions = {}): Understander {
   const intentsDir = opts.intentsDir ?? DEFAULT_INTENTS_DIR;
-  const index = buildProcedureIndex(catalog);
+  const wordsOfRecords = recordWords(catalog);
+  const index = buildProcedureIndex(catalog, new Set([...wordsOfRecords].map(foldWord)));
   const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
-  const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS], recordWords(catalog));
+  const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS], wordsOfRecords);
   const negationScope = createNegationScope(undefined, (folded) => askCues(folded).length > 0);
   const readAsks = createAskReader();
   const classifier = trainIntentClassifier(

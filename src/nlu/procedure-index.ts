@@ -55,6 +55,8 @@ export interface ProcedureIndex {
   accentedAliasBigrams: Set<string>;
   /** Per-passage scratch accumulators for one query (understand() is synchronous). */
   scratch: { m: Float64Array; stop: Float64Array; bigram: Float64Array; procBest: Float64Array; procPassage: Int32Array };
+  /** Folded words of the records' whole text: known to the catalog, though no name says them. */
+  recordWords: ReadonlySet<string>;
   /** Bigram -> passages holding it. */
   bigramPostings: Map<string, number[]>;
   /** Normalised passage texts, for the typo corrector's vocabulary. */
@@ -75,7 +77,11 @@ export function tokenWeight(idf: ReadonlyMap<string, number>, t: string): number
   return NAME_FILLER.has(t) ? 0.05 : (idf.get(t) ?? 0);
 }
 
-export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
+/**
+ * recordWords: folded words of the records' whole text (steps, documents, conditions…), which a
+ * message may use without any name or alias saying them ("sống", "sức khỏe", "công ty").
+ */
+export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<string> = new Set()): ProcedureIndex {
   const procs: IndexedProcedure[] = [];
   const raw: { proc: number; kind: PassageKind; accented: string[]; folded: string[] }[] = [];
   const df = new Map<string, number>();
@@ -162,7 +168,7 @@ export function buildProcedureIndex(catalog: Catalog): ProcedureIndex {
       else bigramPostings.set(b, [id]);
     }
   });
-  return { procs, byCode, passages, postings, idf, maxIdf, bigramVocab, nameBigrams, accentedNameBigrams, accentedAliasBigrams, scratch, bigramPostings, vocabularyText: raw.map((r) => r.accented.join(' ')) };
+  return { procs, byCode, passages, postings, idf, maxIdf, bigramVocab, nameBigrams, accentedNameBigrams, accentedAliasBigrams, scratch, bigramPostings, recordWords, vocabularyText: raw.map((r) => r.accented.join(' ')) };
 }
 
 /** Bigrams count half the mean weight of their syllables: order evidence, not content. */

@@ -155,8 +155,14 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   // question words included ("kéo dài thời hạn").
   const situationWords = (markerText ?? q).foldedTokens;
   const actWords = (actText ?? q).foldedTokens;
+  // Words a said situation marker reads ("sống ở Canada", "chồng Hàn") are understood, known to the
+  // index or not. (An act marker's words are not: "bị trộm" says "lost", not what was stolen.)
+  const markerWords = new Set<string>();
   for (const m of VARIANT_MARKERS) {
-    if (!m.query.test(m.situation ? situationWords : actWords)) continue;
+    const words = m.situation ? situationWords : actWords;
+    const hits = m.query.hits(words);
+    if (!hits.length) continue;
+    if (m.situation) for (const h of hits) for (let k = h.start; k < h.end; k++) markerWords.add(words[k]!);
     said.add(m.id);
     for (const x of m.rulesOut) ruledOut.add(x);
   }
@@ -182,7 +188,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
     if (x.postings.length > limit && skipped + x.w <= MAX_SKIPPED * contentTotal && openers.length + 1 < content.length) skipped += x.w;
     else openers.push(x);
   }
-  const rare = openers.length ? openers : qTokens;
+  // Stop words never open candidates, even when every content word is one the index has never seen.
+  const rare = openers;
   const rareSet = new Set(rare);
   const common = qTokens.filter((x) => !rareSet.has(x));
   const { m: accM, stop: accStop, bigram: accB, procBest, procPassage } = index.scratch;
@@ -393,7 +400,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   const topWhole = top ? wholeWords.get(top.i) : undefined;
   for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !topWhole?.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
   const unexplainedSet = new Set(unexplained);
-  const unknownWord = unexplained.some((t) => !index.idf.has(t) && t.length > 1 && !t.includes('_'));
+  // A word the catalog never says, in no name and in no record text ("karaoke", "visa").
+  const unknownWord = unexplained.some((t) => !index.idf.has(t) && !index.recordWords.has(t) && !markerWords.has(t) && t.length > 1 && !t.includes('_'));
   // Two content words side by side that the catalog never puts together, at least one of them
   // unexplained by the winner: the message names something else ("nhập học đại học" is not
   // "bằng đại học", "xe đạp điện" is not "đăng ký xe").

@@ -135,6 +135,15 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
   });
 
+  it('doubts only words the catalog never says: record text and said situations are known', () => {
+    // "sống" is in the records' text, "Canada" is read by the abroad marker: neither is a foreign concept.
+    const r = nlu.understand('anh tôi đang sống ở Canada, xin thôi quốc tịch việt nam ở đâu');
+    expect(r.candidates.map((c) => c.code)).toContain('1.005141');
+    expect(r.procedure).not.toBeNull();
+    // Question words alone open no procedure, even beside a word the index has never seen.
+    expect(nlu.understand('thủ tục ở đây').procedure).toBeNull();
+  });
+
   it('holds back the combined procedure whose part the citizen refuses', () => {
     // Both liên thông procedures hold khai sinh and BHYT; only one also registers permanent residence.
     const all = nlu.understand('làm liên thông khai sinh và thẻ bhyt cho bé thì cần gì');
