@@ -24,6 +24,12 @@ export interface RecordTerms {
   readonly size: number;
 }
 
+/** Which texts of a record are read. */
+export type RecordTextSelection = (p: Procedure) => (string | null | undefined)[];
+
+/** What the procedure is about: its name, its result, who it is for and on what conditions. */
+export const coreTexts: RecordTextSelection = (p) => [p.name, p.result.name, ...p.audiences, p.conditions];
+
 function recordTexts(p: Procedure): (string | null | undefined)[] {
   return [
     p.name,
@@ -47,7 +53,7 @@ function holds(seq: Int32Array, a: number, b: number): boolean {
 }
 
 /** extra: further texts that name a record (its everyday names). */
-export function buildRecordTerms(procedures: readonly Procedure[], extra: (code: string) => readonly string[] = () => []): RecordTerms {
+export function buildRecordTerms(procedures: readonly Procedure[], extra: (code: string) => readonly string[] = () => [], select: RecordTextSelection = recordTexts): RecordTerms {
   const wordIds = new Map<string, number>();
   const textIndex = new Map<string, number>();
   const texts: Int32Array[] = [];
@@ -77,7 +83,7 @@ export function buildRecordTerms(procedures: readonly Procedure[], extra: (code:
   };
   const byCode = new Map<string, number[]>();
   for (const p of procedures) {
-    const mine = [...new Set([...recordTexts(p), ...extra(p.code)].filter((x): x is string => !!x).map(read))];
+    const mine = [...new Set([...select(p), ...extra(p.code)].filter((x): x is string => !!x).map(read))];
     byCode.set(p.code, mine);
     for (const t of mine) textFields[t]!.add(p.field);
   }

@@ -8,7 +8,7 @@
  */
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
-import { tokenWeight, type ProcedureIndex } from './procedure-index.js';
+import { tokenWeight, type IndexedProcedure, type ProcedureIndex } from './procedure-index.js';
 import { isQueryStopWord } from './stop-words.js';
 import { NATIONALITY_WORDS, OVER_14, OVER_6, VARIANT_MARKERS } from './variant-markers.js';
 
@@ -106,15 +106,19 @@ function isStop(t: string, accented: string): boolean {
   return isQueryStopWord(t, accented) || MEASURE.test(t) || /^[a-f]\d$/.test(t) || t.startsWith('_');
 }
 
-/**
- * markerText: where variant markers are read from when it differs from q (the request without
- * its background still keeps "chồng Hàn" or "dưới 14 tuổi" said in the story).
- */
-/**
- * refused: word pairs the citizen said they do not want ("không đăng ký thường trú"); a procedure
- * whose name says one is held back when a close candidate does not.
- */
-export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, markerText?: NormalizedText, actText?: NormalizedText, refused?: ReadonlySet<string>): Retrieval {
+export interface RetrievalContext {
+  /** Where situation markers are read when it differs from q (the request without its background still keeps "chồng Hàn" or "dưới 14 tuổi" said in the story). */
+  markerText?: NormalizedText;
+  /** Where act markers are read: the request as said, question words included ("kéo dài thời hạn"). */
+  actText?: NormalizedText;
+  /** Word pairs the citizen said they do not want ("không đăng ký thường trú"); a procedure whose name says one is held back when a close candidate does not. */
+  refused?: ReadonlySet<string>;
+  /** Whether a procedure's whole record text says a word pair: what it says is no other concept. */
+  recordSays?: (code: string, pair: string) => boolean;
+}
+
+export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, context: RetrievalContext = {}): Retrieval {
+  const { markerText, actText, refused, recordSays } = context;
   const qFolded = ` ${q.folded} `;
   const markerFolded = markerText ? ` ${markerText.folded} ` : qFolded;
   const seen = new Set<string>();
@@ -417,13 +421,16 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
   // A catalog word pair in the message that the winner lacks, one of its words unexplained:
   // the message names another concept ("ly hôn" is not "kết hôn").
   const topPassage = top ? index.passages[top.passage] : null;
+  // Siblings of the winner (most of its name's word pairs in theirs: "gia hạn" / "cấp" the same
+  // permit) share their everyday names' wording: an alias of one is no other concept for another.
+  const siblings = top ? ordered.slice(1, SIBLING_LOOKUP).filter((r) => isSibling(index.procs[top.i], index.procs[r.i])).map((r) => index.procs[r.i]) : [];
   const otherConcept =
     !!topPassage &&
     q.foldedTokens.some((t, i) => {
       if (i === 0) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
-      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair));
+      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair)) && !(topName && recordSays?.(topName.code, pair)) && !siblings.some((p) => p.allBigrams.has(pair));
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
@@ -443,6 +450,19 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, mark
     );
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
+}
+
+/** How many of the next candidates may be the winner's siblings. */
+const SIBLING_LOOKUP = 6;
+/** Share of the shorter name's word pairs two sibling names have in common. */
+const SIBLING_OVERLAP = 0.6;
+
+function isSibling(a: IndexedProcedure, b: IndexedProcedure): boolean {
+  const [small, large] = a.nameBigrams.size <= b.nameBigrams.size ? [a, b] : [b, a];
+  if (small.nameBigrams.size < 2) return false;
+  let shared = 0;
+  for (const x of small.nameBigrams) if (large.nameBigrams.has(x)) shared++;
+  return shared >= SIBLING_OVERLAP * small.nameBigrams.size;
 }
 
 /**

@@ -144,6 +144,16 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('thủ tục ở đây').procedure).toBeNull();
   });
 
+  it('reads wording the record or a sibling procedure uses as no other concept', () => {
+    // "giấy chứng nhận quyền sử dụng đất" is what the record of clearing a recorded debt is about.
+    const debt = nlu.understand('giấy chứng nhận quyền sử dụng đất còn ghi nợ tiền sử dụng đất, nay đóng đủ thì xóa nợ ở đâu');
+    expect(debt.candidates.map((c) => c.code)).toContain('1.013988');
+    expect(debt.procedure).not.toBeNull();
+    // "xây nhà" is the everyday name of the permit; extending it is the sibling procedure.
+    const extend = nlu.understand('giấy phép xây nhà sắp hết hạn, gia hạn ở đâu');
+    expect(extend.procedure?.code).toBe('1.013227');
+  });
+
   it('holds back the combined procedure whose part the citizen refuses', () => {
     // Both liên thông procedures hold khai sinh and BHYT; only one also registers permanent residence.
     const all = nlu.understand('làm liên thông khai sinh và thẻ bhyt cho bé thì cần gì');
