@@ -19,7 +19,7 @@ import { createYesNoReader } from './read-yes-no.js';
 import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure, type Retrieval } from './retrieve-procedure.js';
 import { buildRecordIndex } from './record-index.js';
-import { buildRecordTerms, coreTexts } from './record-terms.js';
+import { buildRecordTerms } from './record-terms.js';
 import { QUERY_STOP_WORDS } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
@@ -77,17 +77,14 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     loadIntentUtterances(intentsDir).map((u) => ({ intent: u.intent, tokens: normalize(u.text).foldedTokens })),
   );
 
-  const everydayNames = (code: string) => [...(catalog.aliasesFor?.(code) ?? []), ...(catalog.keywordsFor?.(code) ?? [])];
-  const recordTerms = buildRecordTerms(catalog.procedures, everydayNames);
-  /** What each procedure is about (name, result, audiences, conditions, everyday names): a pair said there is no other concept. */
-  const coreTerms = buildRecordTerms(catalog.procedures, everydayNames, coreTexts);
+  const recordTerms = buildRecordTerms(catalog.procedures, (code) => [...(catalog.aliasesFor?.(code) ?? []), ...(catalog.keywordsFor?.(code) ?? [])]);
   /** The request alone first (story spans removed), else the whole message. */
   /** The procedure named, read without the short question phrases ("cần giấy gì" names no "giấy"). */
   const retrieveTopic = (q: NormalizedText, markers?: NormalizedText, excluded?: ReadonlySet<string>) => {
     const asked = questionTokens(q.folded);
     const keep = q.tokens.map((_, i) => !asked.has(i));
     const topic = asked.size && keep.some(Boolean) ? keptTokens(q, keep) : q;
-    return retrieveProcedure(index, topic, { markerText: markers ?? (topic === q ? undefined : q), actText: topic === q ? undefined : q, refused: excluded, recordSays: coreTerms.says });
+    return retrieveProcedure(index, topic, { markerText: markers ?? (topic === q ? undefined : q), actText: topic === q ? undefined : q, refused: excluded, recordSays: recordTerms.coreSays });
   };
 
   const retrieveRequest = (found: RequestText | null, q: NormalizedText, excluded?: ReadonlySet<string>) => {

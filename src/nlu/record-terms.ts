@@ -16,6 +16,8 @@ import { foldedWords } from './record-index.js';
 export interface RecordTerms {
   /** Does the record (by code) say this folded word or pair ("cong vu") anywhere? */
   says(code: string, term: string): boolean;
+  /** …in what the procedure is about: its name, result, audiences, conditions or everyday names? */
+  coreSays(code: string, term: string): boolean;
   /** Does any record say the term? */
   catalogSays(term: string): boolean;
   /** Does any record of the field (procedure-schema `field`, e.g. "Đất đai") say the term? */
@@ -24,18 +26,14 @@ export interface RecordTerms {
   readonly size: number;
 }
 
-/** Which texts of a record are read. */
-export type RecordTextSelection = (p: Procedure) => (string | null | undefined)[];
-
 /** What the procedure is about: its name, its result, who it is for and on what conditions. */
-export const coreTexts: RecordTextSelection = (p) => [p.name, p.result.name, ...p.audiences, p.conditions];
+function coreTexts(p: Procedure): (string | null | undefined)[] {
+  return [p.name, p.result.name, ...p.audiences, p.conditions];
+}
 
-function recordTexts(p: Procedure): (string | null | undefined)[] {
+/** The rest of the record: documents, notes, steps, fees. */
+function detailTexts(p: Procedure): (string | null | undefined)[] {
   return [
-    p.name,
-    p.result.name,
-    ...p.audiences,
-    p.conditions,
     ...p.documents.flatMap((d) => [d.group, d.name]),
     ...p.documentNotes,
     p.steps,
@@ -53,7 +51,7 @@ function holds(seq: Int32Array, a: number, b: number): boolean {
 }
 
 /** extra: further texts that name a record (its everyday names). */
-export function buildRecordTerms(procedures: readonly Procedure[], extra: (code: string) => readonly string[] = () => [], select: RecordTextSelection = recordTexts): RecordTerms {
+export function buildRecordTerms(procedures: readonly Procedure[], extra: (code: string) => readonly string[] = () => []): RecordTerms {
   const wordIds = new Map<string, number>();
   const textIndex = new Map<string, number>();
   const texts: Int32Array[] = [];
@@ -82,9 +80,15 @@ export function buildRecordTerms(procedures: readonly Procedure[], extra: (code:
     return t;
   };
   const byCode = new Map<string, number[]>();
+  /** The record's core texts (and everyday names), a prefix of its texts in byCode. */
+  const coreCount = new Map<string, number>();
+  const present = (x: string | null | undefined): x is string => !!x;
   for (const p of procedures) {
-    const mine = [...new Set([...select(p), ...extra(p.code)].filter((x): x is string => !!x).map(read))];
+    const core = [...new Set([...coreTexts(p), ...extra(p.code)].filter(present).map(read))];
+    const coreSet = new Set(core);
+    const mine = [...core, ...new Set(detailTexts(p).filter(present).map(read).filter((t) => !coreSet.has(t)))];
     byCode.set(p.code, mine);
+    coreCount.set(p.code, core.length);
     for (const t of mine) textFields[t]!.add(p.field);
   }
 
@@ -106,6 +110,10 @@ export function buildRecordTerms(procedures: readonly Procedure[], extra: (code:
     says: (code, term) => {
       const pair = ids(term);
       return !!pair && (byCode.get(code) ?? []).some((t) => holds(texts[t]!, pair[0], pair[1]));
+    },
+    coreSays: (code, term) => {
+      const pair = ids(term);
+      return !!pair && (byCode.get(code) ?? []).slice(0, coreCount.get(code) ?? 0).some((t) => holds(texts[t]!, pair[0], pair[1]));
     },
     catalogSays: (term) => anyText(term, () => true),
     saidInField: (term, field) => anyText(term, (t) => textFields[t]!.has(field)),

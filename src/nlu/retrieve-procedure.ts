@@ -423,14 +423,15 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const topPassage = top ? index.passages[top.passage] : null;
   // Siblings of the winner (most of its name's word pairs in theirs: "gia hạn" / "cấp" the same
   // permit) share their everyday names' wording: an alias of one is no other concept for another.
-  const siblings = top ? ordered.slice(1, SIBLING_LOOKUP).filter((r) => isSibling(index.procs[top.i], index.procs[r.i])).map((r) => index.procs[r.i]) : [];
+  let siblingList: IndexedProcedure[] | undefined;
+  const siblings = () => (siblingList ??= top ? ordered.slice(1, SIBLING_LOOKUP).filter((r) => isSibling(index.procs[top.i], index.procs[r.i])).map((r) => index.procs[r.i]) : []);
   const otherConcept =
     !!topPassage &&
     q.foldedTokens.some((t, i) => {
       if (i === 0) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
-      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair)) && !(topName && recordSays?.(topName.code, pair)) && !siblings.some((p) => p.allBigrams.has(pair));
+      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair)) && !(topName && recordSays?.(topName.code, pair)) && !siblings().some((p) => p.allBigrams.has(pair));
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
