@@ -130,7 +130,11 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     const hits = records.search(request.foldedTokens, (t) => QUERY_STOP_WORDS.has(t), RECORD_LIMIT);
     const top = hits[0];
     if (!r.procedure) {
-      if (!top || top.score < RECORD_ONLY_SCORE || top.cover < RECORD_ONLY_COVER || records.nameCover(top.code, request.foldedTokens.filter((t) => !QUERY_STOP_WORDS.has(t))) < RECORD_ONLY_NAME_COVER) return { procedure: null, candidates: r.candidates, ambiguous: false };
+      // One of the first records must also say its own name's share of the message (a phrase inside
+      // another procedure's long text is not that procedure).
+      const content = request.foldedTokens.filter((t) => !QUERY_STOP_WORDS.has(t));
+      const named = hits.slice(0, OPTIONS).some((h) => h.score >= RECORD_ONLY_SCORE && h.cover >= RECORD_ONLY_COVER && records.nameCover(h.code, content) >= RECORD_ONLY_NAME_COVER);
+      if (!top || top.score < RECORD_ONLY_SCORE || top.cover < RECORD_ONLY_COVER || !named) return { procedure: null, candidates: r.candidates, ambiguous: false };
       const options = hits.slice(0, OPTIONS).map((h) => asCandidate(h.code, RECORD_OPTION_SCORE));
       return { procedure: options[0]!, candidates: options, ambiguous: true };
     }
@@ -264,6 +268,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const conversational =
         CONVERSATIONAL.has(cls.intent) &&
         !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask) &&
+        // A question cue about a procedure found is a procedure question, whatever words of "being
+        // told" it holds ("thông báo lưu trú ở đâu"); a dossier's status keeps its own reading.
+        !(r.procedure && ask && cls.intent !== 'dossier_status' && cls.intent !== 'human_handoff' && cls.intent !== 'feedback') &&
         // A found procedure outweighs an unsure "help"/"greeting"/"thanks" ("tai nạn lao động được hưởng gì").
         !(r.procedure && SOFT_CONVERSATIONAL.has(cls.intent) && cls.confidence < 0.8) &&
         !(cls.confidence < 0.7 && saysProcedureWords && r.unexplained.length > 0);

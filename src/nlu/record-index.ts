@@ -9,6 +9,7 @@
  */
 import type { Procedure } from '../catalog/procedure-schema.js';
 import { foldDiacritics } from './fold-diacritics.js';
+import { normalizeBasic } from './normalize.js';
 
 /** How much each part of a record counts (its name says most about it). */
 const FIELD_WEIGHTS: readonly (readonly [(p: Procedure) => string | null | undefined, number])[] = [
@@ -81,7 +82,8 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
       }
     }
     lengths.push(length);
-    nameTerms.push(new Set(foldedWords(p.name)));
+    // The name as a message would be read: the catalog's own abbreviations spelled out ("DSPHSK").
+    nameTerms.push(new Set(normalizeBasic(p.name).foldedTokens));
     for (const [t, f] of tf) {
       let docs = postDocs.get(t);
       if (!docs) {

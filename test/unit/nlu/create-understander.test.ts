@@ -154,6 +154,10 @@ describe('button payloads and entities', () => {
     expect(extend.procedure?.code).toBe('1.013227');
   });
 
+  it('reads the abbreviations the catalog names use ("nghỉ DSPHSK") spelled out', () => {
+    expect(nlu.understand('hưởng trợ cấp nghỉ dưỡng sức phục hồi sức khỏe sau ốm đau hồ sơ gồm gì').procedure?.code).toBe('1.001598');
+  });
+
   it('holds back the combined procedure whose part the citizen refuses', () => {
     // Both liên thông procedures hold khai sinh and BHYT; only one also registers permanent residence.
     const all = nlu.understand('làm liên thông khai sinh và thẻ bhyt cho bé thì cần gì');
