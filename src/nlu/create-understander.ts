@@ -20,7 +20,8 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure, type Retrieval } from './retrieve-procedure.js';
 import { buildRecordIndex } from './record-index.js';
 import { buildRecordTerms } from './record-terms.js';
-import { QUERY_STOP_WORDS } from './stop-words.js';
+import { actMarkerPositions } from './variant-markers.js';
+import { QUERY_STOP_WORDS, isQueryStopWord } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
 import { askCues, questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords } from './intent-rules.js';
@@ -92,6 +93,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     if (!found) return whole;
     // Markers said in the background still hold ("lấy chồng Hàn, …, giờ khai sinh cho con") when a
     // whole clause went; a dropped span ("đi du lịch nước ngoài") takes its markers with it.
+    // A request that says only what to do ("giờ làm lần đầu thì cần gì") takes its object from the
+    // story: the whole message is read, when it names one.
+    if (whole.procedure && !namesAnObject(found.request)) return whole;
     const r = retrieveTopic(found.request, found.droppedClause ? q : undefined, excluded);
     // The request alone must name its procedure about as well as the whole message did; without
     // its background clause it must do better ("mất bản gốc giấy khai sinh, giờ xin bản sao ở đâu"
@@ -340,6 +344,13 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
 
 const NO_ASKS: AskReading = { asks: [], primary: null, channel: null };
+
+/** Whether a request names something beyond question words and the act asked for. */
+function namesAnObject(request: NormalizedText): boolean {
+  const asked = questionTokens(request.folded);
+  const act = actMarkerPositions(request.foldedTokens);
+  return request.foldedTokens.some((t, i) => !asked.has(i) && !act.has(i) && t.length > 1 && !isQueryStopWord(t, request.tokens[i]!));
+}
 
 /** Word pairs of the refused words that the rest of the message does not say itself. */
 function refusedPairs(negated: NormalizedText, kept: NormalizedText): ReadonlySet<string> {

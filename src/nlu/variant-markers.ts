@@ -41,6 +41,16 @@ export function markersInName(accentedText: string): string[] {
   return VARIANT_MARKERS.filter((m) => m.name.test(tokens)).map((m) => m.id);
 }
 
+/** Positions of the words that say an act marker ("làm lại", "lần đầu", "đổi"): what is done, not to what. */
+export function actMarkerPositions(foldedTokens: readonly string[]): Set<number> {
+  const at = new Set<number>();
+  for (const m of VARIANT_MARKERS) {
+    if (m.situation) continue;
+    for (const h of m.query.hits(foldedTokens)) for (let i = h.start; i < h.end; i++) at.add(i);
+  }
+  return at;
+}
+
 /** Words of the nationality phrases that mark a foreign element (người Hàn, Trung Quốc…). */
 export const NATIONALITY_WORDS: ReadonlySet<string> = cueWords(cueSection(CUES, 'nationality'));
 

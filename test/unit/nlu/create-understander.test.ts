@@ -154,6 +154,12 @@ describe('button payloads and entities', () => {
     expect(extend.procedure?.code).toBe('1.013227');
   });
 
+  it('takes the object of a request that only says what to do from the story', () => {
+    const r = nlu.understand('ông tôi 80 tuổi chưa từng có căn cước, giờ làm lần đầu cần mang gì');
+    expect(r.procedure?.code).toBe('1.014061');
+    expect(r.features).toContain('first');
+  });
+
   it('reads the abbreviations the catalog names use ("nghỉ DSPHSK") spelled out', () => {
     expect(nlu.understand('hưởng trợ cấp nghỉ dưỡng sức phục hồi sức khỏe sau ốm đau hồ sơ gồm gì').procedure?.code).toBe('1.001598');
   });
