@@ -449,9 +449,27 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
         g[0].unsaid > topUnsaid &&
         index.procs[g[0].i].markers.some((m) => AUDIENCE_SPLITS.has(m) && !said.has(m)),
     );
-  const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby;
+  // The act said ("đổi thiết kế", "đổi người khác") names a sibling of the winner, not the winner
+  // itself: the winner's everyday name covers the family, so the citizen chooses between the two.
+  const actSibling = groupList.slice(1, SIBLING_LOOKUP).map((g) => g[0]).find((g) => {
+    const markers = index.procs[g.i].markers;
+    return markers.some((m) => said.has(m) && !ACT_NEUTRAL.has(m) && !SITUATION_MARKERS.has(m) && !index.procs[top.i].markers.includes(m)) && isSibling(index.procs[top.i], index.procs[g.i]);
+  });
+  if (actSibling && !candidates.slice(0, 2).some((c) => c.code === index.procs[actSibling.i].code)) {
+    const p = index.procs[actSibling.i];
+    candidates.splice(1, 0, { code: p.code, name: p.name, score: round(bestScore) });
+    candidates.length = Math.min(candidates.length, 8);
+  } else if (actSibling) {
+    const c = candidates.find((x) => x.code === index.procs[actSibling.i].code)!;
+    c.score = round(bestScore);
+  }
+  const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby || !!actSibling;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
 }
+
+/** Said act markers that name no sibling on their own ("mất" only qualifies a re-issue). */
+const ACT_NEUTRAL: ReadonlySet<string> = new Set(['lost']);
+const SITUATION_MARKERS: ReadonlySet<string> = new Set(VARIANT_MARKERS.filter((m) => m.situation).map((m) => m.id));
 
 /** How many of the next candidates may be the winner's siblings. */
 const SIBLING_LOOKUP = 6;

@@ -154,6 +154,13 @@ describe('button payloads and entities', () => {
     expect(extend.procedure?.code).toBe('1.013227');
   });
 
+  it('asks between the winner and the sibling whose act the citizen says', () => {
+    // "giấy phép xây dựng" names the new permit by everyday use; "đổi thiết kế" is its adjustment.
+    const r = nlu.understand('nhà đã có giấy phép xây dựng, giờ đổi thiết kế thêm tầng thì làm sao');
+    expect(r.ambiguous).toBe(true);
+    expect(r.candidates.slice(0, 2).map((c) => c.code)).toContain('1.013226');
+  });
+
   it('takes the object of a request that only says what to do from the story', () => {
     const r = nlu.understand('ông tôi 80 tuổi chưa từng có căn cước, giờ làm lần đầu cần mang gì');
     expect(r.procedure?.code).toBe('1.014061');
