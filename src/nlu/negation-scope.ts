@@ -13,6 +13,7 @@
  */
 import { cueSection, loadCues, type CueSections } from './cue-lists.js';
 import { createPhraseFinder, type PhraseFinder } from './phrase-finder.js';
+import { createCueMatcher } from './cue-patterns.js';
 import { foldDiacritics } from './fold-diacritics.js';
 
 export interface NegationReading {
@@ -56,6 +57,7 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
   const clauseCue = createPhraseFinder(cueSection(cues, 'negates-clause-when-another-follows'));
   const but = createPhraseFinder(cueSection(cues, 'but'));
   const subject = createPhraseFinder(cueSection(cues, 'subject'));
+  const done = createCueMatcher(cueSection(cues, 'done-when-another-follows'));
 
   /** Where a clause's own words begin, after a subject such as "em" or "mình". */
   const opening = (f: readonly string[]) => subject.at(f, 0)?.end ?? 0;
@@ -73,6 +75,11 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
       const f = words.map((w) => w.folded);
       const start = opening(f);
       const later = clauses.length > k + 1;
+      // A procedure already done ("nhà đã làm khai tử xong"), a later clause asking the next step.
+      if (later && done.test(f)) {
+        refusedClauses.push(k);
+        return drop(k, 0, f.length);
+      }
       const first = clauseCue.at(f, start);
       // Another clause carries the request: one after it, or one before it when this one asks nothing.
       if (first && (later || (k > 0 && !asks(f.join(' '))))) {

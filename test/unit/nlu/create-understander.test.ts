@@ -171,6 +171,12 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('hưởng trợ cấp nghỉ dưỡng sức phục hồi sức khỏe sau ốm đau hồ sơ gồm gì').procedure?.code).toBe('1.001598');
   });
 
+  it('reads a procedure already done in the story as background, not as the request', () => {
+    const r = nlu.understand('Ông tôi mất tuần trước, nhà đã làm khai tử xong. Ông có lương hưu, giờ nhận tiền mai táng thì cần giấy gì');
+    expect(r.procedure?.code).not.toBe('1.000656');
+    expect(r.candidates.map((c) => c.code)).not.toContain('1.000656');
+  });
+
   it('holds back the combined procedure whose part the citizen refuses', () => {
     // Both liên thông procedures hold khai sinh and BHYT; only one also registers permanent residence.
     const all = nlu.understand('làm liên thông khai sinh và thẻ bhyt cho bé thì cần gì');
