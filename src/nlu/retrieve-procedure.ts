@@ -10,7 +10,7 @@ import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type IndexedProcedure, type ProcedureIndex } from './procedure-index.js';
 import { isQueryStopWord } from './stop-words.js';
-import { NATIONALITY_WORDS, OVER_14, OVER_6, VARIANT_MARKERS } from './variant-markers.js';
+import { NATIONALITY_WORDS, OVER_14, OVER_6, UNSERVED_UNLESS_NAMED, VARIANT_MARKERS } from './variant-markers.js';
 
 export interface Retrieval {
   procedure: ProcedureCandidate | null;
@@ -346,7 +346,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   raw = raw.filter((r) => r.score >= 0.3 * maxRaw);
   const topRaw = raw.slice().sort((a, b) => b.score - a.score);
   const nearby = new Set<string>();
-  for (let j = 0; j < topRaw.length && j < 12; j++) for (const m of index.procs[topRaw[j].i].markers) nearby.add(m);
+  for (let j = 0; j < topRaw.length && j < NEARBY; j++) for (const m of index.procs[topRaw[j].i].markers) nearby.add(m);
   const refusedNames = (i: number) => !!refused?.size && [...refused].some((p) => !GENERIC_PAIRS.has(p) && index.procs[i].nameBigrams.has(p));
   const someNearbyAccepts = refused?.size ? topRaw.slice(0, 12).some((r) => !refusedNames(r.i)) : false;
   for (const r of raw) {
@@ -436,6 +436,12 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
   if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, features, specifiers: [] };
+  // An office the catalog does not hold said ("tại Đại sứ quán ở Tokyo"), no close candidate served there.
+  const unserved = features.filter((m) => UNSERVED_UNLESS_NAMED.has(m));
+  const servedBy = unserved.flatMap((m) => UNSERVED_UNLESS_NAMED.get(m)!);
+  if (unserved.length && !topRaw.slice(0, NEARBY).some((r) => servedBy.some((m) => index.procs[r.i].markers.includes(m)))) {
+    return { procedure: null, candidates, ambiguous: false, bestScore, unexplained: [...unexplained, ...unserved], features, specifiers: [] };
+  }
   const specifiers = specifiersOf(q.foldedTokens, unexplainedSet, (t) => !stopTokens.has(t) && (topTokens.has(t) || !!topWhole?.has(t)));
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
@@ -466,6 +472,9 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby || !!actSibling;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
 }
+
+/** How many of the best-scoring procedures count as close ("nearby") for markers. */
+const NEARBY = 12;
 
 /** Said act markers that name no sibling on their own ("mất" only qualifies a re-issue). */
 const ACT_NEUTRAL: ReadonlySet<string> = new Set(['lost']);

@@ -35,6 +35,9 @@ function loadMarkers(cues: CueSections): VariantMarker[] {
 
 export const VARIANT_MARKERS: readonly VariantMarker[] = loadMarkers(CUES);
 
+/** Markers that, said with no close candidate carrying one of their serving markers, mean the catalog lacks the procedure. */
+export const UNSERVED_UNLESS_NAMED: ReadonlyMap<string, readonly string[]> = new Map(cueSection(CUES, 'unserved-unless-named').map(([said, ...servedBy]) => [said!, servedBy]));
+
 /** The markers a procedure name (accented, normalised) carries. */
 export function markersInName(accentedText: string): string[] {
   const tokens = words(accentedText);

@@ -177,6 +177,13 @@ describe('button payloads and entities', () => {
     expect(r.candidates.map((c) => c.code)).not.toContain('1.000656');
   });
 
+  it('says "not in the catalog" for a procedure filed at an embassy, unless a procedure filed abroad is close', () => {
+    const passport = nlu.understand('Em đang ở Hàn, muốn làm hộ chiếu mới tại Đại sứ quán Việt Nam ở Seoul thì cần gì');
+    expect(passport.procedure).toBeNull();
+    expect(passport.procedureMentionedButUnknown).toBe(true);
+    expect(nlu.understand('làm hộ chiếu ở đâu').procedure?.code).toBe('1.001456');
+  });
+
   it('holds back the combined procedure whose part the citizen refuses', () => {
     // Both liên thông procedures hold khai sinh and BHYT; only one also registers permanent residence.
     const all = nlu.understand('làm liên thông khai sinh và thẻ bhyt cho bé thì cần gì');
