@@ -439,7 +439,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   // An office the catalog does not hold said ("tại Đại sứ quán ở Tokyo"), no close candidate served there.
   const unserved = features.filter((m) => UNSERVED_UNLESS_NAMED.has(m));
   const servedBy = unserved.flatMap((m) => UNSERVED_UNLESS_NAMED.get(m)!);
-  if (unserved.length && !topRaw.slice(0, NEARBY).some((r) => servedBy.some((m) => index.procs[r.i].markers.includes(m)))) {
+  if (unserved.length && !ordered.slice(0, NEARBY).some((r) => r.score >= VARIANT_AMBIGUOUS_RATIO * bestScore && servedBy.some((m) => index.procs[r.i].markers.includes(m)))) {
     return { procedure: null, candidates, ambiguous: false, bestScore, unexplained: [...unexplained, ...unserved], features, specifiers: [] };
   }
   const specifiers = specifiersOf(q.foldedTokens, unexplainedSet, (t) => !stopTokens.has(t) && (topTokens.has(t) || !!topWhole?.has(t)));
