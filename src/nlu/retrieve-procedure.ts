@@ -46,7 +46,7 @@ const FOREIGN_UNSAID_PENALTY = 0.65;
 /** A procedure lacking what the message says ("cấp lại", "người nước ngoài") is held back harder. */
 const SAID_PENALTY = 0.75;
 /** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
-const ALWAYS_DISTINCT = new Set(['organisation', 'foreign']);
+const ALWAYS_DISTINCT = new Set(['organisation', 'foreign', 'recorded-abroad']);
 const DISTINCT_PENALTY = 0.5;
 interface RankedProc {
   i: number;
