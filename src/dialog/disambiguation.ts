@@ -42,6 +42,8 @@ export function askDisambiguation(ctx: TurnContext, intent: ProcedureIntent, can
   const codes = options.map((p) => p.code);
   ctx.state.pending = { kind: 'disambiguation', intent, candidates: codes };
   ctx.state.lastCandidates = codes;
+  // What was asked, should a dossier check asked in the same reply take the pending slot.
+  ctx.state.lastIntent = intent;
   // The topic is now one of these options: a follow-up must not fall back to the previous procedure.
   ctx.state.lastProcedure = undefined;
   ctx.outcome = { intent, answered: true };

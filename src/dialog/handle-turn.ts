@@ -9,7 +9,7 @@ import { recordRating } from '../dossiers/chat/record-rating.js';
 import { wholeText, type TurnContext } from './turn-context.js';
 import { noteLongMessage } from './long-message-note.js';
 import { parseDetailPayload } from './detail-buttons.js';
-import { readChoice } from './disambiguation.js';
+import { optionCode, readChoice } from './disambiguation.js';
 import { expireIdleState } from './expire-state.js';
 import { replyUnanswered } from './fallback.js';
 import { confirmFeedback, handleFeedbackIntent, isCancel, looksLikeFeedback } from './feedback-service.js';
@@ -100,6 +100,16 @@ async function routeText(ctx: TurnContext, text: string): Promise<void> {
   }
 
   const pending = ctx.state.pending;
+  // One of the options offered, tapped while a dossier check asked in the same reply is pending
+  // ("mã hồ sơ … , giờ muốn gia hạn giấy phép thì nộp ở đâu"): the option is answered, the check stays.
+  const tapped = optionCode(text);
+  const option = tapped && ctx.state.lastCandidates?.includes(tapped) ? catalog.byCode(tapped) : undefined;
+  if (option && pending && pending.kind !== 'disambiguation' && pending.kind !== 'feedback_content') {
+    const asked = ctx.state.lastIntent;
+    answerProcedure(ctx, isProcedureIntent(asked) ? asked : 'procedure_info', option);
+    ctx.state.pending = pending;
+    return;
+  }
   let carriedIntent: string | undefined;
   if (pending) {
     ctx.state.pending = undefined;

@@ -244,15 +244,18 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         const about = dossierIntent(q.folded);
         // "hồ sơ … em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì": a procedure question besides the dossier.
         const r = about === 'dossier_status' && ask && !asksAboutFiledDossier(q.folded) ? retrieveRequest(found, q, refused) : null;
-        if (!r?.procedure || r.ambiguous) return withoutProcedure(about, 0.97);
+        // Read as any procedure question is (the record text may still find it, or offer options); the
+        // dossier is looked up as well by the dialog.
+        const reading = r ? secondOpinion(r, found?.request ?? q) : NO_PROCEDURE;
+        if (!r || !reading.procedure) return withoutProcedure(about, 0.97);
         return {
           ...base,
           intent: ask!,
           intentConfidence: 0.9,
-          procedure: r.procedure,
-          candidates: r.candidates,
+          procedure: reading.procedure,
+          candidates: reading.candidates,
           procedureMentionedButUnknown: false,
-          ambiguous: false,
+          ambiguous: reading.ambiguous,
           features: r.features,
           asks: asksFor(ask!),
           channel: asked.channel,
