@@ -19,6 +19,7 @@ import { assumesUnsaid, decideVariant, sameButLevel, saidQualifiers } from './va
 import { findNamedProcedure, foldedName } from './find-named-procedure.js';
 import { foldText } from './menu.js';
 import { QUERY_STOP_WORDS } from '../nlu/stop-words.js';
+import { UNSERVED_UNLESS_NAMED } from '../nlu/variant-markers.js';
 
 /** Candidates within this score of the best are offered together. */
 const CLOSE_SCORE = 0.3;
@@ -74,7 +75,9 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   const named = findNamedProcedure(text, catalog);
   const refined = named && nluRefinement(ctx, named);
   if (refined) return answerOrAskVariant(ctx, intent, refined);
-  if (named && !nlu?.procedure) return answerOrAskVariant(ctx, intent, named);
+  // Not when the NLU found the office asked for one the catalog does not hold (an embassy).
+  const unserved = nlu?.features.some((f) => UNSERVED_UNLESS_NAMED.has(f)) ?? false;
+  if (named && !nlu?.procedure && !unserved) return answerOrAskVariant(ctx, intent, named);
   if (nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
 
   const candidates = closeCandidates(ctx);
