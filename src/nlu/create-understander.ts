@@ -185,7 +185,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const negation = negationScope(ents.rest);
       const rest = negation?.kept ?? ents.rest;
       const q = normalize(rest);
-      // …and a procedure named by the words refused is held back ("chỉ khai sinh và thẻ BHYT, không đăng ký thường trú").
+      // …and a procedure named by the words refused is held back ("chỉ cần khai sinh với thẻ BHYT, không nhập hộ khẩu").
       const refused = negation?.refused ? refusedPairs(normalize(negation.refused), q) : undefined;
       const base = {
         text,
@@ -242,7 +242,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       });
       if (ents.dossierCode) {
         const about = dossierIntent(q.folded);
-        // "hồ sơ … em nộp rồi, tiện hỏi làm lý lịch tư pháp cần gì": a procedure question besides the dossier.
+        // "hồ sơ … em nộp rồi, tiện hỏi làm hộ chiếu cần gì": a procedure question besides the dossier.
         const r = about === 'dossier_status' && ask && !asksAboutFiledDossier(q.folded) ? retrieveRequest(found, q, refused) : null;
         // Read as any procedure question is (the record text may still find it, or offer options); the
         // dossier is looked up as well by the dialog.

@@ -22,7 +22,7 @@ export interface NegationReading {
   /** The negated words (for diagnostics and tests). */
   negated: string;
   /**
-   * The words of clauses that refuse a thing ("không đăng ký thường trú", "không cần giấy độc
+   * The words of clauses that refuse a thing ("không nhập hộ khẩu", "không cần giấy độc
    * thân"), as opposed to a correction ("không phải X mà là Y", where X often shares words with Y).
    */
   refused: string;

@@ -111,7 +111,7 @@ export interface RetrievalContext {
   markerText?: NormalizedText;
   /** Where act markers are read: the request as said, question words included ("kéo dài thời hạn"). */
   actText?: NormalizedText;
-  /** Word pairs the citizen said they do not want ("không đăng ký thường trú"); a procedure whose name says one is held back when a close candidate does not. */
+  /** Word pairs the citizen said they do not want ("không nhập hộ khẩu"); a procedure whose name says one is held back when a close candidate does not. */
   refused?: ReadonlySet<string>;
   /** Whether a procedure's whole record text says a word pair: what it says is no other concept. */
   recordSays?: (code: string, pair: string) => boolean;

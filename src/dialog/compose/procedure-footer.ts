@@ -34,7 +34,7 @@ export function procedureTitle(p: Procedure): string {
 /** Some national names run to 600 characters; inside a sentence the first words are enough (the code follows). */
 const PHRASE_MAX = 90;
 
-/** The name inside a sentence, lower-cased first letter ("lệ phí đăng ký tạm trú"), cut at 90 characters. */
+/** The name inside a sentence, lower-cased first letter ("lệ phí cấp giấy phép xây dựng"), cut at 90 characters. */
 export function procedurePhrase(p: Procedure): string {
   const t = shortenText(procedureTitle(p), PHRASE_MAX);
   return /^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLocaleLowerCase('vi') + t.slice(1) : t;
