@@ -138,6 +138,9 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
     let changed = false;
     const out: string[] = [];
     const outFolded: string[] = [];
+    // Each token's telex reading, read at most once (as the next word, then as the word itself).
+    const telexRead: (string | null | undefined)[] = [];
+    const telexAt = (i: number) => (telexRead[i] === undefined ? (telexRead[i] = telexWord(base.tokens[i]!)) : telexRead[i]);
     base.tokens.forEach((tok, i) => {
       const keep = (t: string) => {
         out.push(t);
@@ -150,12 +153,11 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
       if (realAccented.has(tok) || (tok === f && known(f))) return keep(tok);
       const prev = outFolded[outFolded.length - 1];
       const next = base.foldedTokens[i + 1];
-      const nextTyped = base.tokens[i + 1];
-      const nextTelex = nextTyped === undefined ? null : telexWord(nextTyped);
+      const nextTelex = next === undefined || known(next) ? null : telexAt(i + 1);
       const nextOptions = next === undefined ? [] : known(next) ? [next] : [next, ...(nextTelex ? [nextTelex] : []), ...corrector.neighbours(next)];
       const pairs = (c: string) => pairKnown(prev, c) || nextOptions.some((n) => pairKnown(c, n));
       // Telex typed without the IME ("hoj chieeus"): the decoded word when its neighbours say it.
-      const telex = telexWord(tok);
+      const telex = telexAt(i);
       if (telex && pairs(telex)) {
         changed = true;
         return keep(preferred.get(telex) ?? telex);

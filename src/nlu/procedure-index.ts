@@ -21,8 +21,6 @@ export interface IndexedProcedure {
   /** Folded syllables and syllable pairs of the name passage: words the procedure explains whichever passage won. */
   nameTokens: Set<string>;
   nameBigrams: Set<string>;
-  /** Word pairs of all its passages (name, everyday names, keywords). */
-  allBigrams: Set<string>;
 }
 
 export interface Passage {
@@ -100,7 +98,6 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
       markers: markersInName(nameText),
       nameTokens: new Set(),
       nameBigrams: new Set(),
-      allBigrams: new Set(),
     });
     const seen = new Set<string>();
     for (const t of texts) {
@@ -138,7 +135,6 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
       r.kind === 'name' || r.kind === 'head'
         ? procs[r.proc].markers
         : markersInName(r.accented.join(' '));
-    for (const b of bigrams) procs[r.proc].allBigrams.add(b);
     if (r.kind === 'name') {
       for (const t of uniq) procs[r.proc].nameTokens.add(t);
       for (const b of bigrams) procs[r.proc].nameBigrams.add(b);

@@ -113,7 +113,10 @@ export function buildRecordTerms(procedures: readonly Procedure[], extra: (code:
     },
     coreSays: (code, term) => {
       const pair = ids(term);
-      return !!pair && (byCode.get(code) ?? []).slice(0, coreCount.get(code) ?? 0).some((t) => holds(texts[t]!, pair[0], pair[1]));
+      const mine = byCode.get(code) ?? [];
+      const core = coreCount.get(code) ?? 0;
+      for (let k = 0; pair && k < core; k++) if (holds(texts[mine[k]!]!, pair[0], pair[1])) return true;
+      return false;
     },
     catalogSays: (term) => anyText(term, () => true),
     saidInField: (term, field) => anyText(term, (t) => textFields[t]!.has(field)),

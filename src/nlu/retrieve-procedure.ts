@@ -347,7 +347,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const topRaw = raw.slice().sort((a, b) => b.score - a.score);
   const nearby = new Set<string>();
   for (let j = 0; j < topRaw.length && j < NEARBY; j++) for (const m of index.procs[topRaw[j].i].markers) nearby.add(m);
-  const refusedNames = (i: number) => !!refused?.size && [...refused].some((p) => !GENERIC_PAIRS.has(p) && index.procs[i].nameBigrams.has(p));
+  const refusedNames = (i: number) => {
+    for (const p of refused ?? []) if (!GENERIC_PAIRS.has(p) && index.procs[i].nameBigrams.has(p)) return true;
+    return false;
+  };
   const someNearbyAccepts = refused?.size ? topRaw.slice(0, 12).some((r) => !refusedNames(r.i)) : false;
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
@@ -386,7 +389,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   }
   const groupList = [...groups.values()];
   const ordered = groupList.flat();
-  const candidates: ProcedureCandidate[] = ordered.slice(0, 8).map((r) => ({
+  const candidates: ProcedureCandidate[] = ordered.slice(0, MAX_CANDIDATES).map((r) => ({
     code: index.procs[r.i].code,
     name: index.procs[r.i].name,
     score: round(r.score),
@@ -423,15 +426,17 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const topPassage = top ? index.passages[top.passage] : null;
   // Siblings of the winner (most of its name's word pairs in theirs: "gia hạn" / "cấp" the same
   // permit) share their everyday names' wording: an alias of one is no other concept for another.
-  let siblingList: IndexedProcedure[] | undefined;
-  const siblings = () => (siblingList ??= top ? ordered.slice(1, SIBLING_LOOKUP).filter((r) => isSibling(index.procs[top.i], index.procs[r.i])).map((r) => index.procs[r.i]) : []);
+  let siblingSet: ReadonlySet<number> | undefined;
+  const siblings = () => (siblingSet ??= new Set(top ? ordered.slice(1, SIBLING_LOOKUP).filter((r) => isSibling(index.procs[top.i], index.procs[r.i])).map((r) => r.i) : []));
+  /** A passage of a sibling (name, everyday name or keyword) says the pair. */
+  const siblingSays = (pair: string) => siblings().size > 0 && (index.bigramPostings.get(pair) ?? []).some((id) => siblings().has(index.passages[id].proc));
   const otherConcept =
     !!topPassage &&
     q.foldedTokens.some((t, i) => {
       if (i === 0) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
-      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair)) && !(topName && recordSays?.(topName.code, pair)) && !siblings().some((p) => p.allBigrams.has(pair));
+      return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair)) && !(topName && recordSays?.(topName.code, pair)) && !siblingSays(pair);
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
@@ -461,18 +466,20 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     const markers = index.procs[g.i].markers;
     return markers.some((m) => said.has(m) && !ACT_NEUTRAL.has(m) && !SITUATION_MARKERS.has(m) && !index.procs[top.i].markers.includes(m)) && isSibling(index.procs[top.i], index.procs[g.i]);
   });
-  if (actSibling && !candidates.slice(0, 2).some((c) => c.code === index.procs[actSibling.i].code)) {
+  if (actSibling) {
+    // Offered second, as close as the winner (once: it may stand further down already).
     const p = index.procs[actSibling.i];
+    const at = candidates.findIndex((c) => c.code === p.code);
+    if (at > 0) candidates.splice(at, 1);
     candidates.splice(1, 0, { code: p.code, name: p.name, score: round(bestScore) });
-    candidates.length = Math.min(candidates.length, 8);
-  } else if (actSibling) {
-    const c = candidates.find((x) => x.code === index.procs[actSibling.i].code)!;
-    c.score = round(bestScore);
+    candidates.length = Math.min(candidates.length, MAX_CANDIDATES);
   }
   const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby || !!actSibling;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
 }
 
+/** How many candidates a retrieval returns. */
+const MAX_CANDIDATES = 8;
 /** How many of the best-scoring procedures count as close ("nearby") for markers. */
 const NEARBY = 12;
 
