@@ -49,7 +49,8 @@ const AFTER_DONE: ReadonlySet<string> = new Set(['muon', 'gio', 'nay', 'h', 'can
 const CLAUSE_SPLIT = /[,.;:!?\n()]+|\s-\s/;
 const CLAUSE_BREAK = /[,.;:!?\n()]\s*\S|\s-\s/;
 
-function clauses(text: string): string[] {
+/** The message cut at the punctuation that ends a clause. */
+export function clauses(text: string): string[] {
   return text.split(CLAUSE_SPLIT).map((c) => c.trim()).filter(Boolean);
 }
 
@@ -123,6 +124,14 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
   const keptFolded: string[] = [];
   let dropped = false;
   let droppedClause = false;
+  const clauseStart: boolean[] = [];
+  let lastPart = -1;
+  const keep = (q: NormalizedText, i: number, part: number) => {
+    kept.push(q.tokens[i]);
+    keptFolded.push(q.foldedTokens[i]);
+    clauseStart.push(kept.length > 1 && (part !== lastPart || !!q.clauseStart?.[i]));
+    lastPart = part;
+  };
   const parts = clauses(text).map((c) => normalize(c)).filter((q) => q.tokens.length > 0);
   parts.forEach((q, k) => {
     // "bé làm khai sinh rồi, giờ muốn nhập hộ khẩu": the clause before the request is background.
@@ -150,16 +159,15 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
           i += n - 1;
           continue;
         }
-        kept.push(q.tokens[i]);
-        keptFolded.push(q.foldedTokens[i]);
+        keep(q, i, k);
       } else if (isCloser(q, i)) {
         inSpan = false;
-        kept.push(q.tokens[i]);
-        keptFolded.push(q.foldedTokens[i]);
+        keep(q, i, k);
       }
     }
   });
   if (!dropped || kept.length === 0) return null;
   // The kept words are already normalised clause by clause: no second pass.
-  return { request: { normalized: kept.join(' '), folded: keptFolded.join(' '), tokens: kept, foldedTokens: keptFolded }, droppedClause };
+  const guessed = new Set(parts.flatMap((q) => [...(q.guessed ?? [])]));
+  return { request: { normalized: kept.join(' '), folded: keptFolded.join(' '), tokens: kept, foldedTokens: keptFolded, guessed, clauseStart }, droppedClause };
 }

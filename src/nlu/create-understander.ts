@@ -12,7 +12,7 @@ import { readablePrefix } from './message-limits.js';
 import { cleanText } from './clean-text.js';
 import { foldWord } from './fold-diacritics.js';
 import { createNormalizer, keptTokens, normalizeBasic, type NormalizedText } from './normalize.js';
-import { withoutContext, type RequestText } from './context-spans.js';
+import { clauses, withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
 import { createAskReader, type AskReading } from './read-asks.js';
 import { createYesNoReader } from './read-yes-no.js';
@@ -176,6 +176,26 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return { ...r, procedure, candidates: [procedure], ambiguous: false, bestScore: 1, unexplained: [], specifiers: [] };
   };
 
+  /**
+   * A message with a dossier code, without the clauses that ask about the filed dossier ("… đến đâu
+   * rồi"), read as a message of its own; the clause naming the dossier stays ("hồ sơ … cấp đổi sổ
+   * đỏ, cho hỏi thủ tục này mất mấy ngày" takes its object from it).
+   */
+  const questionBesidesDossier = (text: string) => {
+    const all = clauses(text);
+    // A clause asks about the dossier when the cue holds up to it and not before ("hồ sơ … kết hôn, chưa thấy gì cả").
+    const folded = all.map((c) => normalize(c).folded);
+    const upTo = folded.map((_, k) => asksAboutFiledDossier(folded.slice(0, k + 1).join(' ')));
+    const other = all.filter((_, k) => !upTo[k] || (k > 0 && upTo[k - 1]));
+    // No such clause (the whole message is read), or nothing else asked.
+    if (other.length === all.length || other.length === 0) return null;
+    const q = normalize(other.join(', '));
+    const found = withoutContext(other.join(', '), normalize, q);
+    const fromRequest = found ? readAsks(found.request.folded) : null;
+    const asked: AskReading = fromRequest?.primary ? fromRequest : readAsks(q.folded);
+    return asked.primary ? { q, found, asked } : null;
+  };
+
   const understanding = {
     understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
       // A bounded prefix: every step below then costs at most what a long question costs.
@@ -242,23 +262,27 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       });
       if (ents.dossierCode) {
         const about = dossierIntent(q.folded);
-        // "hồ sơ … em nộp rồi, tiện hỏi làm hộ chiếu cần gì": a procedure question besides the dossier.
-        const r = about === 'dossier_status' && ask && !asksAboutFiledDossier(q.folded) ? retrieveRequest(found, q, refused) : null;
+        // "hồ sơ … đến đâu rồi, tiện hỏi làm hộ chiếu cần gì": a procedure question besides the
+        // dossier, read from the clauses that neither hold the code nor ask about a filed dossier.
+        const besides = about === 'dossier_status' ? questionBesidesDossier(rest) : null;
+        const part = besides ?? (asksAboutFiledDossier(q.folded) ? null : { q, found, asked });
+        const partAsk = part?.asked.primary;
+        const r = part && partAsk ? retrieveRequest(part.found, part.q, refused) : null;
         // Read as any procedure question is (the record text may still find it, or offer options); the
         // dossier is looked up as well by the dialog.
-        const reading = r ? secondOpinion(r, found?.request ?? q) : NO_PROCEDURE;
-        if (!r || !reading.procedure) return withoutProcedure(about, 0.97);
+        const reading = r && part ? secondOpinion(r, part.found?.request ?? part.q) : NO_PROCEDURE;
+        if (!r || !part || !partAsk || !reading.procedure) return withoutProcedure(about, 0.97);
         return {
           ...base,
-          intent: ask!,
+          intent: partAsk,
           intentConfidence: 0.9,
           procedure: reading.procedure,
           candidates: reading.candidates,
           procedureMentionedButUnknown: false,
           ambiguous: reading.ambiguous,
           features: r.features,
-          asks: asksFor(ask!),
-          channel: asked.channel,
+          asks: [partAsk, ...part.asked.asks.filter((a) => a !== partAsk)],
+          channel: part.asked.channel,
         };
       }
       if (turnsNotificationsOff(q.folded)) return withoutProcedure('unsubscribe', 0.9);

@@ -6,6 +6,9 @@
  */
 import { foldDiacritics } from './fold-diacritics.js';
 import { MAX_CODE_CHARS } from '../dossiers/dossier-code.js';
+
+/** What a dossier code found in the text is replaced by. */
+const DOSSIER_PLACEHOLDER = '__dossier__';
 import { squeezeSpace } from './message-limits.js';
 
 export interface Entities {
@@ -46,14 +49,14 @@ export function extractEntities(input: string): Entities {
   ONE_STOP.lastIndex = 0;
   if ((m = ONE_STOP.exec(folded))) {
     dossierCode = `${m[1].replace(/\s+/g, '')}-${m[2]}-${m[3]}`.toUpperCase();
-    text = replaceSpan(text, m.index, m.index + m[0].length, '__dossier__');
-    folded = replaceSpan(folded, m.index, m.index + m[0].length, '__dossier__');
+    text = replaceSpan(text, m.index, m.index + m[0].length, DOSSIER_PLACEHOLDER);
+    folded = replaceSpan(folded, m.index, m.index + m[0].length, DOSSIER_PLACEHOLDER);
   }
   BHXH.lastIndex = 0;
   if (!dossierCode && (m = BHXH.exec(folded))) {
     dossierCode = m[1];
-    text = replaceSpan(text, m.index, m.index + m[0].length, '__dossier__');
-    folded = replaceSpan(folded, m.index, m.index + m[0].length, '__dossier__');
+    text = replaceSpan(text, m.index, m.index + m[0].length, DOSSIER_PLACEHOLDER);
+    folded = replaceSpan(folded, m.index, m.index + m[0].length, DOSSIER_PLACEHOLDER);
   }
   INTRODUCED.lastIndex = 0;
   while (!dossierCode && (m = INTRODUCED.exec(folded))) {
@@ -61,8 +64,8 @@ export function extractEntities(input: string): Entities {
     if ((code.match(/\d/g) ?? []).length >= 3 && !NATIONAL_CODE.test(code)) {
       dossierCode = code.toUpperCase();
       const start = m.index + m[0].length - m[1].length;
-      text = replaceSpan(text, start, start + m[1].length, '__dossier__');
-      folded = replaceSpan(folded, start, start + m[1].length, '__dossier__');
+      text = replaceSpan(text, start, start + m[1].length, DOSSIER_PLACEHOLDER);
+      folded = replaceSpan(folded, start, start + m[1].length, DOSSIER_PLACEHOLDER);
     }
   }
   let procedureCode: string | null = null;

@@ -17,6 +17,10 @@ export interface NormalizedText {
   folded: string;
   tokens: string[];
   foldedTokens: string[];
+  /** Folded words the typo repair put in place of what was typed: its guesses, not the citizen's words. */
+  guessed?: ReadonlySet<string>;
+  /** True where a token opens a new clause (after a comma, full stop, question mark…): no word pair spans it. */
+  clauseStart?: readonly boolean[];
 }
 
 function fromText(normalized: string): NormalizedText {
@@ -29,7 +33,8 @@ function fromText(normalized: string): NormalizedText {
 export function keptTokens(q: NormalizedText, keep: readonly boolean[]): NormalizedText {
   const tokens = q.tokens.filter((_, i) => keep[i]);
   const foldedTokens = q.foldedTokens.filter((_, i) => keep[i]);
-  return { normalized: tokens.join(' '), folded: foldedTokens.join(' '), tokens, foldedTokens };
+  const clauseStart = q.clauseStart?.filter((_, i) => keep[i]);
+  return { normalized: tokens.join(' '), folded: foldedTokens.join(' '), tokens, foldedTokens, guessed: q.guessed, clauseStart };
 }
 
 /** NFC, lower case, canonical tones, punctuation/emoji removed, abbreviations expanded. */
@@ -133,13 +138,19 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
     return f && f !== foldWord(tok) && known(f) ? f : null;
   };
 
-  return (text) => {
+  const normalizeClause = (text: string): NormalizedText => {
     const base = normalizeBasic(text);
     let changed = false;
     const out: string[] = [];
     const outFolded: string[] = [];
     // Each token's telex reading, read at most once (as the next word, then as the word itself).
     const telexRead: (string | null | undefined)[] = [];
+    const guessed = new Set<string>();
+    /** A word put in place of what was typed. */
+    const guess = (t: string) => {
+      guessed.add(foldWord(t));
+      return t;
+    };
     const telexAt = (i: number) => (telexRead[i] === undefined ? (telexRead[i] = telexWord(base.tokens[i]!)) : telexRead[i]);
     base.tokens.forEach((tok, i) => {
       const keep = (t: string) => {
@@ -160,12 +171,12 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
       const telex = telexAt(i);
       if (telex && pairs(telex)) {
         changed = true;
-        return keep(preferred.get(telex) ?? telex);
+        return keep(guess(preferred.get(telex) ?? telex));
       }
       const glued = splitGlued(f, prev, next);
       if (glued) {
         changed = true;
-        for (const part of glued) keep(part);
+        for (const part of glued) keep(guess(part));
         return;
       }
       if (known(f)) {
@@ -174,13 +185,13 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
         const fit = pairs(f) ? f : fitting(tok, f, pairs);
         if (!fit) return keep(tok);
         changed = true;
-        return keep(preferred.get(fit) ?? fit);
+        return keep(fit === f ? preferred.get(fit) ?? fit : guess(preferred.get(fit) ?? fit));
       }
       // One letter off, and its neighbours say which word ("bằg lái" -> bằng lái).
       const inContext = fitting(tok, f, pairs);
       if (inContext) {
         changed = true;
-        return keep(preferred.get(inContext) ?? inContext);
+        return keep(guess(preferred.get(inContext) ?? inContext));
       }
       if (looksLikeSyllable(f) && decodeTelex(tok) === null) {
         // A well-formed syllable we do not know is repaired only when one edit makes a word
@@ -190,15 +201,30 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
         const fit = fitting(tok, f, pairs);
         if (!fit) return keep(tok);
         changed = true;
-        return keep(preferred.get(fit) ?? fit);
+        return keep(guess(preferred.get(fit) ?? fit));
       }
       if (f.length < 3) return keep(tok);
       const fixed = corrector.correct(f, tok);
       if (fixed === f) return keep(tok);
       changed = true;
-      return keep(preferred.get(fixed) ?? fixed);
+      return keep(guess(preferred.get(fixed) ?? fixed));
     });
     if (!changed) return base;
-    return fromText(expandAbbreviations(out.join(' ')));
+    return { ...fromText(expandAbbreviations(out.join(' '))), guessed };
+  };
+
+  // Each clause is repaired on its own (its neighbours are its own words), and its first word is marked.
+  return (text) => {
+    const parts = text.split(CLAUSE_END);
+    if (parts.length === 1) return normalizeClause(text);
+    const read = parts.map(normalizeClause).filter((q) => q.tokens.length > 0);
+    const tokens = read.flatMap((q) => q.tokens);
+    const foldedTokens = read.flatMap((q) => q.foldedTokens);
+    const clauseStart = read.flatMap((q, k) => q.tokens.map((_, i) => i === 0 && k > 0));
+    const guessed = new Set(read.flatMap((q) => [...(q.guessed ?? [])]));
+    return { normalized: tokens.join(' '), folded: foldedTokens.join(' '), tokens, foldedTokens, guessed, clauseStart };
   };
 }
+
+/** Punctuation that ends a clause: followed by a space or the end ("TP.HCM", "1.000" are one clause). */
+const CLAUSE_END = /[,;:!?…]+|\.+(?=\s|$)|\n|\s[-–]\s/;

@@ -406,14 +406,17 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const topName = top ? index.procs[top.i] : null;
   const topWhole = top ? wholeWords.get(top.i) : undefined;
   for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !topWhole?.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
-  const unexplainedSet = new Set(unexplained);
+  // Words the typo repair guessed are no evidence of another concept: the citizen did not type them.
+  const unexplainedSet = new Set(unexplained.filter((t) => !q.guessed?.has(t)));
   // A word the catalog never says, in no name and in no record text ("karaoke", "visa").
-  const unknownWord = unexplained.some((t) => !index.idf.has(t) && !index.recordWords.has(t) && !markerWords.has(t) && t.length > 1 && !t.includes('_'));
+  const unknownWord = [...unexplainedSet].some((t) => !index.idf.has(t) && !index.recordWords.has(t) && !markerWords.has(t) && t.length > 1 && !t.includes('_'));
   // Two content words side by side that the catalog never puts together, at least one of them
   // unexplained by the winner: the message names something else ("nhập học đại học" is not
   // "bằng đại học", "xe đạp điện" is not "đăng ký xe").
+  // Words either side of a comma or a full stop are no pair ("hỏi thêm: cải chính …").
+  const paired = (i: number) => i > 0 && !q.clauseStart?.[i];
   const unknownPair = q.foldedTokens.some((t, i) => {
-    if (i === 0) return false;
+    if (!paired(i)) return false;
     const a = q.foldedTokens[i - 1];
     if (!unexplainedSet.has(t) && !unexplainedSet.has(a)) return false;
     if (a.length < 2 || t.length < 2 || stopTokens.has(a) || stopTokens.has(t) || GENERIC_VERBS.has(a) || GENERIC_VERBS.has(t)) return false;
@@ -433,7 +436,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const otherConcept =
     !!topPassage &&
     q.foldedTokens.some((t, i) => {
-      if (i === 0) return false;
+      if (!paired(i)) return false;
       const a = q.foldedTokens[i - 1];
       const pair = `${a} ${t}`;
       return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair)) && !(topName && recordSays?.(topName.code, pair)) && !siblingSays(pair);

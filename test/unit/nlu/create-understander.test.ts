@@ -130,6 +130,24 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('hồ sơ 000.00.12.H12-240315-0001 đăng ký khai sinh nộp rồi sao chưa xong').intent).toBe('dossier_status');
   });
 
+  it('reads a procedure question beside a question about the dossier itself', () => {
+    // The status clause goes to the dossier check; the clause after it asks about another procedure.
+    const r = nlu.understand('hồ sơ 000.00.12.H12-240315-0001 của tôi đến đâu rồi, tiện hỏi luôn làm lý lịch tư pháp cần giấy gì');
+    expect(r).toMatchObject({ intent: 'ask_documents', dossierCode: '000.00.12.H12-240315-0001' });
+    expect(r.procedure?.code).toBe('3.000333');
+    // The clause naming the dossier's procedure stays: the question takes its object from it.
+    const same = nlu.understand('Mình có hồ sơ 000.00.12.H12-240315-0001 đăng ký kết hôn, chưa thấy gì cả. Cho hỏi thủ tục này mất mấy ngày');
+    expect(same.intent).toBe('ask_duration');
+    expect(same.procedure?.code).toBe('1.000894');
+  });
+
+  it('reads no word pair across a comma or a full stop, and doubts no word the typo repair guessed', () => {
+    // "thêm: cải chính" is no pair the catalog lacks; "hỏi thêm cải chính" without the colon still is.
+    expect(nlu.understand('Tôi hỏi thêm: cải chính hộ tịch có làm online được không?').procedure?.code).toBe('1.004859');
+    // "tửu" is repaired to a word the story does not explain; the citizen never typed it.
+    expect(nlu.understand('khai tửu cho bà nội cần j').procedure?.code).toBe('1.000656');
+  });
+
   it('does not read what the citizen says they do not want', () => {
     expect(nlu.understand('chứng thực chữ ký chứ không phải sao y').procedure?.code).toBe('2.000884');
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
