@@ -48,6 +48,14 @@ const SAID_PENALTY = 0.75;
 /** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
 const ALWAYS_DISTINCT = new Set(['organisation', 'foreign', 'recorded-abroad']);
 const DISTINCT_PENALTY = 0.5;
+/**
+ * Family features that, said and carried by the best procedure, back it though its score is low
+ * (a long story). Not "foreign" or "abroad": a foreigner's or an emigrant's matter is often one
+ * the catalog does not hold (measured: honest "not in the catalog" fell on four sets).
+ */
+const FEATURE_BACKED: ReadonlySet<string> = new Set(['recorded-abroad', 'border', 'mobile', 'military', 'police']);
+/** The least score a feature-backed procedure needs to be offered. */
+const FEATURE_BACKED_SCORE = 0.25;
 interface RankedProc {
   i: number;
   score: number;
@@ -443,6 +451,15 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
   const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
+  if (top && bestScore < threshold && bestScore >= FEATURE_BACKED_SCORE) {
+    // A family feature the citizen states ("đã đăng ký bên Nhật", "ở biên giới") that the best
+    // procedures carry: the message is about them, though it says much else; the citizen chooses.
+    const stated = [...said].filter((m) => FEATURE_BACKED.has(m) && index.procs[top.i].markers.includes(m));
+    if (stated.length) {
+      const backed = candidates.filter((c, k) => k < NEARBY && stated.every((m) => index.procs[ordered[k].i].markers.includes(m))).slice(0, 3);
+      if (backed.length) return { procedure: backed[0], candidates: backed, ambiguous: true, bestScore, unexplained, features, specifiers: [] };
+    }
+  }
   if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, features, specifiers: [] };
   // An office the catalog does not hold said ("tại Đại sứ quán ở Tokyo"), no close candidate served there.
   const unserved = features.filter((m) => UNSERVED_UNLESS_NAMED.has(m));

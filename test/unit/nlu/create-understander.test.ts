@@ -148,6 +148,13 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('khai tửu cho bà nội cần j').procedure?.code).toBe('1.000656');
   });
 
+  it('offers the procedures carrying a family feature the citizen states, though the story is long', () => {
+    const r = nlu.understand('Con tôi sinh bên Úc, bên đó đã cấp giấy khai sinh rồi, giờ về nước muốn ghi vào sổ hộ tịch ở xã thì làm sao');
+    expect(r.procedure?.code).toBe('2.000547');
+    expect(r.ambiguous).toBe(true);
+    expect(r.candidates.map((c) => c.code)).not.toContain('1.001193');
+  });
+
   it('does not read what the citizen says they do not want', () => {
     expect(nlu.understand('chứng thực chữ ký chứ không phải sao y').procedure?.code).toBe('2.000884');
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
