@@ -155,6 +155,17 @@ describe('button payloads and entities', () => {
     expect(r.candidates.map((c) => c.code)).not.toContain('1.001193');
   });
 
+  it('reads what did not happen to a paper as refused, up to what did ("không bị mất mà bị rách")', () => {
+    const r = nlu.understand('hộ chiếu của tôi không bị mất mà bị nước làm nhòe hết trang, làm cuốn mới cần gì');
+    expect(['1.001456', '1.001471']).toContain(r.procedure?.code);
+  });
+
+  it('reads an officer coming to the village or home as the mobile variant of the procedure named', () => {
+    const r = nlu.understand('bà tôi mất ở nhà trên thôn, xã có cử người xuống tận thôn làm khai tử không');
+    expect(r.features).toContain('mobile');
+    expect(r.candidates[0]?.code).toBe('1.000419');
+  });
+
   it('does not read what the citizen says they do not want', () => {
     expect(nlu.understand('chứng thực chữ ký chứ không phải sao y').procedure?.code).toBe('2.000884');
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
