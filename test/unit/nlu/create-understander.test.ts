@@ -166,6 +166,13 @@ describe('button payloads and entities', () => {
     expect(r.candidates[0]?.code).toBe('1.000419');
   });
 
+  it('tells a large building\'s permit (công trình cấp I, II, đặc biệt) from the default house permit', () => {
+    const big = nlu.understand('doanh nghiệp mình sắp xây nhà xưởng là công trình cấp II, xin phép xây dựng ở đâu');
+    expect(big.features).toContain('grade-high');
+    expect(big.candidates.slice(0, 2).map((c) => c.code)).toContain('1.013236');
+    expect(nlu.understand('xin giấy phép xây dựng nhà 3 tầng ở đâu').procedure?.code).toBe('1.013225');
+  });
+
   it('does not read what the citizen says they do not want', () => {
     expect(nlu.understand('chứng thực chữ ký chứ không phải sao y').procedure?.code).toBe('2.000884');
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
