@@ -19,7 +19,8 @@ import { assumesUnsaid, decideVariant, sameButLevel, saidQualifiers } from './va
 import { findNamedProcedure, foldedName } from './find-named-procedure.js';
 import { foldText } from './menu.js';
 import { QUERY_STOP_WORDS } from '../nlu/stop-words.js';
-import { UNSERVED_UNLESS_NAMED } from '../nlu/variant-markers.js';
+import { UNSERVED_UNLESS_NAMED, markersInName, saidFeatures } from '../nlu/variant-markers.js';
+import { cleanText } from '../nlu/clean-text.js';
 
 /** Candidates within this score of the best are offered together. */
 const CLOSE_SCORE = 0.3;
@@ -120,11 +121,14 @@ function nluRefinement(ctx: TurnContext, named: Procedure): Procedure | undefine
   if (!nlu?.procedure) return undefined;
   const inner = foldedName(named.name);
   const said = new Set(foldText(ctx.text ?? '').split(' '));
+  const features = [...nlu.features, ...saidFeatures(foldText(ctx.text ?? ''))];
+  // A longer name that adds a variant the citizen did not say ("… của người nước ngoài") is no refinement.
+  const addsUnsaid = (p: Procedure) => markersInName(cleanText(p.name)).some((m) => !features.includes(m) && !markersInName(cleanText(named.name)).includes(m));
   const picks = [nlu.procedure.code, ...closeCandidates(ctx).map((p) => p.code)];
   for (const code of picks) {
     const p = code === named.code ? undefined : ctx.services.catalog.byCode(code);
     const outer = p ? foldedName(p.name) : '';
-    if (p && outer.includes(inner) && saysMostOf(outer, inner, said)) return p;
+    if (p && outer.includes(inner) && saysMostOf(outer, inner, said) && !addsUnsaid(p)) return p;
   }
   return undefined;
 }
