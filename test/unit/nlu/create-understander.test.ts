@@ -218,6 +218,9 @@ describe('button payloads and entities', () => {
     const r = nlu.understand('Ông tôi mất tuần trước, nhà đã làm khai tử xong. Ông có lương hưu, giờ nhận tiền mai táng thì cần giấy gì');
     expect(r.procedure?.code).not.toBe('1.000656');
     expect(r.candidates.map((c) => c.code)).not.toContain('1.000656');
+    // A step tried and failed is background too: the land dispute goes to the commune chairman.
+    const failed = nlu.understand('nhà tôi tranh chấp ranh giới đất với nhà bên, thôn hòa giải không thành, giờ gửi đơn lên chủ tịch xã giải quyết thì cần gì');
+    expect(failed.procedure?.code).toBe('1.013967');
   });
 
   it('says "not in the catalog" for a procedure filed at an embassy, unless a procedure filed abroad is close', () => {
