@@ -62,8 +62,16 @@ function splitElements(line: string): string[] {
   return parts;
 }
 
-function alternatives(body: string): string[][] {
-  return body.split('|').map((o) => o.split(' ').filter(Boolean));
+/** The options of a group; an option `@section` stands for that section's lines (plain word lists only). */
+function alternatives(body: string, refs?: CueSections): string[][] {
+  return body.split('|').flatMap((o) => {
+    const words = o.split(' ').filter(Boolean);
+    if (words.length !== 1 || !words[0]!.startsWith('@')) return [words];
+    const lines = refs?.get(words[0]!.slice(1));
+    if (!lines) throw new Error(`cue group "(${body})": no section [${words[0]!.slice(1)}] to refer to`);
+    if (lines.some((l) => l.some((w) => /^[*+@^$(]/.test(w)))) throw new Error(`cue group "(${body})": [${words[0]!.slice(1)}] is not a plain word list`);
+    return lines.map((l) => [...l]);
+  });
 }
 
 /** End of `seq` matched at `i`, or -1. */
@@ -90,8 +98,8 @@ export function parseCuePattern(line: string, refs?: CueSections): Pattern {
     const gap = /^([*+])(\d+)(?:!(.+))?$/.exec(part);
     if (gap) return { kind: 'gap', min: gap[1] === '+' ? 1 : 0, max: Number(gap[2]), except: new Set(gap[3]?.split('|')) };
     const repeat = /^\((.*)\)([*+])(\d+)$/.exec(part);
-    if (repeat) return { kind: 'repeat', options: alternatives(repeat[1]!), min: repeat[2] === '+' ? 1 : 0, max: Number(repeat[3]) };
-    return { kind: 'words', options: alternatives(part.startsWith('(') ? part.slice(1, -1) : part) };
+    if (repeat) return { kind: 'repeat', options: alternatives(repeat[1]!, refs), min: repeat[2] === '+' ? 1 : 0, max: Number(repeat[3]) };
+    return { kind: 'words', options: alternatives(part.startsWith('(') ? part.slice(1, -1) : part, refs) };
   });
 }
 

@@ -173,6 +173,10 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('xin giấy phép xây dựng nhà 3 tầng ở đâu').procedure?.code).toBe('1.013225');
   });
 
+  it('reads a child born abroad as a birth with a foreign element', () => {
+    expect(nlu.understand('con em sinh bên Hàn, chưa khai sinh ở đó, giờ về nước đăng ký khai sinh cho con ở đâu').features).toContain('foreign');
+  });
+
   it('does not read what the citizen says they do not want', () => {
     expect(nlu.understand('chứng thực chữ ký chứ không phải sao y').procedure?.code).toBe('2.000884');
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');

@@ -51,6 +51,16 @@ describe('cue patterns', () => {
     expect([...cueWords(lines('quoc tich +1!viet', '(nguoi|dan) han'))].sort()).toEqual(['dan', 'han', 'nguoi', 'quoc', 'tich']);
   });
 
+  it('reads a section named inside a group as its lines ("(@country|nuoc ngoai)")', () => {
+    const refs = new Map([['country', lines('han', 'nhat ban')]]);
+    const m = createCueMatcher(lines('sinh (o|ben) (@country|nuoc ngoai)'), refs);
+    expect(m.test(words('con sinh ben han'))).toBe(true);
+    expect(m.test(words('con sinh o nhat ban'))).toBe(true);
+    expect(m.test(words('con sinh o nuoc ngoai'))).toBe(true);
+    expect(m.test(words('con sinh o benh vien'))).toBe(false);
+    expect(() => createCueMatcher(lines('sinh (o|ben) (@nowhere|nuoc ngoai)'), refs)).toThrow();
+  });
+
   it('stays fast on a long message (bounded gaps, indexed first words)', () => {
     const m = createCueMatcher(lines('(lam|nop) *5 o (xa|phuong) *4 (a|nhe)*3 $'));
     const long = Array.from({ length: 150 }, (_, i) => (i % 2 ? 'lam' : 'o')).join(' ');
