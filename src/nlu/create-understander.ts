@@ -105,6 +105,16 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   };
 
   const records = buildRecordIndex(catalog.procedures);
+  const nameWordSets = new Map<string, ReadonlySet<string>>();
+  /** The folded words of a procedure's name (and of its everyday names). */
+  const nameWords = (code: string): ReadonlySet<string> => {
+    let set = nameWordSets.get(code);
+    if (!set) {
+      const names = [catalog.byCode(code)?.name ?? '', ...(catalog.aliasesFor?.(code) ?? [])];
+      nameWordSets.set(code, (set = new Set(names.flatMap((n) => normalizeBasic(n).foldedTokens))));
+    }
+    return set;
+  };
   /**
    * Qualifiers said right after the procedure's words (retrieval's `specifiers`) that its whole
    * record never says, that the catalog knows, but only from records of other fields ("công vụ"
@@ -334,8 +344,11 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (intent === 'help' && asksHowToDoSomething(q.folded) && (r.procedure || r.unexplained.length >= 2)) intent = 'procedure_info';
       // A named procedure with "bắt đầu từ đâu" asks how to go about it.
       if (r.procedure && !ask && asksWhereToStart(q.folded)) intent = 'procedure_info';
-      if (asksToBeTold(q.folded) && !ents.dossierCode) intent = 'subscribe';
-      else if (complains(q.folded)) intent = 'feedback';
+      // A question about a procedure whose name holds the cue ("thông báo lưu trú ở đâu", "khiếu nại
+      // về trợ giúp pháp lý gửi đâu") asks about that procedure; the cue's words are its name.
+      const named = r.procedure && ask ? nameWords(r.procedure.code) : undefined;
+      if (asksToBeTold(q.folded, named) && !ents.dossierCode) intent = 'subscribe';
+      else if (complains(q.folded, named)) intent = 'feedback';
       else if (!ask && thanksOnly(q.folded)) intent = 'thanks';
       // Loans, weather, shopping, health: out of scope unless a procedure was clearly named.
       if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';

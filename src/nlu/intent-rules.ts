@@ -31,7 +31,15 @@ function words(folded: string): readonly string[] {
   if (folded !== lastText) [lastText, lastWords] = [folded, folded.split(' ').filter(Boolean)];
   return lastWords;
 }
-const says = (kind: string, folded: string): boolean => KINDS[kind]!.test(words(folded));
+/**
+ * Whether the message says a cue of `kind`; with `named`, a hit made only of those words (a
+ * procedure's name: "thông báo lưu trú", "khiếu nại về trợ giúp pháp lý") does not count.
+ */
+const says = (kind: string, folded: string, named?: ReadonlySet<string>): boolean => {
+  const tokens = words(folded);
+  if (!named) return KINDS[kind]!.test(tokens);
+  return KINDS[kind]!.hits(tokens).some((h) => tokens.slice(h.start, h.end).some((t) => !named.has(t)));
+};
 
 /** Every question cue the message says, in the order said (each intent once, at its last cue). */
 export function askCues(folded: string): { intent: AskIntent; pos: number }[] {
@@ -93,10 +101,11 @@ export const mentionsPerson = (folded: string): boolean => says('person', folded
 export const asksForPerson = (folded: string): boolean => says('asks-for-person', folded);
 
 /** Asking to be told later, or to switch notifications on. */
-export const asksToBeTold = (folded: string): boolean =>
-  says('tell-me-when', folded) || (says('notifications-on', folded) && !says('notifications-off', folded));
+/** `named`: the words of a procedure the message asks about, which are no cue of their own. */
+export const asksToBeTold = (folded: string, named?: ReadonlySet<string>): boolean =>
+  says('tell-me-when', folded, named) || (says('notifications-on', folded, named) && !says('notifications-off', folded));
 
-export const complains = (folded: string): boolean => says('complaint', folded);
+export const complains = (folded: string, named?: ReadonlySet<string>): boolean => says('complaint', folded, named);
 
 /** "cảm ơn chị, giấy khai sinh nhận được rồi": thanks that mention a procedure, with no new question. */
 export const thanksOnly = (folded: string): boolean => says('thanks', folded) && !says('asks-more', folded);

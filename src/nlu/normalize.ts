@@ -145,10 +145,10 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
     const outFolded: string[] = [];
     // Each token's telex reading, read at most once (as the next word, then as the word itself).
     const telexRead: (string | null | undefined)[] = [];
-    const guessed = new Set<string>();
+    let guessed: Set<string> | undefined;
     /** A word put in place of what was typed. */
     const guess = (t: string) => {
-      guessed.add(foldWord(t));
+      (guessed ??= new Set()).add(foldWord(t));
       return t;
     };
     const telexAt = (i: number) => (telexRead[i] === undefined ? (telexRead[i] = telexWord(base.tokens[i]!)) : telexRead[i]);
@@ -221,7 +221,8 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
     const tokens = read.flatMap((q) => q.tokens);
     const foldedTokens = read.flatMap((q) => q.foldedTokens);
     const clauseStart = read.flatMap((q, k) => q.tokens.map((_, i) => i === 0 && k > 0));
-    const guessed = new Set(read.flatMap((q) => [...(q.guessed ?? [])]));
+    let guessed: Set<string> | undefined;
+    for (const q of read) for (const g of q.guessed ?? []) (guessed ??= new Set()).add(g);
     return { normalized: tokens.join(' '), folded: foldedTokens.join(' '), tokens, foldedTokens, guessed, clauseStart };
   };
 }

@@ -51,9 +51,10 @@ const DISTINCT_PENALTY = 0.5;
 /**
  * Family features that, said and carried by the best procedure, back it though its score is low
  * (a long story). Not "foreign" or "abroad": a foreigner's or an emigrant's matter is often one
- * the catalog does not hold (measured: honest "not in the catalog" fell on four sets).
+ * the catalog does not hold (measured: honest "not in the catalog" fell on four sets); not
+ * "military" or "police" either: "nghĩa vụ quân sự" says the army, not the army's driving licence.
  */
-const FEATURE_BACKED: ReadonlySet<string> = new Set(['recorded-abroad', 'border', 'mobile', 'military', 'police']);
+const FEATURE_BACKED: ReadonlySet<string> = new Set(['recorded-abroad', 'border', 'mobile']);
 /** The least score a feature-backed procedure needs to be offered. */
 const FEATURE_BACKED_SCORE = 0.25;
 interface RankedProc {

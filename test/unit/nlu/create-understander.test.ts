@@ -153,11 +153,21 @@ describe('button payloads and entities', () => {
     expect(r.procedure?.code).toBe('2.000547');
     expect(r.ambiguous).toBe(true);
     expect(r.candidates.map((c) => c.code)).not.toContain('1.001193');
+    // "quân sự" of military service backs nothing: the army's driving licence is another matter.
+    expect(nlu.understand('hoãn nghĩa vụ quân sự cần giấy gì').procedure).toBeNull();
   });
 
   it('reads what did not happen to a paper as refused, up to what did ("không bị mất mà bị rách")', () => {
     const r = nlu.understand('hộ chiếu của tôi không bị mất mà bị nước làm nhòe hết trang, làm cuốn mới cần gì');
     expect(['1.001456', '1.001471']).toContain(r.procedure?.code);
+  });
+
+  it('reads a procedure asked about whose name holds a complaint or notification word as that procedure', () => {
+    const r = nlu.understand('muốn khiếu nại về trợ giúp pháp lý vì trung tâm từ chối giúp thì nộp đơn ở đâu');
+    expect(r.intent).toBe('ask_location');
+    expect(r.procedure?.code).toBe('2.000592');
+    // A complaint about how an office worked is still feedback.
+    expect(nlu.understand('tôi muốn phản ánh cán bộ một cửa làm chậm hồ sơ').intent).toBe('feedback');
   });
 
   it('reads an officer coming to the village or home as the mobile variant of the procedure named', () => {
