@@ -206,6 +206,22 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return asked.primary ? { q, found, asked } : null;
   };
 
+  /**
+   * A correction whose kept words name nothing ("không phải làm lại căn cước vì mất, thẻ bị gãy,
+   * muốn đổi cái khác"): the corrected words, without their act and their numbers (an age, a
+   * count), name the object.
+   */
+  const objectFromCorrection = (r: Retrieval, corrected: string | undefined, kept: string, excluded?: ReadonlySet<string>): Retrieval => {
+    if (r.procedure || !corrected) return r;
+    const n = normalize(corrected);
+    const act = actMarkerPositions(n.foldedTokens);
+    const asked = questionTokens(n.folded);
+    const object = n.tokens.filter((_, i) => !act.has(i) && !asked.has(i) && !/\d/.test(n.foldedTokens[i]!)).join(' ');
+    if (!object) return r;
+    const r2 = retrieveTopic(normalize(`${kept}, ${object}`), undefined, excluded);
+    return r2.procedure ? r2 : r;
+  };
+
   const understanding = {
     understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
       // A bounded prefix: every step below then costs at most what a long question costs.
@@ -301,7 +317,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         return withoutProcedure('dossier_status', round(Math.max(0.85, cls.probabilities.get('dossier_status') ?? 0)));
       }
       const saysProcedureWords = namesProcedureWords(q.folded);
-      const catalogMatch = retrieveRequest(found, q, refused);
+      const catalogMatch = objectFromCorrection(retrieveRequest(found, q, refused), negation?.corrected, rest, refused);
       const taughtMatch = withTaught(catalogMatch, q, taught);
       const r = taughtMatch ?? catalogMatch;
       let intent: Intent = cls.intent;

@@ -26,6 +26,8 @@ export interface NegationReading {
    * thân"), as opposed to a correction ("không phải X mà là Y", where X often shares words with Y).
    */
   refused: string;
+  /** The words a correction says the request is not ("không phải X (mà là Y)"): the X words. */
+  corrected: string;
 }
 
 export type NegationScope = (text: string) => NegationReading | null;
@@ -66,6 +68,7 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
     const clauses = clausesOf(text);
     const dropped = clauses.map((c) => c.map(() => false));
     const refusedClauses: number[] = [];
+    const corrections: string[] = [];
     let any = false;
     const drop = (k: number, from: number, to: number) => {
       for (let i = from; i < to; i++) dropped[k]![i] = true;
@@ -93,8 +96,12 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
         if (!u) continue;
         const b = findFrom(but, f, u.end);
         // Without "mà", a clause that opens with the cue is negated whole only when another clause carries the request.
-        if (b) return drop(k, u.start, b.end);
-        if (u.start > start || later) return drop(k, u.start, f.length);
+        const correct = (to: number) => {
+          corrections.push(words.slice(u.end, to).map((w) => w.raw).join(' '));
+          drop(k, u.start, to);
+        };
+        if (b) return correct(b.start);
+        if (u.start > start || later) return correct(f.length);
         return;
       }
     });
@@ -103,7 +110,7 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
     if (!keptClauses.length) return null;
     const negated = clauses.flatMap((c, k) => c.filter((_, i) => dropped[k]![i]).map((w) => w.raw)).join(' ');
     const refused = refusedClauses.map((k) => clauses[k]!.map((w) => w.raw).join(' ')).join(', ');
-    return { kept: keptClauses.join(', '), negated, refused };
+    return { kept: keptClauses.join(', '), negated, refused, corrected: corrections.join(', ') };
   };
 }
 

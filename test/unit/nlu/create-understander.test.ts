@@ -187,6 +187,14 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('con em sinh bên Hàn, chưa khai sinh ở đó, giờ về nước đăng ký khai sinh cho con ở đâu').features).toContain('foreign');
   });
 
+  it('takes the object of a correction from the refused words when the kept words name none', () => {
+    // "làm lại … vì mất" is refused, "căn cước" is still what the card is.
+    const card = nlu.understand('không phải làm lại căn cước do mất đâu, thẻ vẫn còn mà bị gãy làm đôi, muốn đổi cái khác thì cần gì');
+    expect(['1.014063', '2.001195', '1.000889']).toContain(card.procedure?.code);
+    const land = nlu.understand('không phải cấp lại sổ đỏ vì mất đâu ạ, sổ vẫn còn nhưng bị ướt rách, giờ muốn đổi cuốn khác thì làm ở đâu');
+    expect(land.procedure?.code).toBe('1.012783');
+  });
+
   it('does not read what the citizen says they do not want', () => {
     expect(nlu.understand('chứng thực chữ ký chứ không phải sao y').procedure?.code).toBe('2.000884');
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
