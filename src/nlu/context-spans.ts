@@ -42,6 +42,9 @@ const REASON_CLAUSE_START: ReadonlySet<string> = new Set(
   'chua da khong ko bi con nha em toi minh tui la muon can phai sap me ba bo chong vo co ong ba'.split(' '),
 );
 
+/** What was done ("xong", "rồi") or what follows from it ("nên"), before the request. */
+const REQUEST_AFTER: ReadonlySet<string> = new Set(['xong', 'roi', 'nen']);
+
 /** Words after "xong"/"rồi" that start the request ("… xong muốn", "… rồi giờ"). */
 const AFTER_DONE: ReadonlySet<string> = new Set(['muon', 'gio', 'nay', 'h', 'can', 'xin', 'phai']);
 
@@ -108,11 +111,14 @@ function mayHaveStory(text: string, whole: NormalizedText | undefined): boolean 
   return false;
 }
 
-/** "cưới xong muốn tách hộ", "làm khai sinh rồi giờ nhập khẩu": the request starts after the last "xong/rồi" + request word (0: none). */
+/**
+ * "cưới xong muốn tách hộ", "làm khai sinh rồi giờ nhập khẩu", "đổi tên nên cần đổi thẻ": the request
+ * starts after the last "xong/rồi/nên" + request word (0: none).
+ */
 function requestStart(q: NormalizedText): number {
   const f = q.foldedTokens;
   let start = 0;
-  for (let i = 1; i + 1 < f.length; i++) if ((f[i] === 'xong' || f[i] === 'roi') && AFTER_DONE.has(f[i + 1])) start = i + 1;
+  for (let i = 1; i + 1 < f.length; i++) if (REQUEST_AFTER.has(f[i]!) && AFTER_DONE.has(f[i + 1]!)) start = i + 1;
   return start;
 }
 

@@ -20,7 +20,9 @@ const STOP_ACCENTED = (
   'nghe nói bảo kêu đủ xíu chút gái trai đứa tụi bọn quê hôm bữa hồi xưa luôn lỡ giúp coi hoài ' +
   'miếng mảnh chiếc tính định giùm dùm chỉ còn nữa hay hoặc hả ' +
   // details every procedure has ("chụp ảnh", "chỗ nào", "quán ăn", "báo ai")
-  'chụp chỗ tuổi quán ăn ai lên bác cô chú dì cậu mợ thím như'
+  'chụp chỗ tuổi quán ăn ai lên bác cô chú dì cậu mợ thím như ' +
+  // linking words of a story ("mất thẻ nên cần làm lại")
+  'nên'
 )
   .split(' ')
   .filter(Boolean);

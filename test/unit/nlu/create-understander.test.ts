@@ -240,6 +240,8 @@ describe('button payloads and entities', () => {
     const r = nlu.understand('Ông tôi mất tuần trước, nhà đã làm khai tử xong. Ông có lương hưu, giờ nhận tiền mai táng thì cần giấy gì');
     expect(r.procedure?.code).not.toBe('1.000656');
     expect(r.candidates.map((c) => c.code)).not.toContain('1.000656');
+    // What follows "nên" + a request word is the request; the cause before it is background.
+    expect(nlu.understand('tôi mới cưới vợ nên muốn tách hộ khẩu ra riêng thì cần giấy gì').procedure?.code).toBe('1.010038');
     // A step tried and failed is background too: the land dispute goes to the commune chairman.
     const failed = nlu.understand('nhà tôi tranh chấp ranh giới đất với nhà bên, thôn hòa giải không thành, giờ gửi đơn lên chủ tịch xã giải quyết thì cần gì');
     expect(failed.procedure?.code).toBe('1.013967');
