@@ -55,6 +55,8 @@ const DISTINCT_PENALTY = 0.5;
  * "military" or "police" either: "nghĩa vụ quân sự" says the army, not the army's driving licence.
  */
 const FEATURE_BACKED: ReadonlySet<string> = new Set(['recorded-abroad', 'border', 'mobile']);
+/** Below this score, a fully said everyday name with two doubts beside it is asked back, not answered. */
+const DOUBTED_COVER_SCORE = 0.7;
 /** The least score a feature-backed procedure needs to be offered. */
 const FEATURE_BACKED_SCORE = 0.25;
 interface RankedProc {
@@ -451,7 +453,11 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
       return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair)) && !(topName && recordSays?.(topName.code, pair)) && !siblingSays(pair);
     });
   const doubtful = unknownWord || unknownPair || otherConcept;
-  const threshold = doubtful && !(top && fullyCovered.has(top.i)) ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
+  const covered = !!top && fullyCovered.has(top.i);
+  const threshold = doubtful && !covered ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
+  // A whole everyday name said, but beside it another catalog concept and a word pair the catalog never
+  // says ("đấu giá biển số ô tô đẹp"), on a middling score: asked back, not answered.
+  const doubtedCover = covered && otherConcept && unknownPair && bestScore < DOUBTED_COVER_SCORE;
   if (top && bestScore < threshold && bestScore >= FEATURE_BACKED_SCORE) {
     // A family feature the citizen states ("đã đăng ký bên Nhật", "ở biên giới") that the best
     // procedures carry: the message is about them, though it says much else; the citizen chooses.
@@ -495,7 +501,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     candidates.splice(1, 0, { code: p.code, name: p.name, score: round(bestScore) });
     candidates.length = Math.min(candidates.length, MAX_CANDIDATES);
   }
-  const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby || !!actSibling;
+  const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby || !!actSibling || doubtedCover;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
 }
 

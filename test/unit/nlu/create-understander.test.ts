@@ -195,6 +195,12 @@ describe('button payloads and entities', () => {
     expect(land.procedure?.code).toBe('1.012783');
   });
 
+  it('asks back, rather than answers, a whole everyday name said beside another concept and an unknown pair', () => {
+    // "biển số xe" is an everyday name of vehicle registration; an auction of number plates is not it.
+    const r = nlu.understand('đấu giá biển số xe máy đẹp ở đâu');
+    expect(r.ambiguous).toBe(true);
+  });
+
   it('does not read what the citizen says they do not want', () => {
     expect(nlu.understand('chứng thực chữ ký chứ không phải sao y').procedure?.code).toBe('2.000884');
     expect(nlu.understand('Con em mới 10 tuổi chứ không phải trên 14 đâu, làm căn cước cho cháu thì cần giấy gì?').features).toContain('child');
