@@ -49,8 +49,8 @@ export async function runDialogEval(rows: readonly EvalRow[], concurrency = 6): 
       const userId = `eval-citizen-${i}`;
       await emulator.userSays(userId, row.text);
       const messages = await repliesTo(userId);
-      const reading = classifyReply(messages);
-      results[i] = { row, reading, verdict: judge(reading, row.procedure) };
+      const reading = classifyReply(messages, row.dossierCode);
+      results[i] = { row, reading, verdict: judge(reading, row.procedure, row.intent) };
     }
   };
   try {

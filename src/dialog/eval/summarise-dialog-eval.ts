@@ -9,6 +9,7 @@ const LABELS: Record<Verdict, string> = {
   asked_right: 'asked back, the right procedure among the options',
   asked_wrong: 'asked back without the right procedure',
   not_in_catalog: 'said "not in catalog" for a catalog procedure',
+  dossier: 'a status question about a filed dossier (intent dossier_status) answered with the dossier check',
   other: 'no procedure answer (not understood, menu, silence)',
   wrong: 'WRONG procedure answered',
 };
@@ -21,7 +22,7 @@ export function summarise(file: string, results: readonly DialogEvalResult[], sh
   const asked = results.filter((r) => r.reading.kind === 'asked').length;
   const lines = [
     `set: ${file} (${n} procedure messages: ${catalogRows.length} catalog, ${noneRows.length} NONE)`,
-    `right or asked back with the right option: ${pct(count('right') + count('asked_right'), n)}`,
+    `right or asked back with the right option: ${pct(count('right') + count('asked_right') + count('dossier'), n)}`,
     `wrong procedure answered:                  ${pct(count('wrong'), n)}  (${count('wrong')})`,
     `asked back (any):                          ${pct(asked, n)}  (${asked})`,
     `NONE rows answered honestly:               ${pct(count('right', noneRows), noneRows.length)}  (wrong: ${count('wrong', noneRows)})`,
@@ -31,7 +32,7 @@ export function summarise(file: string, results: readonly DialogEvalResult[], sh
     'misses:',
   ];
   for (const r of results) {
-    if (!showAll && (r.verdict === 'right' || r.verdict === 'asked_right')) continue;
+    if (!showAll && (r.verdict === 'right' || r.verdict === 'asked_right' || r.verdict === 'dossier')) continue;
     const got =
       r.reading.kind === 'answered' ? r.reading.code : r.reading.kind === 'asked' ? `asked ${r.reading.codes.join(',')}` : r.reading.kind;
     lines.push(`  [${r.verdict}] ${r.row.text}\n      expected ${r.row.procedure} | got ${got}`);

@@ -28,4 +28,13 @@ describe('classifyReply / judge: a reply read as the citizen sees it', () => {
     expect(judge(classifyReply([{ text: 'Dạ, em chưa hiểu rõ' }]), 'NONE')).toBe('other');
     expect(judge(classifyReply([]), '1.001193')).toBe('other');
   });
+
+  it('a status question about a filed dossier is answered by the dossier check, not by a procedure', () => {
+    const r = classifyReply([{ text: 'Dạ, hồ sơ 000.00.12.H12-240315-0001: để bảo mật, anh/chị cho em 4 số cuối …' }], '000.00.12.H12-240315-0001');
+    expect(r.kind).toBe('dossier');
+    expect(judge(r, '1.001193', 'dossier_status')).toBe('dossier');
+    // A procedure question beside the code still needs the procedure answered.
+    expect(judge(r, '1.001193', 'ask_documents')).toBe('other');
+    expect(classifyReply([{ text: 'Dạ, em chưa hiểu rõ' }], '000.00.12.H12-240315-0001').kind).toBe('other');
+  });
 });
