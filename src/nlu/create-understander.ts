@@ -11,6 +11,7 @@ import { extractEntities } from './entities.js';
 import { readablePrefix } from './message-limits.js';
 import { cleanText } from './clean-text.js';
 import { foldWord } from './fold-diacritics.js';
+import { learnInitialisms } from './chat-abbreviations.js';
 import { createNormalizer, keptTokens, normalizeBasic, type NormalizedText } from './normalize.js';
 import { clauses, withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
@@ -68,6 +69,8 @@ export interface UnderstanderOptions {
 
 export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions = {}): Understander {
   const intentsDir = opts.intentsDir ?? DEFAULT_INTENTS_DIR;
+  // Before anything is normalised: abbreviations of name words ("lltp") read from the names.
+  learnInitialisms(catalog.procedures.map((p) => p.name));
   const wordsOfRecords = recordWords(catalog);
   const index = buildProcedureIndex(catalog, new Set([...wordsOfRecords].map(foldWord)));
   const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
