@@ -120,10 +120,12 @@ function nluRefinement(ctx: TurnContext, named: Procedure): Procedure | undefine
   const nlu = ctx.nlu;
   if (!nlu?.procedure) return undefined;
   const inner = foldedName(named.name);
-  const said = new Set(foldText(ctx.text ?? '').split(' '));
-  const features = [...nlu.features, ...saidFeatures(foldText(ctx.text ?? ''))];
+  const folded = foldText(ctx.text ?? '');
+  const said = new Set(folded.split(' '));
+  const features = [...nlu.features, ...saidFeatures(folded)];
+  const namedMarkers = markersInName(cleanText(named.name));
   // A longer name that adds a variant the citizen did not say ("… của người nước ngoài") is no refinement.
-  const addsUnsaid = (p: Procedure) => markersInName(cleanText(p.name)).some((m) => !features.includes(m) && !markersInName(cleanText(named.name)).includes(m));
+  const addsUnsaid = (p: Procedure) => markersInName(cleanText(p.name)).some((m) => !features.includes(m) && !namedMarkers.includes(m));
   const picks = [nlu.procedure.code, ...closeCandidates(ctx).map((p) => p.code)];
   for (const code of picks) {
     const p = code === named.code ? undefined : ctx.services.catalog.byCode(code);

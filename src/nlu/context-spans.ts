@@ -174,6 +174,7 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
   });
   if (!dropped || kept.length === 0) return null;
   // The kept words are already normalised clause by clause: no second pass.
-  const guessed = new Set(parts.flatMap((q) => [...(q.guessed ?? [])]));
+  let guessed: Set<string> | undefined;
+  for (const q of parts) for (const g of q.guessed ?? []) (guessed ??= new Set()).add(g);
   return { request: { normalized: kept.join(' '), folded: keptFolded.join(' '), tokens: kept, foldedTokens: keptFolded, guessed, clauseStart }, droppedClause };
 }

@@ -463,7 +463,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     // procedures carry: the message is about them, though it says much else; the citizen chooses.
     const stated = [...said].filter((m) => FEATURE_BACKED.has(m) && index.procs[top.i].markers.includes(m));
     if (stated.length) {
-      const backed = candidates.filter((c, k) => k < NEARBY && stated.every((m) => index.procs[ordered[k].i].markers.includes(m))).slice(0, 3);
+      const backed = candidates.filter((_, k) => stated.every((m) => index.procs[ordered[k]!.i].markers.includes(m))).slice(0, 3);
       if (backed.length) return { procedure: backed[0], candidates: backed, ambiguous: true, bestScore, unexplained, features, specifiers: [] };
     }
   }
