@@ -41,7 +41,7 @@ const STRONG_PROCEDURE = 0.8;
  * Everyday words that neither the catalog nor intents/ happen to contain: known words are never
  * "repaired" ("vua" must stay vừa, not become mua). Vocabulary only, not training data.
  */
-const EVERYDAY_WORDS = 'vừa mới xong đẻ rồi nữa hôm qua sáng chiều tối nay mai bữa hổm bển hông rứa răng nghe nói xíu gái trai đứa quê miếng mảnh chiếc cuốn quyển tận';
+const EVERYDAY_WORDS = 'vừa mới xong đẻ rồi nữa hôm qua sáng chiều tối nay mai bữa hổm bển hông rứa răng nghe nói xíu gái trai đứa quê miếng mảnh chiếc cuốn quyển tận cầm';
 
 /** How much of each record text is read for its words (the start of long step lists says enough). */
 const RECORD_WORDS_CHARS = 2000;

@@ -128,8 +128,9 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
    */
   const fitting = (tok: string, f: string, fits: (c: string) => boolean): string | undefined => {
     const list = corrector.neighbours(f).filter(fits);
-    if (list.length < 2 || tok === f) return list[0];
-    return list.find((c) => editDistance(tok, preferred.get(c) ?? c) <= 1) ?? list[0];
+    if (tok === f) return list[0];
+    // Typed with accents, a word two edits from every neighbour as typed ("chặt" is not "cắt") is a word we do not know.
+    return list.find((c) => [...(accentedFor.get(c)?.keys() ?? [c])].some((form) => editDistance(tok, form) <= 1));
   };
   /** A telex leftover ("hoj", "chieeus") decoded to a known word, folded; null otherwise. */
   const telexWord = (tok: string): string | null => {
@@ -183,7 +184,11 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
         // Accents that make no word ("giấy phếp", "gấy pép"): the word its neighbours say, the same
         // letters with other accents first, then one letter away.
         const fit = pairs(f) ? f : fitting(tok, f, pairs);
-        if (!fit) return keep(tok);
+        // Kept as typed: its letters make a word with other accents ("vạy"), a slip, no new concept.
+        if (!fit) {
+          changed = true;
+          return keep(guess(tok));
+        }
         changed = true;
         return keep(fit === f ? preferred.get(fit) ?? fit : guess(preferred.get(fit) ?? fit));
       }
@@ -199,9 +204,14 @@ export function createNormalizer(vocabularyText: Iterable<string>, knownWords: I
         // word before as repaired and the word after as typed or itself one edit away
         // ("gấy pép xây dựng" -> giấy phép).
         const fit = fitting(tok, f, pairs);
-        if (!fit) return keep(tok);
+        if (fit) {
+          changed = true;
+          return keep(guess(preferred.get(fit) ?? fit));
+        }
+        // Kept as typed; one letter from a known word ("vạy"), it is likely a slip, no new concept.
+        if (corrector.neighbours(f).length === 0) return keep(tok);
         changed = true;
-        return keep(guess(preferred.get(fit) ?? fit));
+        return keep(guess(tok));
       }
       if (f.length < 3) return keep(tok);
       const fixed = corrector.correct(f, tok);

@@ -26,12 +26,15 @@ export interface RecordTerms {
   readonly size: number;
 }
 
-/** What the procedure is about: its name, its result, who it is for and on what conditions. */
+/**
+ * What the procedure is about: its name, its result, who it is for, on what conditions, and the steps
+ * that lead to the result (they name what it issues: "cấp Giấy chứng nhận đăng ký hộ kinh doanh").
+ */
 function coreTexts(p: Procedure): (string | null | undefined)[] {
-  return [p.name, p.result.name, ...p.audiences, p.conditions];
+  return [p.name, p.result.name, ...p.audiences, p.conditions, p.steps];
 }
 
-/** The rest of the record: documents, notes, steps, fees. */
+/** The rest of the record: documents, notes, fees (steps already read as core). */
 function detailTexts(p: Procedure): (string | null | undefined)[] {
   return [
     ...p.documents.flatMap((d) => [d.group, d.name]),

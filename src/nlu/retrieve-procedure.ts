@@ -10,7 +10,7 @@ import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type IndexedProcedure, type ProcedureIndex } from './procedure-index.js';
 import { isQueryStopWord } from './stop-words.js';
-import { NATIONALITY_WORDS, OVER_14, OVER_6, UNSERVED_UNLESS_NAMED, VARIANT_MARKERS } from './variant-markers.js';
+import { COUNTRY_WORDS, NATIONALITY_WORDS, OVER_14, OVER_6, UNSERVED_UNLESS_NAMED, VARIANT_MARKERS } from './variant-markers.js';
 
 export interface Retrieval {
   procedure: ProcedureCandidate | null;
@@ -417,10 +417,12 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const topName = top ? index.procs[top.i] : null;
   const topWhole = top ? wholeWords.get(top.i) : undefined;
   for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !topWhole?.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
+  // A country's name the catalog's names never use ("Úc", "Singapore") is a place said, not a concept.
+  const countryOnly = (t: string) => COUNTRY_WORDS.has(t) && !index.idf.has(t);
   // Words the typo repair guessed are no evidence of another concept: the citizen did not type them.
   const unexplainedSet = new Set(unexplained.filter((t) => !q.guessed?.has(t)));
   // A word the catalog never says, in no name and in no record text ("karaoke", "visa").
-  const unknownWord = [...unexplainedSet].some((t) => !index.idf.has(t) && !index.recordWords.has(t) && !markerWords.has(t) && t.length > 1 && !t.includes('_'));
+  const unknownWord = [...unexplainedSet].some((t) => !index.idf.has(t) && !index.recordWords.has(t) && !markerWords.has(t) && !countryOnly(t) && t.length > 1 && !t.includes('_'));
   // Two content words side by side that the catalog never puts together, at least one of them
   // unexplained by the winner: the message names something else ("nhập học đại học" is not
   // "bằng đại học", "xe đạp điện" is not "đăng ký xe").
@@ -430,7 +432,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     if (!paired(i)) return false;
     const a = q.foldedTokens[i - 1];
     if (!unexplainedSet.has(t) && !unexplainedSet.has(a)) return false;
-    if (a.length < 2 || t.length < 2 || stopTokens.has(a) || stopTokens.has(t) || GENERIC_VERBS.has(a) || GENERIC_VERBS.has(t)) return false;
+    if (a.length < 2 || t.length < 2 || stopTokens.has(a) || stopTokens.has(t) || GENERIC_VERBS.has(a) || GENERIC_VERBS.has(t) || countryOnly(a) || countryOnly(t)) return false;
     return !index.bigramVocab.has(`${a} ${t}`);
   });
   // Words the catalog has never seen ask for more certainty, unless the message holds a

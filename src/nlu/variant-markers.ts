@@ -56,6 +56,8 @@ export function actMarkerPositions(foldedTokens: readonly string[]): Set<number>
 
 /** Words of the nationality phrases that mark a foreign element (người Hàn, Trung Quốc…). */
 export const NATIONALITY_WORDS: ReadonlySet<string> = cueWords(cueSection(CUES, 'nationality'));
+/** Words of country names (Úc, Hàn Quốc…): a place the citizen names, never an unknown concept. */
+export const COUNTRY_WORDS: ReadonlySet<string> = cueWords(cueSection(CUES, 'country'));
 
 /** A stated age of 14 or more / 6 or more ("con 16 tuổi"), not "dưới 14 tuổi". On padded folded text. */
 export const OVER_14 = / (?<!duoi |chua du |chua den )(?:1[4-9]|[2-9][0-9]) tuoi /;
