@@ -155,6 +155,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const options = hits.slice(0, OPTIONS).map((h) => asCandidate(h.code, RECORD_OPTION_SCORE));
       return { procedure: options[0]!, candidates: options, ambiguous: true };
     }
+    // A message that says the winner's name or everyday name and little else is not overruled by
+    // the record text (which weighs the question words too: "… có mất phí không").
+    if (r.bestScore >= CLEAR_PASSAGE_SCORE) return { procedure: r.procedure, candidates: r.candidates, ambiguous: r.ambiguous };
     const mine = hits.find((h) => h.code === r.procedure!.code)?.score ?? 0;
     // The passage reading's runner-up is what the record text reads best, clearly ahead of the
     // winner: the two readings disagree, so the citizen chooses between them.
@@ -456,6 +459,8 @@ const RECORD_ONLY_SCORE = 25;
 const RECORD_ONLY_COVER = 0.5;
 /** …and say this share of the record's own name (a phrase inside another procedure's long name is not it). */
 const RECORD_ONLY_NAME_COVER = 0.3;
+/** A passage winner scoring this much is not second-guessed by the record text. */
+const CLEAR_PASSAGE_SCORE = 0.9;
 /** A passage winner the record text scores below this share of its best record is a doubt. */
 const DISAGREE_RATIO = 0.3;
 /** …and only a record text that itself matches the message this well (BM25) is a witness against it. */
