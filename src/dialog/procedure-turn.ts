@@ -73,7 +73,8 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   // …" holds the shorter name of one of its parts). Otherwise the
   // name is trusted only when the NLU found nothing: the NLU reads the request apart from the story,
   // where a name typed in full may be only background ("chưa đăng ký kết hôn, giờ làm khai sinh cho con").
-  const named = findNamedProcedure(text, catalog);
+  // Read in what the NLU kept: a name the citizen refused ("không phải đăng ký tạm trú đâu") is no request.
+  const named = findNamedProcedure(nlu?.normalized ?? text, catalog);
   const refined = named && nluRefinement(ctx, named);
   if (refined) return answerOrAskVariant(ctx, intent, refined);
   // Not when the NLU found the office asked for one the catalog does not hold (an embassy).

@@ -217,6 +217,14 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
    * muốn đổi cái khác"): the corrected words, without their act and their numbers (an age, a
    * count), name the object.
    */
+  /** At least two word pairs of the corrected words are pairs of the procedure's name: the citizen refused it. */
+  const namesRefused = (code: string, corrected: NormalizedText) => {
+    const name = normalizeBasic(catalog.byCode(code)?.name ?? '').foldedTokens;
+    const pairs = new Set(name.slice(1).map((t, i) => `${name[i]} ${t}`));
+    const f = corrected.foldedTokens;
+    const content = (i: number) => !isQueryStopWord(f[i]!, corrected.tokens[i]!);
+    return f.slice(1).filter((t, i) => pairs.has(`${f[i]} ${t}`) && content(i) && content(i + 1)).length >= 2;
+  };
   const objectFromCorrection = (r: Retrieval, corrected: string | undefined, kept: string, excluded?: ReadonlySet<string>): Retrieval => {
     if (r.procedure || !corrected) return r;
     const n = normalize(corrected);
@@ -225,7 +233,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     const object = n.tokens.filter((_, i) => !act.has(i) && !asked.has(i) && !/\d/.test(n.foldedTokens[i]!)).join(' ');
     if (!object) return r;
     const r2 = retrieveTopic(normalize(`${kept}, ${object}`), undefined, excluded);
-    return r2.procedure ? r2 : r;
+    // The object names the very procedure refused ("không phải đăng ký tạm trú đâu"): not what is asked.
+    // Without an act ("lại", "mất") refused, the refused words are the procedure itself.
+    return r2.procedure && !(act.size === 0 && namesRefused(r2.procedure.code, n)) ? r2 : r;
   };
 
   const understanding = {

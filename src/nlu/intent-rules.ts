@@ -18,6 +18,7 @@ function matchers(cues: CueSections, names: readonly string[]): Record<string, C
 const ASK_CUES = loadCues('asks');
 const ASKS = matchers(ASK_CUES, ASK_INTENTS);
 const ALTERNATIVE = createCueMatcher(cueSection(ASK_CUES, 'alternative-answer'));
+const CHANNEL_WHERE = createCueMatcher(cueSection(ASK_CUES, 'channel-where'));
 const KINDS = matchers(loadCues('message-kinds'), [
   'notifications-off', 'unsubscribe', 'subscribe', 'filed-dossier', 'procedure-words', 'pet', 'land-tax', 'person',
   'asks-for-person', 'tell-me-when', 'notifications-on', 'complaint', 'thanks', 'asks-more', 'everyday-topic',
@@ -72,6 +73,8 @@ export function questionTokens(folded: string): Set<number> {
     }
   }
   for (let i = alternativeFrom; i < tokens.length; i++) at.add(i);
+  // Where it is filed ("trên VNeID") is not what is filed.
+  for (const h of CHANNEL_WHERE.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
   return at;
 }
 

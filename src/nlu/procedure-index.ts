@@ -36,6 +36,8 @@ export interface Passage {
   unigramTotal: number;
   /** Variant markers this passage carries (an alias only carries those it says). */
   markers: string[];
+  /** A head that is another procedure's whole name ("đăng ký khai sinh" of "… cho người đã có hồ sơ"): the plain one is meant unless the rest is said. */
+  shadowed?: boolean;
 }
 
 export interface ProcedureIndex {
@@ -123,6 +125,9 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
     if (w === undefined) bigramCache.set(b, (w = bigramWeight(idf, b)));
     return w;
   };
+  // Heads that are another procedure's whole name.
+  const wholeNames = new Map<string, number>();
+  for (const r of raw) if (r.kind === 'name') wholeNames.set(r.folded.join(' '), r.proc);
   for (const r of raw) {
     const uniq = [...new Set(r.folded)];
     const bigrams = [...new Set(r.folded.slice(1).map((t, j) => `${r.folded[j]} ${t}`))];
@@ -139,7 +144,9 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
       for (const t of uniq) procs[r.proc].nameTokens.add(t);
       for (const b of bigrams) procs[r.proc].nameBigrams.add(b);
     }
-    passages.push({ proc: r.proc, kind: r.kind, folded: uniq, tokenSet: new Set(uniq), accented: new Set(r.accented), bigrams, bigramSet: new Set(bigrams), total, unigramTotal, markers });
+    const owner = r.kind === 'head' ? wholeNames.get(r.folded.join(' ')) : undefined;
+    const shadowed = owner !== undefined && owner !== r.proc;
+    passages.push({ proc: r.proc, kind: r.kind, folded: uniq, tokenSet: new Set(uniq), accented: new Set(r.accented), bigrams, bigramSet: new Set(bigrams), total, unigramTotal, markers, shadowed });
     for (const t of uniq) {
       const list = postings.get(t);
       if (list) list.push(id);

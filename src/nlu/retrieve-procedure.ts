@@ -333,6 +333,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
       score = Math.max(score, WHOLE_NAME_FLOOR + (1 - WHOLE_NAME_FLOOR) * covQ);
     }
     for (const mk of pass.markers) if (!said.has(mk)) score *= mk === 'foreign' ? FOREIGN_UNSAID_PENALTY : VARIANT_PENALTY;
+    // Only the head of a longer name said, and the head is another procedure's whole name: that one is meant.
+    if (pass.shadowed) score *= VARIANT_PENALTY;
     // Too little of the passage said: a stray shared word ("đại học" in an alias about
     // certifying diplomas) must not carry the match.
     if (covP < MIN_PASSAGE_COVER && !whole) score *= 0.7;

@@ -195,6 +195,31 @@ describe('button payloads and entities', () => {
     expect(land.procedure?.code).toBe('1.012783');
   });
 
+  it('does not take back, as the object of a correction, the procedure the citizen refused', () => {
+    // The kept words name nothing sure; "đăng ký thường trú" was refused, not corrected.
+    const r = nlu.understand('không phải đăng ký thường trú đâu, mấy đứa em họ ở quê ra chơi vài bữa thì khai báo với công an ra sao');
+    expect(r.procedure?.code).not.toBe('1.004222');
+  });
+
+  it('reads the accents typed as evidence: a word two edits from every known word is not repaired into one', () => {
+    // "chặt" is not "cất" (of "xin phép cất nhà"): no building permit for cutting a tree.
+    const r = nlu.understand('muốn chặt cây trước cổng thì xin phép ở đâu');
+    expect(r.procedure?.code).not.toBe('1.013225');
+  });
+
+  it('leaves out where a request is filed ("trên VNeID") when it looks the procedure up', () => {
+    const r = nlu.understand('đăng ký thường trú qua ứng dụng vneid được không');
+    expect(r.procedure?.code).toBe('1.004222');
+    expect(r.ambiguous).toBe(false);
+  });
+
+  it('answers the plain procedure when only the head of a longer name is said', () => {
+    // "đăng ký khai sinh" is the whole name of 1.001193 and only the head of "… cho người đã có hồ sơ, giấy tờ cá nhân".
+    const r = nlu.understand('đăng ký khai sinh cho bé mất mấy ngày');
+    expect(r.procedure?.code).toBe('1.001193');
+    expect(r.ambiguous).toBe(false);
+  });
+
   it('asks back, rather than answers, a whole everyday name said beside another concept and an unknown pair', () => {
     // "biển số xe" is an everyday name of vehicle registration; an auction of number plates is not it.
     const r = nlu.understand('đấu giá biển số xe máy đẹp ở đâu');
