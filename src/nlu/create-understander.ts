@@ -21,6 +21,7 @@ import { buildProcedureIndex } from './procedure-index.js';
 import { retrieveProcedure, type Retrieval } from './retrieve-procedure.js';
 import { buildRecordIndex } from './record-index.js';
 import { buildRecordTerms } from './record-terms.js';
+import { createOutOfCatalogReader, recordSaysTerm } from './out-of-catalog.js';
 import { actMarkerPositions } from './variant-markers.js';
 import { QUERY_STOP_WORDS, isQueryStopWord } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
@@ -132,6 +133,21 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (t.split(' ').some((w) => QUERY_STOP_WORDS.has(w) || /\d/.test(w))) return false;
       return recordTerms.catalogSays(t) && !recordTerms.saidInField(t, catalog.byCode(code)!.field);
     });
+  };
+  const outOfCatalog = createOutOfCatalogReader((term) => normalize(term).foldedTokens);
+  /**
+   * A service the catalog does not hold said in the request ("đăng ký thế chấp", "karaoke") that no
+   * record of the procedures found says: the question is about that service, not about them.
+   */
+  const asksOutsideCatalog = (r: Retrieval, request: NormalizedText): boolean => {
+    if (!r.procedure) return false;
+    // A word of the request the procedure explains: a content word the retrieval did not leave unexplained.
+    const unexplained = new Set(r.unexplained);
+    const f = request.foldedTokens;
+    const terms = outOfCatalog.said(request, (i) => !unexplained.has(f[i]!) && !isQueryStopWord(f[i]!, request.tokens[i]!));
+    if (!terms.length) return false;
+    const offered = r.ambiguous ? r.candidates.slice(0, OPTIONS) : [r.procedure];
+    return terms.some((term) => offered.every((c) => !recordSaysTerm((pair) => recordTerms.says(c.code, pair), term)));
   };
   const asCandidate = (code: string, score: number) => {
     const p = catalog.byCode(code)!;
@@ -387,7 +403,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const asksProcedure = isProcedureIntent(intent);
       const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
       // The procedure named with a qualifier from another field ("hộ chiếu công vụ"): not this one.
-      const elsewhere = asksProcedure && !landTax && !taughtMatch && foreignSpecifiers(r).length > 0;
+      const elsewhere = asksProcedure && !landTax && !taughtMatch && (foreignSpecifiers(r).length > 0 || asksOutsideCatalog(r, found?.request ?? q));
       const reading = !asksProcedure || landTax || elsewhere ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
       return {
         ...base,

@@ -1,0 +1,57 @@
+/**
+ * Services a citizen may ask the one-stop desk about that the catalog does not hold (a tax
+ * settlement, a karaoke licence, a mortgage registration…), listed as data in
+ * intents/cues/out-of-catalog.txt. One of them said in the request, while the record of every
+ * procedure offered never says it, means the question is about something else: the honest answer
+ * is "not in the catalog", never the nearest procedure sharing a word ("đăng ký thế chấp sổ đỏ" is
+ * not "cấp đổi sổ đỏ").
+ */
+import { cueSection, loadCues } from './cue-lists.js';
+import { createPhraseFinder } from './phrase-finder.js';
+import type { NormalizedText } from './normalize.js';
+
+export interface OutOfCatalogReader {
+  /**
+   * The listed services said in the request's own clauses: in a clause that also names the procedure
+   * found (`names(i)`: token i is a word the procedure explains), and not in a purpose said after
+   * "để" ("xin lý lịch tư pháp để gia hạn visa" asks for the record, not the visa).
+   */
+  said(request: NormalizedText, names: (i: number) => boolean): string[][];
+}
+
+/** normalizeTerm: the message normaliser, so a term reads as a message would ("bhyt" → "bảo hiểm y tế"). */
+export function createOutOfCatalogReader(normalizeTerm: (term: string) => readonly string[]): OutOfCatalogReader {
+  const terms = cueSection(loadCues('out-of-catalog'), 'service')
+    .map((words) => normalizeTerm(words.join(' ')))
+    .filter((t) => t.length > 0);
+  const finder = createPhraseFinder(terms);
+  return {
+    said(request, names) {
+      const tokens = request.foldedTokens;
+      const starts = request.clauseStart;
+      const clauseOf = (i: number): [number, number] => {
+        let a = i;
+        while (a > 0 && !starts?.[a]) a--;
+        let b = i + 1;
+        while (b < tokens.length && !starts?.[b]) b++;
+        return [a, b];
+      };
+      return finder.findAll(tokens).flatMap((h) => {
+        const [a, b] = clauseOf(h.start);
+        if (request.tokens.slice(a, h.start).includes(PURPOSE)) return [];
+        for (let i = a; i < b; i++) if (names(i)) return [tokens.slice(h.start, h.end)];
+        return [];
+      });
+    },
+  };
+}
+
+/** "để": what follows is what the result is for. */
+const PURPOSE = 'để';
+
+/** Whether a record says the whole term: its word, or each of its word pairs. */
+export function recordSaysTerm(says: (pair: string) => boolean, term: readonly string[]): boolean {
+  if (term.length === 1) return says(term[0]!);
+  for (let i = 1; i < term.length; i++) if (!says(`${term[i - 1]} ${term[i]}`)) return false;
+  return true;
+}
