@@ -19,6 +19,7 @@ const ASK_CUES = loadCues('asks');
 const ASKS = matchers(ASK_CUES, ASK_INTENTS);
 const ALTERNATIVE = createCueMatcher(cueSection(ASK_CUES, 'alternative-answer'));
 const CHANNEL_WHERE = createCueMatcher(cueSection(ASK_CUES, 'channel-where'));
+const RESULT_ASKED = createCueMatcher(cueSection(ASK_CUES, 'result-asked'));
 const KINDS = matchers(loadCues('message-kinds'), [
   'notifications-off', 'unsubscribe', 'subscribe', 'filed-dossier', 'procedure-words', 'pet', 'land-tax', 'person',
   'asks-for-person', 'tell-me-when', 'notifications-on', 'complaint', 'thanks', 'asks-more', 'everyday-topic',
@@ -75,6 +76,8 @@ export function questionTokens(folded: string): Set<number> {
   for (let i = alternativeFrom; i < tokens.length; i++) at.add(i);
   // Where it is filed ("trên VNeID") is not what is filed.
   for (const h of CHANNEL_WHERE.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
+  // The paper asked for after a time cue ("bao lâu thì có trích lục") is the result of what is named.
+  for (const h of RESULT_ASKED.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
   return at;
 }
 

@@ -213,6 +213,12 @@ describe('button payloads and entities', () => {
     expect(r.ambiguous).toBe(false);
   });
 
+  it('reads the paper asked for after a time cue as the result of the registration named', () => {
+    // "trích lục" here is what the death registration issues, not the copy procedure.
+    const r = nlu.understand('làm khai tử cho ông xong thì bao lâu mới lấy được trích lục');
+    expect(r.procedure?.code).toBe('1.000656');
+  });
+
   it('answers the plain procedure when only the head of a longer name is said', () => {
     // "đăng ký khai sinh" is the whole name of 1.001193 and only the head of "… cho người đã có hồ sơ, giấy tờ cá nhân".
     const r = nlu.understand('đăng ký khai sinh cho bé mất mấy ngày');
