@@ -217,6 +217,7 @@ describe('button payloads and entities', () => {
     // "trích lục" here is what the death registration issues, not the copy procedure.
     const r = nlu.understand('làm khai tử cho ông xong thì bao lâu mới lấy được trích lục');
     expect(r.procedure?.code).toBe('1.000656');
+    expect(r.ambiguous).toBe(false);
   });
 
   it('answers the plain procedure when only the head of a longer name is said', () => {
