@@ -26,7 +26,7 @@ import { actMarkerPositions } from './variant-markers.js';
 import { QUERY_STOP_WORDS, isQueryStopWord } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askCues, questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords } from './intent-rules.js';
+import { askCues, questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords, refersBack } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -99,7 +99,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     // whole clause went; a dropped span ("đi du lịch nước ngoài") takes its markers with it.
     // A request that says only what to do ("giờ làm lần đầu thì cần gì") takes its object from the
     // story: the whole message is read, when it names one.
-    if (whole.procedure && !namesAnObject(found.request)) return whole;
+    if (whole.procedure && (!namesAnObject(found.request) || refersBack(found.request.folded))) return whole;
     const r = retrieveTopic(found.request, found.droppedClause ? q : undefined, excluded);
     // The request alone must name its procedure about as well as the whole message did; without
     // its background clause it must do better ("mất bản gốc giấy khai sinh, giờ xin bản sao ở đâu"

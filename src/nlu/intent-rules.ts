@@ -23,7 +23,7 @@ const RESULT_ASKED = createCueMatcher(cueSection(ASK_CUES, 'result-asked'));
 const KINDS = matchers(loadCues('message-kinds'), [
   'notifications-off', 'unsubscribe', 'subscribe', 'filed-dossier', 'procedure-words', 'pet', 'land-tax', 'person',
   'asks-for-person', 'tell-me-when', 'notifications-on', 'complaint', 'thanks', 'asks-more', 'everyday-topic',
-  'where-to-start', 'how-to',
+  'where-to-start', 'how-to', 'refers-back',
 ]);
 
 /** One message is asked a dozen questions in a row: its words are split once. */
@@ -121,3 +121,5 @@ export const mentionsEverydayTopic = (folded: string): boolean => says('everyday
 export const asksWhereToStart = (folded: string): boolean => says('where-to-start', folded);
 
 export const asksHowToDoSomething = (folded: string): boolean => says('how-to', folded);
+/** "… như vậy", "hai việc đó": the request points back at the story for its object. */
+export const refersBack = (folded: string): boolean => says('refers-back', folded);

@@ -220,6 +220,13 @@ describe('button payloads and entities', () => {
     expect(r.ambiguous).toBe(false);
   });
 
+  it('reads the story when the question points back at it ("như vậy", "hai việc đó")', () => {
+    // "gộp" alone is no land-plot merger: the two things to do together are in the story.
+    const r = nlu.understand('Em muốn đăng ký khai sinh cho bé và làm thẻ bảo hiểm y tế luôn. Làm gộp hai việc đó được không?');
+    expect(r.procedure?.code).not.toBe('1.012784');
+    expect(['2.000986', '2.001023']).toContain(r.candidates[0]?.code);
+  });
+
   it('answers the plain procedure when only the head of a longer name is said', () => {
     // "đăng ký khai sinh" is the whole name of 1.001193 and only the head of "… cho người đã có hồ sơ, giấy tờ cá nhân".
     const r = nlu.understand('đăng ký khai sinh cho bé mất mấy ngày');
