@@ -26,7 +26,7 @@ import { actMarkerPositions } from './variant-markers.js';
 import { QUERY_STOP_WORDS, isQueryStopWord } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askCues, questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords, refersBack } from './intent-rules.js';
+import { askCues, questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords, refersBack, asksIfDoneYet } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -254,6 +254,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return r2.procedure && !(act.size === 0 && namesRefused(r2.procedure.code, n)) ? r2 : r;
   };
 
+  const yesNo = createYesNoReader();
   const understanding = {
     understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
       // A bounded prefix: every step below then costs at most what a long question costs.
@@ -324,7 +325,10 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         // dossier, read from the clauses that neither hold the code nor ask about a filed dossier.
         const besides = about === 'dossier_status' ? questionBesidesDossier(rest) : null;
         const part = besides ?? (asksAboutFiledDossier(q.folded) ? null : { q, found, asked });
-        const partAsk = part?.asked.primary;
+        // Besides a question cue, "… thì làm thế nào" or a yes/no question about the procedure ("có cần
+        // nộp bản gốc không") asks about it too; a bare "xong chưa" does not.
+        const howTo = part && (asksHowToDoSomething(part.q.folded) || (yesNo.read(part.q.folded, part.q.normalized)?.topic && !asksIfDoneYet(part.q.folded)));
+        const partAsk = part?.asked.primary ?? (howTo ? 'procedure_info' : null);
         const r = part && partAsk ? retrieveRequest(part.found, part.q, refused) : null;
         // Read as any procedure question is (the record text may still find it, or offer options); the
         // dossier is looked up as well by the dialog.
@@ -420,7 +424,6 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     },
   };
 
-  const yesNo = createYesNoReader();
   return {
     /** A procedure question also says whether it asks yes or no ("… có mất tiền không"). */
     understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {

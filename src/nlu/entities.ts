@@ -22,8 +22,8 @@ export interface Entities {
 
 // The text's white space is squeezed first (one space, or one newline: a clause break), so one
 // optional \s stands for any amount and no pattern below can backtrack over a long run.
-// One-stop codes: <agency>-<yymmdd>-<seq>, agency like 000.00.12.H12 (stray spaces tolerated).
-const ONE_STOP = /([0-9a-z]{2,4}(?:\s?\.\s?[0-9a-z]{1,4}){2,4})\s?-\s?(\d{6})\s?-\s?(\d{4,})/gi;
+// One-stop codes: <agency>-<yymmdd>-<seq>, agency like 000.00.12.H12 or G22.10 (stray spaces tolerated).
+const ONE_STOP = /([0-9a-z]{2,4}(?:\s?\.\s?[0-9a-z]{1,4}){1,4})\s?-\s?(\d{6})\s?-\s?(\d{4,})/gi;
 // Other systems' shapes, only when introduced by "mã hồ sơ" / "hồ sơ số" / "số biên nhận"...
 const INTRODUCER = /(?:ma\s?(?:ho\s?so|hs)|(?:ho\s?so|hs)\s?(?:so|ma)?|so\s?(?:ho\s?so|bien\s?nhan|hs)|bien\s?nhan(?:\s?so)?)/;
 // A code is one token of at most MAX_CODE_CHARS (isAcceptableDossierCode): a longer run is none.

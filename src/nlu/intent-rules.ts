@@ -20,10 +20,11 @@ const ASKS = matchers(ASK_CUES, ASK_INTENTS);
 const ALTERNATIVE = createCueMatcher(cueSection(ASK_CUES, 'alternative-answer'));
 const CHANNEL_WHERE = createCueMatcher(cueSection(ASK_CUES, 'channel-where'));
 const RESULT_ASKED = createCueMatcher(cueSection(ASK_CUES, 'result-asked'));
+const FILING_PROCESS = createCueMatcher(cueSection(ASK_CUES, 'filing-process'));
 const KINDS = matchers(loadCues('message-kinds'), [
   'notifications-off', 'unsubscribe', 'subscribe', 'filed-dossier', 'procedure-words', 'pet', 'land-tax', 'person',
   'asks-for-person', 'tell-me-when', 'notifications-on', 'complaint', 'thanks', 'asks-more', 'everyday-topic',
-  'where-to-start', 'how-to', 'refers-back',
+  'where-to-start', 'how-to', 'refers-back', 'done-yet',
 ]);
 
 /** One message is asked a dozen questions in a row: its words are split once. */
@@ -78,6 +79,8 @@ export function questionTokens(folded: string): Set<number> {
   for (const h of CHANNEL_WHERE.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
   // The paper asked for after a time cue ("bao lâu thì có trích lục") is the result of what is named.
   for (const h of RESULT_ASKED.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
+  // Words about filing ("bị yêu cầu bổ sung") name no procedure.
+  for (const h of FILING_PROCESS.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
   return at;
 }
 
@@ -123,3 +126,5 @@ export const asksWhereToStart = (folded: string): boolean => says('where-to-star
 export const asksHowToDoSomething = (folded: string): boolean => says('how-to', folded);
 /** "… như vậy", "hai việc đó": the request points back at the story for its object. */
 export const refersBack = (folded: string): boolean => says('refers-back', folded);
+/** "… xong chưa?": whether something is done yet, a question about a filing. */
+export const asksIfDoneYet = (folded: string): boolean => says('done-yet', folded);

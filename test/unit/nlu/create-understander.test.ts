@@ -227,6 +227,17 @@ describe('button payloads and entities', () => {
     expect(['2.000986', '2.001023']).toContain(r.candidates[0]?.code);
   });
 
+  it('reads a procedure question beside a dossier code without the words about filing, and not a "xong chưa"', () => {
+    // "bị yêu cầu bổ sung", "để bổ sung cho đủ" are about the filing; the question is about the documents of the procedure.
+    const docs = nlu.understand('hồ sơ 000.00.12.H12-250101-0009 làm giấy khai sinh cho cháu bị yêu cầu bổ sung, cho hỏi cần giấy tờ gì để bổ sung cho đủ');
+    expect(docs.intent).toBe('ask_documents');
+    expect(docs.procedure?.code).toBe('1.001193');
+    expect(docs.dossierCode).toBe('000.00.12.H12-250101-0009');
+    // A yes/no question about the procedure's papers is a procedure question; "đã xong chưa" is the dossier's status.
+    expect(nlu.understand('hồ sơ 000.00.12.H12-250101-0009 đính chính sổ đỏ cấp lần đầu, có cần nộp bản gốc sổ không').procedure?.code).toBe('1.012796');
+    expect(nlu.understand('hồ sơ 000.00.12.H12-250101-0009 chứng thực hợp đồng tặng cho đã xong chưa').intent).toBe('dossier_status');
+  });
+
   it('answers the plain procedure when only the head of a longer name is said', () => {
     // "đăng ký khai sinh" is the whole name of 1.001193 and only the head of "… cho người đã có hồ sơ, giấy tờ cá nhân".
     const r = nlu.understand('đăng ký khai sinh cho bé mất mấy ngày');

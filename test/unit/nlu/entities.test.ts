@@ -7,6 +7,10 @@ describe('extractEntities', () => {
     expect(extractEntities('mã 000.23.11.h40 - 250101 - 0312 nhé').dossierCode).toBe('000.23.11.H40-250101-0312');
     expect(extractEntities('000 . 00 . 12 . h12-240315-0001').dossierCode).toBe('000.00.12.H12-240315-0001');
     expect(extractEntities('000.713.18.G12-260304-27070000025169').dossierCode).toBe('000.713.18.G12-260304-27070000025169');
+    // Short agency codes with one dot (a district or commune unit), never read as a phone number.
+    const short = extractEntities('hồ sơ tách thửa mã G05.31-251015-0021 của tôi');
+    expect(short.dossierCode).toBe('G05.31-251015-0021');
+    expect(short.phone).toBeNull();
   });
 
   it('finds other systems\' codes: BHXH number/year/unit, free-form after "mã hồ sơ"', () => {
