@@ -134,7 +134,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       return recordTerms.catalogSays(t) && !recordTerms.saidInField(t, catalog.byCode(code)!.field);
     });
   };
-  const outOfCatalog = createOutOfCatalogReader((term) => normalize(term).foldedTokens);
+  // The terms are written correctly: read as a message is, without typo repair.
+  const outOfCatalog = createOutOfCatalogReader((term) => normalizeBasic(term).foldedTokens);
   /**
    * A service the catalog does not hold said in the request ("đăng ký thế chấp", "karaoke") that no
    * record of the procedures found says: the question is about that service, not about them.
