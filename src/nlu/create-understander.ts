@@ -405,10 +405,14 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       else if (!ask && thanksOnly(q.folded)) intent = 'thanks';
       // Loans, weather, shopping, health: out of scope unless a procedure was clearly named.
       if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
+      // A question asked ("nộp đơn ở đâu") about a service the catalog does not hold ("khởi kiện đòi nợ"):
+      // a procedure question to answer honestly, not small talk or a complaint.
+      const asksOutside = r.procedure ? asksOutsideCatalog(r, found?.request ?? q) : outOfCatalog.said(q, () => true).length > 0;
+      if (ask && RECLASSIFIED_AS_ASKED.has(intent) && asksOutside) intent = ask;
       const asksProcedure = isProcedureIntent(intent);
       const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
       // The procedure named with a qualifier from another field ("hộ chiếu công vụ"): not this one.
-      const elsewhere = asksProcedure && !landTax && !taughtMatch && (foreignSpecifiers(r).length > 0 || asksOutsideCatalog(r, found?.request ?? q));
+      const elsewhere = asksProcedure && !landTax && !taughtMatch && (foreignSpecifiers(r).length > 0 || (!!r.procedure && asksOutside));
       const reading = !asksProcedure || landTax || elsewhere ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
       return {
         ...base,
@@ -436,6 +440,8 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
 
 const NO_ASKS: AskReading = { asks: [], primary: null, channel: null };
+/** Readings a question about an out-of-catalog service overrides. */
+const RECLASSIFIED_AS_ASKED: ReadonlySet<Intent> = new Set(['out_of_scope', 'feedback', 'help', 'greeting']);
 
 /** Whether a request names something beyond question words and the act asked for. */
 function namesAnObject(request: NormalizedText): boolean {

@@ -250,6 +250,10 @@ describe('button payloads and entities', () => {
     const mortgage = nlu.understand('muốn đăng ký thế chấp sổ đỏ để vay vốn thì nộp hồ sơ chỗ nào');
     expect(mortgage.procedure).toBeNull();
     expect(mortgage.procedureMentionedButUnknown).toBe(true);
+    // Asked about with a question cue, it is a procedure question answered honestly, not small talk or a complaint.
+    const court = nlu.understand('cho bạn vay 50 triệu mà không trả, giờ khởi kiện đòi nợ thì nộp đơn ở đâu');
+    expect(court.intent).toBe('ask_location');
+    expect(court.procedureMentionedButUnknown).toBe(true);
     // Said as the purpose ("để gia hạn visa") or in a clause of the story, it does not take the request away.
     const record = nlu.understand('xin phiếu lý lịch tư pháp để gia hạn visa thì làm ở đâu');
     expect(record.procedure?.code).toMatch(/^(3\.000333|3\.000330|1\.001233)$/);
