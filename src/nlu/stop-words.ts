@@ -21,8 +21,8 @@ const STOP_ACCENTED = (
   'miếng mảnh chiếc tính định giùm dùm chỉ còn nữa hay hoặc hả ' +
   // details every procedure has ("chụp ảnh", "chỗ nào", "quán ăn", "báo ai")
   'chụp chỗ tuổi quán ăn ai lên bác cô chú dì cậu mợ thím như ' +
-  // linking words of a story ("mất thẻ nên cần làm lại")
-  'nên'
+  // linking words of a story ("mất thẻ nên cần làm lại", "nhưng vẫn ở căn nhà đó", "bây giờ")
+  'nên nhưng vẫn bây căn'
 )
   .split(' ')
   .filter(Boolean);
