@@ -45,7 +45,11 @@ const VARIANT_PENALTY = 0.8;
 const FOREIGN_UNSAID_PENALTY = 0.65;
 /** A procedure lacking what the message says ("cấp lại", "người nước ngoài") is held back harder. */
 const SAID_PENALTY = 0.75;
-/** Said markers that rule out a plain procedure even when no variant is nearby (companies, foreigners). */
+/**
+ * Said markers that rule out a plain procedure harder (companies, foreigners, a paper recorded abroad):
+ * a company or a foreigner only when a close procedure of the same family carries the marker (a company
+ * asking for a building permit is served by the plain permit, no "cho tổ chức" variant being near).
+ */
 const ALWAYS_DISTINCT = new Set(['organisation', 'foreign', 'recorded-abroad']);
 const DISTINCT_PENALTY = 0.5;
 /**
@@ -364,6 +368,8 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     for (const p of refused ?? []) if (!GENERIC_PAIRS.has(p) && index.procs[i].nameBigrams.has(p)) return true;
     return false;
   };
+  /** A close procedure sharing a rare word pair of r's name ("giấy phép xây dựng") carries the marker. */
+  const familyCarries = (i: number, m: string) => topRaw.slice(0, NEARBY).some((x) => x.i !== i && index.procs[x.i].markers.includes(m) && sharesConcept(index, index.procs[i], index.procs[x.i]));
   const someNearbyAccepts = refused?.size ? topRaw.slice(0, 12).some((r) => !refusedNames(r.i)) : false;
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
@@ -376,7 +382,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
       if (markers.includes(m) || m === 'lost') continue;
       // An alias that says "mất" already answers the lost-document question ("mất giấy khai sinh").
       if (m === 'redo' && said.has('lost') && index.passages[r.passage].markers.includes('lost')) continue;
-      if (ALWAYS_DISTINCT.has(m) && nearby.has(m)) r.score *= DISTINCT_PENALTY;
+      if (ALWAYS_DISTINCT.has(m) && nearby.has(m) && (m === 'recorded-abroad' || familyCarries(r.i, m))) r.score *= DISTINCT_PENALTY;
       else if (nearby.has(m)) r.score *= SAID_PENALTY;
     }
   }
@@ -522,6 +528,13 @@ const SITUATION_MARKERS: ReadonlySet<string> = new Set(VARIANT_MARKERS.filter((m
 const SIBLING_LOOKUP = 6;
 /** Share of the shorter name's word pairs two sibling names have in common. */
 const SIBLING_OVERLAP = 0.6;
+
+/** Two procedures' names share a word pair few names have ("xây dựng", "hộ kinh doanh"): one family. */
+function sharesConcept(index: ProcedureIndex, a: IndexedProcedure, b: IndexedProcedure): boolean {
+  for (const x of a.nameBigrams) if (b.nameBigrams.has(x) && !QUESTION_PAIRS.has(x) && !GENERIC_PAIRS.has(x) && (index.bigramPostings.get(x)?.length ?? 0) <= CONCEPT_SHARE * index.passages.length) return true;
+  return false;
+}
+const CONCEPT_SHARE = 0.05;
 
 function isSibling(a: IndexedProcedure, b: IndexedProcedure): boolean {
   const [small, large] = a.nameBigrams.size <= b.nameBigrams.size ? [a, b] : [b, a];

@@ -238,6 +238,12 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('hồ sơ 000.00.12.H12-250101-0009 chứng thực hợp đồng tặng cho đã xong chưa').intent).toBe('dossier_status');
   });
 
+  it('holds a company back only from families that have a company variant', () => {
+    // No building-permit procedure is "cho tổ chức": a company asking for one is served by the permit itself.
+    const r = nlu.understand('công ty tôi định xây kho hàng công trình cấp II, xin giấy phép xây dựng ở đâu');
+    expect(r.procedure?.code).toBe('1.013236');
+  });
+
   it('answers the plain procedure when only the head of a longer name is said', () => {
     // "đăng ký khai sinh" is the whole name of 1.001193 and only the head of "… cho người đã có hồ sơ, giấy tờ cá nhân".
     const r = nlu.understand('đăng ký khai sinh cho bé mất mấy ngày');
