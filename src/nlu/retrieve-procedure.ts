@@ -511,7 +511,12 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     candidates.splice(1, 0, { code: p.code, name: p.name, score: round(bestScore) });
     candidates.length = Math.min(candidates.length, MAX_CANDIDATES);
   }
-  const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore) || variantNearby || !!actSibling || doubtedCover;
+  // Two siblings nearly tie, but the message says a word pair of the winner's name the other's name lacks
+  // ("… đăng ký thường trú, thẻ BHYT"), and not the reverse: the message tells them apart.
+  const contentPair = (p: string) => !GENERIC_PAIRS.has(p) && !QUESTION_PAIRS.has(p) && p.split(' ').every((w) => !stopTokens.has(w));
+  const saysOnly = (a: IndexedProcedure, b: IndexedProcedure) => [...qBigrams].some((p) => a.nameBigrams.has(p) && !b.nameBigrams.has(p) && contentPair(p));
+  const toldApart = covered && !!second && isSibling(index.procs[top.i], index.procs[second.i]) && saysOnly(index.procs[top.i], index.procs[second.i]) && !saysOnly(index.procs[second.i], index.procs[top.i]);
+  const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore && !toldApart) || variantNearby || !!actSibling || doubtedCover;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
 }
 
@@ -568,7 +573,7 @@ const GENERIC_NOUNS: ReadonlySet<string> = new Set(['giay', 'tren', 'to', 'cai',
 /** Generic question nouns ("cần những giấy tờ nào", "hồ sơ thế nào"): never another concept. */
 /** "cho"/"với"/"của" link a foreign-element procedure to the foreigner ("kết hôn cho người Trung Quốc"): no other concept. */
 const LINK_WORDS: ReadonlySet<string> = new Set(['cho', 'voi', 'cua']);
-const GENERIC_PAIRS: ReadonlySet<string> = new Set(['giay to', 'dang ky', 'ho so', 'thu tuc', 'le phi', 'bao nhieu', 'thoi gian', 'co quan', 'truc tuyen', 'dich vu', 'vu cong']);
+const GENERIC_PAIRS: ReadonlySet<string> = new Set(['giay to', 'dang ky', 'ho so', 'thu tuc', 'le phi', 'bao nhieu', 'thoi gian', 'co quan', 'truc tuyen', 'dich vu', 'vu cong', 'truong hop']);
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

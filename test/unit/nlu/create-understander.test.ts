@@ -244,6 +244,13 @@ describe('button payloads and entities', () => {
     expect(r.procedure?.code).toBe('1.013236');
   });
 
+  it('does not ask back between two sibling procedures when the message says what only one name has', () => {
+    // Both are "liên thông … khai sinh … thẻ BHYT"; only one also registers the permanent residence, and it is said.
+    const r = nlu.understand('liên thông khai sinh, thường trú và thẻ bhyt cho bé dưới 6 tuổi cần những giấy tờ gì');
+    expect(r.procedure?.code).toBe('2.000986');
+    expect(r.ambiguous).toBe(false);
+  });
+
   it('answers the plain procedure when only the head of a longer name is said', () => {
     // "đăng ký khai sinh" is the whole name of 1.001193 and only the head of "… cho người đã có hồ sơ, giấy tờ cá nhân".
     const r = nlu.understand('đăng ký khai sinh cho bé mất mấy ngày');
