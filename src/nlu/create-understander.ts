@@ -229,11 +229,6 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return asked.primary ? { q, found, asked } : null;
   };
 
-  /**
-   * A correction whose kept words name nothing ("không phải làm lại căn cước vì mất, thẻ bị gãy,
-   * muốn đổi cái khác"): the corrected words, without their act and their numbers (an age, a
-   * count), name the object.
-   */
   /** At least two word pairs of the corrected words are pairs of the procedure's name: the citizen refused it. */
   const namesRefused = (code: string, corrected: NormalizedText) => {
     const name = normalizeBasic(catalog.byCode(code)?.name ?? '').foldedTokens;
@@ -242,6 +237,11 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     const content = (i: number) => !isQueryStopWord(f[i]!, corrected.tokens[i]!);
     return f.slice(1).filter((t, i) => pairs.has(`${f[i]} ${t}`) && content(i) && content(i + 1)).length >= 2;
   };
+  /**
+   * A correction whose kept words name nothing ("không phải làm lại căn cước vì mất, thẻ bị gãy,
+   * muốn đổi cái khác"): the corrected words, without their act and their numbers (an age, a
+   * count), name the object.
+   */
   const objectFromCorrection = (r: Retrieval, corrected: string | undefined, kept: string, excluded?: ReadonlySet<string>): Retrieval => {
     if (r.procedure || !corrected) return r;
     const n = normalize(corrected);

@@ -17,7 +17,7 @@ export interface NormalizedText {
   folded: string;
   tokens: string[];
   foldedTokens: string[];
-  /** Folded words the typo repair put in place of what was typed: its guesses, not the citizen's words. */
+  /** Folded words the typo repair put in place of what was typed (its guesses, not the citizen's words), or kept as typed though they are likely slips ("vạy"). */
   guessed?: ReadonlySet<string>;
   /** True where a token opens a new clause (after a comma, full stop, question mark…): no word pair spans it. */
   clauseStart?: readonly boolean[];
