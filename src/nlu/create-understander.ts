@@ -231,8 +231,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
   /** At least two word pairs of the corrected words are pairs of the procedure's name: the citizen refused it. */
   const namesRefused = (code: string, corrected: NormalizedText) => {
-    const name = normalizeBasic(catalog.byCode(code)?.name ?? '').foldedTokens;
-    const pairs = new Set(name.slice(1).map((t, i) => `${name[i]} ${t}`));
+    const pairs = index.procs[index.byCode.get(code)!]!.nameBigrams;
     const f = corrected.foldedTokens;
     const content = (i: number) => !isQueryStopWord(f[i]!, corrected.tokens[i]!);
     return f.slice(1).filter((t, i) => pairs.has(`${f[i]} ${t}`) && content(i) && content(i + 1)).length >= 2;
@@ -407,12 +406,13 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       if (mentionsEverydayTopic(q.folded) && !(r.procedure && r.bestScore >= STRONG_PROCEDURE)) intent = 'out_of_scope';
       // A question asked ("nộp đơn ở đâu") about a service the catalog does not hold ("khởi kiện đòi nợ"):
       // a procedure question to answer honestly, not small talk or a complaint.
-      const asksOutside = r.procedure ? asksOutsideCatalog(r, found?.request ?? q) : outOfCatalog.said(q, () => true).length > 0;
-      if (ask && RECLASSIFIED_AS_ASKED.has(intent) && asksOutside) intent = ask;
+      let outside: boolean | undefined;
+      const asksOutside = () => (outside ??= r.procedure ? asksOutsideCatalog(r, found?.request ?? q) : outOfCatalog.said(q, () => true).length > 0);
+      if (ask && RECLASSIFIED_AS_ASKED.has(intent) && asksOutside()) intent = ask;
       const asksProcedure = isProcedureIntent(intent);
       const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
       // The procedure named with a qualifier from another field ("hộ chiếu công vụ"): not this one.
-      const elsewhere = asksProcedure && !landTax && !taughtMatch && (foreignSpecifiers(r).length > 0 || (!!r.procedure && asksOutside));
+      const elsewhere = asksProcedure && !landTax && !taughtMatch && (foreignSpecifiers(r).length > 0 || (!!r.procedure && asksOutside()));
       const reading = !asksProcedure || landTax || elsewhere ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
       return {
         ...base,

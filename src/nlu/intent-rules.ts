@@ -18,9 +18,12 @@ function matchers(cues: CueSections, names: readonly string[]): Record<string, C
 const ASK_CUES = loadCues('asks');
 const ASKS = matchers(ASK_CUES, ASK_INTENTS);
 const ALTERNATIVE = createCueMatcher(cueSection(ASK_CUES, 'alternative-answer'));
-const CHANNEL_WHERE = createCueMatcher(cueSection(ASK_CUES, 'channel-where'));
-const RESULT_ASKED = createCueMatcher(cueSection(ASK_CUES, 'result-asked'));
-const FILING_PROCESS = createCueMatcher(cueSection(ASK_CUES, 'filing-process'));
+/**
+ * Phrases that name no procedure, left out of the lookup with the question words: where it is filed
+ * ("trên VNeID"), the paper asked for after a time cue ("bao lâu thì có trích lục": the result of what
+ * is named), words about the filing ("bị yêu cầu bổ sung").
+ */
+const NOT_THE_PROCEDURE = ['channel-where', 'result-asked', 'filing-process'].map((s) => createCueMatcher(cueSection(ASK_CUES, s)));
 const KINDS = matchers(loadCues('message-kinds'), [
   'notifications-off', 'unsubscribe', 'subscribe', 'filed-dossier', 'procedure-words', 'pet', 'land-tax', 'person',
   'asks-for-person', 'tell-me-when', 'notifications-on', 'complaint', 'thanks', 'asks-more', 'everyday-topic',
@@ -75,12 +78,7 @@ export function questionTokens(folded: string): Set<number> {
     }
   }
   for (let i = alternativeFrom; i < tokens.length; i++) at.add(i);
-  // Where it is filed ("trên VNeID") is not what is filed.
-  for (const h of CHANNEL_WHERE.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
-  // The paper asked for after a time cue ("bao lâu thì có trích lục") is the result of what is named.
-  for (const h of RESULT_ASKED.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
-  // Words about filing ("bị yêu cầu bổ sung") name no procedure.
-  for (const h of FILING_PROCESS.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
+  for (const cue of NOT_THE_PROCEDURE) for (const h of cue.hits(tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
   return at;
 }
 

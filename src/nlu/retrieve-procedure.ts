@@ -362,15 +362,16 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   }
   raw = raw.filter((r) => r.score >= 0.3 * maxRaw);
   const topRaw = raw.slice().sort((a, b) => b.score - a.score);
+  const close = topRaw.slice(0, NEARBY);
   const nearby = new Set<string>();
-  for (let j = 0; j < topRaw.length && j < NEARBY; j++) for (const m of index.procs[topRaw[j].i].markers) nearby.add(m);
+  for (const r of close) for (const m of index.procs[r.i].markers) nearby.add(m);
   const refusedNames = (i: number) => {
     for (const p of refused ?? []) if (!GENERIC_PAIRS.has(p) && index.procs[i].nameBigrams.has(p)) return true;
     return false;
   };
   /** A close procedure sharing a rare word pair of r's name ("giấy phép xây dựng") carries the marker. */
-  const familyCarries = (i: number, m: string) => topRaw.slice(0, NEARBY).some((x) => x.i !== i && index.procs[x.i].markers.includes(m) && sharesConcept(index, index.procs[i], index.procs[x.i]));
-  const someNearbyAccepts = refused?.size ? topRaw.slice(0, 12).some((r) => !refusedNames(r.i)) : false;
+  const familyCarries = (i: number, m: string) => close.some((x) => x.i !== i && index.procs[x.i].markers.includes(m) && sharesConcept(index, index.procs[i], index.procs[x.i]));
+  const someNearbyAccepts = refused?.size ? close.some((r) => !refusedNames(r.i)) : false;
   for (const r of raw) {
     const markers = index.procs[r.i].markers;
     if (someNearbyAccepts && refusedNames(r.i)) r.score *= DISTINCT_PENALTY;
@@ -515,8 +516,9 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   // ("… đăng ký thường trú, thẻ BHYT"), and not the reverse: the message tells them apart.
   const contentPair = (p: string) => !GENERIC_PAIRS.has(p) && !QUESTION_PAIRS.has(p) && p.split(' ').every((w) => !stopTokens.has(w));
   const saysOnly = (a: IndexedProcedure, b: IndexedProcedure) => [...qBigrams].some((p) => a.nameBigrams.has(p) && !b.nameBigrams.has(p) && contentPair(p));
-  const toldApart = covered && !!second && isSibling(index.procs[top.i], index.procs[second.i]) && saysOnly(index.procs[top.i], index.procs[second.i]) && !saysOnly(index.procs[second.i], index.procs[top.i]);
-  const ambiguous = (!!second && second.score >= AMBIGUOUS_RATIO * bestScore && !toldApart) || variantNearby || !!actSibling || doubtedCover;
+  const tie = !!second && second.score >= AMBIGUOUS_RATIO * bestScore;
+  const toldApart = tie && covered && isSibling(index.procs[top.i], index.procs[second.i]) && saysOnly(index.procs[top.i], index.procs[second.i]) && !saysOnly(index.procs[second.i], index.procs[top.i]);
+  const ambiguous = (tie && !toldApart) || variantNearby || !!actSibling || doubtedCover;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
 }
 
