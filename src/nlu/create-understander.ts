@@ -26,7 +26,7 @@ import { actMarkerPositions } from './variant-markers.js';
 import { QUERY_STOP_WORDS, isQueryStopWord } from './stop-words.js';
 import { loadIntentUtterances, readIntentLines } from './load-intent-utterances.js';
 import { trainIntentClassifier } from './intent-classifier.js';
-import { askCues, questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords, refersBack, asksIfDoneYet } from './intent-rules.js';
+import { askCues, questionTokens, asksAboutFiledDossier, mentionsPerson, asksHowToDoSomething, asksToBeTold, complains, thanksOnly, asksWhereToStart, mentionsEverydayTopic, asksForPerson, asksLandTax, dossierIntent, mentionsPet, turnsNotificationsOff, namesProcedureWords, refersBack, asksIfDoneYet, shiftsTopic } from './intent-rules.js';
 
 export const DEFAULT_INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
 
@@ -209,6 +209,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return { ...r, procedure, candidates: [procedure], ambiguous: false, bestScore: 1, unexplained: [], specifiers: [] };
   };
 
+  const yesNo = createYesNoReader();
   /**
    * A message with a dossier code, without the clauses that ask about the filed dossier ("… đến đâu
    * rồi"), read as a message of its own; the clause naming the dossier stays ("hồ sơ … cấp đổi sổ
@@ -216,17 +217,27 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
    */
   const questionBesidesDossier = (text: string) => {
     const all = clauses(text);
-    // A clause asks about the dossier when the cue holds up to it and not before ("hồ sơ … kết hôn, chưa thấy gì cả").
+    // A clause asks about the dossier when the cue holds up to it and not before ("hồ sơ … kết hôn,
+    // chưa thấy gì cả"), counted from the last turn to another question ("tôi hỏi thêm: xe tải chưa
+    // có biển …" says nothing of the dossier).
     const folded = all.map((c) => normalize(c).folded);
-    const upTo = folded.map((_, k) => asksAboutFiledDossier(folded.slice(0, k + 1).join(' ')));
-    const other = all.filter((_, k) => !upTo[k] || (k > 0 && upTo[k - 1]));
-    // No such clause (the whole message is read), or nothing else asked.
-    if (other.length === all.length || other.length === 0) return null;
+    let from = 0;
+    const upTo = folded.map((c, k) => {
+      if (shiftsTopic(c)) from = k + 1;
+      return from <= k && asksAboutFiledDossier(folded.slice(from, k + 1).join(' '));
+    });
+    const besides = all.filter((_, k) => !upTo[k] || (k > 0 && upTo[k - 1]));
+    // After the turn the question stands on its own, unless it points back ("thủ tục đó mất bao lâu").
+    const after = besides.filter((c) => all.indexOf(c) >= from);
+    const other = from > 0 && after.length && !refersBack(normalize(after.join(', ')).folded) ? after : besides;
+    // No such clause (the whole message is read), or nothing else said.
+    if (other.length === all.length && from === 0) return null;
+    if (other.length === 0) return null;
     const q = normalize(other.join(', '));
     const found = withoutContext(other.join(', '), normalize, q);
     const fromRequest = found ? readAsks(found.request.folded) : null;
     const asked: AskReading = fromRequest?.primary ? fromRequest : readAsks(q.folded);
-    return asked.primary ? { q, found, asked } : null;
+    return asked.primary || yesNo.asks(q.folded) ? { q, found, asked } : null;
   };
 
   /** At least two word pairs of the corrected words are pairs of the procedure's name: the citizen refused it. */
@@ -254,7 +265,6 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return r2.procedure && !(act.size === 0 && namesRefused(r2.procedure.code, n)) ? r2 : r;
   };
 
-  const yesNo = createYesNoReader();
   const understanding = {
     understand(text: string, taught?: readonly TaughtAliasEntry[]): NluResult {
       // A bounded prefix: every step below then costs at most what a long question costs.
@@ -327,9 +337,13 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         const part = besides ?? (asksAboutFiledDossier(q.folded) ? null : { q, found, asked });
         // Besides a question cue, "… thì làm thế nào" or a yes/no question about the procedure ("có cần
         // nộp bản gốc không") asks about it too; a bare "xong chưa" does not.
-        const howTo = part && (asksHowToDoSomething(part.q.folded) || (yesNo.read(part.q.folded, part.q.normalized)?.topic && !asksIfDoneYet(part.q.folded)));
+        const howTo = part && (asksHowToDoSomething(part.q.folded) || (yesNo.asks(part.q.folded) && !asksIfDoneYet(part.q.folded)));
         const partAsk = part?.asked.primary ?? (howTo ? 'procedure_info' : null);
-        const r = part && partAsk ? retrieveRequest(part.found, part.q, refused) : null;
+        // The clause naming the filed dossier is what was filed: a request that names its own object
+        // is read without it ("hồ sơ … là nhận cha con. Giờ chị em muốn làm giám hộ cho cháu …").
+        const own = part?.found && namesAnObject(part.found.request) && !refersBack(part.found.request.folded)
+          ? retrieveTopic(part.found.request, undefined, refused) : null;
+        const r = part && partAsk ? (own?.procedure ? own : retrieveRequest(part.found, part.q, refused)) : null;
         // Read as any procedure question is (the record text may still find it, or offer options); the
         // dossier is looked up as well by the dialog.
         const reading = r && part ? secondOpinion(r, part.found?.request ?? part.q) : NO_PROCEDURE;

@@ -27,7 +27,7 @@ const NOT_THE_PROCEDURE = ['channel-where', 'result-asked', 'filing-process'].ma
 const KINDS = matchers(loadCues('message-kinds'), [
   'notifications-off', 'unsubscribe', 'subscribe', 'filed-dossier', 'procedure-words', 'pet', 'land-tax', 'person',
   'asks-for-person', 'tell-me-when', 'notifications-on', 'complaint', 'thanks', 'asks-more', 'everyday-topic',
-  'where-to-start', 'how-to', 'refers-back', 'done-yet',
+  'where-to-start', 'how-to', 'refers-back', 'done-yet', 'topic-shift',
 ]);
 
 /** One message is asked a dozen questions in a row: its words are split once. */
@@ -91,6 +91,9 @@ export function dossierIntent(folded: string): Intent {
 
 /** "hồ sơ (đăng ký xe) của tôi nộp rồi sao chưa có": a dossier already filed, whatever it names. */
 export const asksAboutFiledDossier = (folded: string): boolean => says('filed-dossier', folded);
+
+/** "tôi hỏi thêm:", "tiện hỏi": the message turns to another question. */
+export const shiftsTopic = (folded: string): boolean => says('topic-shift', folded);
 
 /** Words that show a message asks about some administrative procedure. */
 export const namesProcedureWords = (folded: string): boolean => says('procedure-words', folded);

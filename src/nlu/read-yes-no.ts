@@ -23,6 +23,8 @@ const TOPICS: readonly (readonly [string, YesNoTopic])[] = [
 export interface YesNoReader {
   /** The question read from the folded text (the original text gives its words), or null when it is not a yes/no question. */
   read(folded: string, text: string): YesNoQuestion | null;
+  /** Whether the text asks at all: a question word anywhere, or a yes/no tail at its end. */
+  asks(folded: string): boolean;
 }
 
 export function createYesNoReader(cues: CueSections = loadCues('yes-no'), asks: CueSections = loadCues('asks')): YesNoReader {
@@ -50,6 +52,10 @@ export function createYesNoReader(cues: CueSections = loadCues('yes-no'), asks: 
       const found = topics.find((t) => t.finder.findAll(body).length);
       const topic = found ? found.topic : online.findAll(body).length ? 'online' : null;
       return { topic, subject: subject(text) };
+    },
+    asks(folded) {
+      const tokens = folded.split(' ').filter(Boolean);
+      return tailStart(tokens) > 0 || wh.findAll(tokens).length > 0;
     },
   };
 

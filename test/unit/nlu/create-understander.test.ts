@@ -238,6 +238,19 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('hồ sơ 000.00.12.H12-250101-0009 chứng thực hợp đồng tặng cho đã xong chưa').intent).toBe('dossier_status');
   });
 
+  it('reads a question after a turn ("hỏi thêm") on its own, beside a dossier code', () => {
+    // "chưa" after the turn is about the new question, not the dossier's status.
+    const r = nlu.understand('Mã hồ sơ 000.00.12.H12-250101-0009 (khai sinh cho bé). Tôi hỏi thêm: em trai tôi chưa có việc làm ổn định, muốn xin phiếu lý lịch tư pháp thì thế nào?');
+    expect(r).toMatchObject({ intent: 'procedure_info', dossierCode: '000.00.12.H12-250101-0009' });
+    expect(r.procedure?.code).toBe('3.000333');
+    // A request naming its own object is read without the clause naming the filed dossier.
+    const own = nlu.understand('Hồ sơ 000.00.12.H12-250101-0009 là khai sinh cho con tôi. Giờ vợ chồng tôi muốn đăng ký kết hôn thì cần giấy tờ gì?');
+    expect(own).toMatchObject({ intent: 'ask_documents', dossierCode: '000.00.12.H12-250101-0009' });
+    expect(own.procedure?.code).toBe('1.000894');
+    // A question with no cue word still asks ("có phải làm riêng không", "nộp gì").
+    expect(nlu.understand('Hồ sơ 000.00.12.H12-250101-0009 khai tử cho bố tôi. Còn mẹ tôi muốn xin trích lục khai sinh bản sao thì nộp gì?').procedure?.code).toBe('2.000635');
+  });
+
   it('holds a company back only from families that have a company variant', () => {
     // No building-permit procedure is "cho tổ chức": a company asking for one is served by the permit itself.
     const r = nlu.understand('công ty tôi định xây kho hàng công trình cấp II, xin giấy phép xây dựng ở đâu');
