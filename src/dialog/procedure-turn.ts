@@ -79,7 +79,14 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   if (refined) return answerOrAskVariant(ctx, intent, refined);
   // Not when the NLU found the office asked for one the catalog does not hold (an embassy).
   const unserved = nlu?.features.some((f) => UNSERVED_UNLESS_NAMED.has(f)) ?? false;
-  if (named && !nlu?.procedure && !unserved) return answerOrAskVariant(ctx, intent, named);
+  if (named && !nlu?.procedure && !unserved) {
+    if (!nlu?.procedureMentionedButUnknown) return answerOrAskVariant(ctx, intent, named);
+    // The NLU could not place the message (a service the catalog lacks, a variant not said): the name
+    // typed in full may be only the story, so it is offered beside its variants, not answered.
+    const family = decideVariant(named, text, catalog, nlu.features);
+    const others = nlu.candidates.map((c) => catalog.byCode(c.code)).filter((p): p is Procedure => Boolean(p));
+    return askDisambiguation(ctx, intent, [named, ...(family.kind === 'ask' ? family.options : []), ...others]);
+  }
   if (nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
 
   const candidates = closeCandidates(ctx);

@@ -145,7 +145,11 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     // A word of the request the procedure explains: a content word the retrieval did not leave unexplained.
     const unexplained = new Set(r.unexplained);
     const f = request.foldedTokens;
-    const terms = outOfCatalog.said(request, (i) => !unexplained.has(f[i]!) && !isQueryStopWord(f[i]!, request.tokens[i]!));
+    const explained = (i: number) => !unexplained.has(f[i]!) && !isQueryStopWord(f[i]!, request.tokens[i]!);
+    // A request that says no word of the procedure's names (it came from the story) asks for what it says.
+    const names = nameWords(r.procedure.code);
+    const namesIt = f.some((t, i) => names.has(t) && !isQueryStopWord(t, request.tokens[i]!));
+    const terms = outOfCatalog.said(request, (i) => explained(i) || !namesIt);
     if (!terms.length) return false;
     const offered = r.ambiguous ? r.candidates.slice(0, OPTIONS) : [r.procedure];
     return terms.some((term) => offered.every((c) => !recordSaysTerm((pair) => recordTerms.says(c.code, pair), term)));
@@ -286,7 +290,11 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         truncated: read.truncated,
       };
       // Several sentences and only one asks something: that one is the request, the rest is the story.
-      const question = questionSentence(rest, readAsks);
+      const asking = questionSentence(rest, readAsks);
+      // A question that names nothing ("Nộp đơn ở đâu ạ?") takes its object from the want just
+      // before it ("…, giờ muốn ly hôn thuận tình."), not from the whole story.
+      const wanted = asking && !namesAnObject(normalize(asking)) ? wantBefore(rest, asking) : null;
+      const question = wanted ? `${wanted}, ${asking}` : asking;
       const found: RequestText | null = question
         ? { request: withoutContext(question, normalize)?.request ?? normalize(question), droppedClause: true }
         : withoutContext(rest, normalize, q);
@@ -492,6 +500,16 @@ function questionSentence(text: string, readAsks: (folded: string) => AskReading
     question = sentence;
   }
   return question;
+}
+
+/** Words that say what the citizen wants, accented as typed or typed without accents. */
+const WANT_WORDS: ReadonlySet<string> = new Set(['muốn', 'muon', 'cần', 'định', 'dinh', 'xin']);
+
+/** The last clause of the sentence before `question`, when it says a want ("giờ muốn ly hôn thuận tình"). */
+function wantBefore(text: string, question: string): string | null {
+  const before = text.slice(0, text.indexOf(question)).split(SENTENCE_END).map((x) => x.trim()).filter(Boolean).at(-1);
+  const clause = before ? clauses(before).at(-1) : undefined;
+  return clause && normalizeBasic(clause).tokens.some((t) => WANT_WORDS.has(t)) ? clause : null;
 }
 
 interface ProcedureReading {

@@ -251,6 +251,16 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('Hồ sơ 000.00.12.H12-250101-0009 khai tử cho bố tôi. Còn mẹ tôi muốn xin trích lục khai sinh bản sao thì nộp gì?').procedure?.code).toBe('2.000635');
   });
 
+  it('takes the object of a question that names nothing from the want just before it', () => {
+    // "Thủ tục thế nào?" names nothing: the want before it ("muốn xin lại quốc tịch") is the request, not the story.
+    const r = nlu.understand('Ba tôi từng thôi quốc tịch Việt Nam để nhập quốc tịch Đức, nay về quê ở Huế được 3 năm, muốn xin lại quốc tịch Việt Nam. Thủ tục thế nào?');
+    expect(r.procedure?.code).toBe('2.002038');
+    // A service the catalog lacks asked in a request that names nothing of the procedure found in the story.
+    const school = nlu.understand('Cả nhà tôi dọn về Huế thuê nhà, đăng ký tạm trú rồi. Giờ muốn xin chuyển trường cho bé lớp 5 thì nộp gì?');
+    expect(school.procedure).toBeNull();
+    expect(school.procedureMentionedButUnknown).toBe(true);
+  });
+
   it('holds a company back only from families that have a company variant', () => {
     // No building-permit procedure is "cho tổ chức": a company asking for one is served by the permit itself.
     const r = nlu.understand('công ty tôi định xây kho hàng công trình cấp II, xin giấy phép xây dựng ở đâu');
