@@ -485,7 +485,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   if (unserved.length && !ordered.slice(0, NEARBY).some((r) => r.score >= VARIANT_AMBIGUOUS_RATIO * bestScore && servedBy.some((m) => index.procs[r.i].markers.includes(m)))) {
     return { procedure: null, candidates, ambiguous: false, bestScore, unexplained: [...unexplained, ...unserved], features, specifiers: [] };
   }
-  const specifiers = specifiersOf(q.foldedTokens, unexplainedSet, (t) => !stopTokens.has(t) && (topTokens.has(t) || !!topWhole?.has(t)));
+  const specifiers = specifiersOf(q.foldedTokens, unexplainedSet, (t) => !stopTokens.has(t) && (topTokens.has(t) || !!topWhole?.has(t)), q.clauseStart);
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
   // by default while a close variant (dưới 14 tuổi, cấp lại...) could be meant.
@@ -552,14 +552,15 @@ function isSibling(a: IndexedProcedure, b: IndexedProcedure): boolean {
 }
 
 /**
- * Pairs of unexplained words said right after an explained one: Vietnamese puts the qualifier
- * after the thing it qualifies ("hộ chiếu công vụ", "giấy phép kinh doanh karaoke").
+ * Pairs of unexplained words said right after an explained one, in the same clause: Vietnamese puts
+ * the qualifier after the thing it qualifies ("hộ chiếu công vụ", "giấy phép kinh doanh karaoke");
+ * a new sentence starts something else ("… lý lịch tư pháp. Công ty bắt nộp …").
  */
-function specifiersOf(tokens: readonly string[], unexplained: ReadonlySet<string>, explained: (t: string) => boolean): string[] {
+function specifiersOf(tokens: readonly string[], unexplained: ReadonlySet<string>, explained: (t: string) => boolean, clauseStart?: readonly boolean[]): string[] {
   const out = new Set<string>();
   // Everyday verbs and paper words qualify nothing ("từ chối nhận phần …", "… giấy bìa").
   const loose = (i: number) => i < tokens.length && unexplained.has(tokens[i]) && !tokens[i].includes('_') && !GENERIC_VERBS.has(tokens[i]) && !GENERIC_NOUNS.has(tokens[i]);
-  for (let i = 1; i + 1 < tokens.length; i++) if (explained(tokens[i - 1]) && loose(i) && loose(i + 1)) out.add(`${tokens[i]} ${tokens[i + 1]}`);
+  for (let i = 1; i + 1 < tokens.length; i++) if (!clauseStart?.[i] && !clauseStart?.[i + 1] && explained(tokens[i - 1]) && loose(i) && loose(i + 1)) out.add(`${tokens[i]} ${tokens[i + 1]}`);
   return [...out];
 }
 /** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */
