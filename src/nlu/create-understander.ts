@@ -343,9 +343,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         // dossier, read from the clauses that neither hold the code nor ask about a filed dossier.
         const besides = about === 'dossier_status' ? questionBesidesDossier(rest) : null;
         const part = besides ?? (asksAboutFiledDossier(q.folded) ? null : { q, found, asked });
-        // Besides a question cue, "… thì làm thế nào" or a yes/no question about the procedure ("có cần
-        // nộp bản gốc không") asks about it too; a bare "xong chưa" does not.
-        const howTo = part && (asksHowToDoSomething(part.q.folded) || (yesNo.asks(part.q.folded) && !asksIfDoneYet(part.q.folded)));
+        // Besides a question cue, "… thì làm thế nào", a yes/no question ("có cần nộp bản gốc không")
+        // or a question mark asks about the procedure too; a bare "xong chưa" does not.
+        const howTo = part && (asksHowToDoSomething(part.q.folded) || ((yesNo.asks(part.q.folded) || rest.includes('?')) && !asksIfDoneYet(part.q.folded)));
         const partAsk = part?.asked.primary ?? (howTo ? 'procedure_info' : null);
         // The clause naming the filed dossier is what was filed: a request that names its own object
         // is read without it ("hồ sơ … là nhận cha con. Giờ chị em muốn làm giám hộ cho cháu …").

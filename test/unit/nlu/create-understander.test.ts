@@ -249,6 +249,13 @@ describe('button payloads and entities', () => {
     expect(own.procedure?.code).toBe('1.000894');
     // A question with no cue word still asks ("có phải làm riêng không", "nộp gì").
     expect(nlu.understand('Hồ sơ 000.00.12.H12-250101-0009 khai tử cho bố tôi. Còn mẹ tôi muốn xin trích lục khai sinh bản sao thì nộp gì?').procedure?.code).toBe('2.000635');
+    // "nộp ở A hay B?" asks where; "gồm những bước nào" asks how, not for papers.
+    const where = nlu.understand('Mã 000.00.12.H12-250101-0009 là hồ sơ kết hôn của tôi. Em gái tôi làm khai sinh cho con thì nộp ở xã hay huyện?');
+    expect(where).toMatchObject({ intent: 'ask_location', dossierCode: '000.00.12.H12-250101-0009' });
+    expect(where.procedure?.code).toBe('1.001193');
+    expect(nlu.understand('Thủ tục đăng ký thường trú gồm những bước nào?').intent).toBe('procedure_info');
+    // "đã xong chưa để còn …" is still the dossier's status.
+    expect(nlu.understand('hồ sơ 000.00.12.H12-250101-0009 khai sinh cho con đã xong chưa để còn đi làm bảo hiểm').intent).toBe('dossier_status');
   });
 
   it('takes the object of a question that names nothing from the want just before it', () => {
