@@ -268,6 +268,13 @@ describe('button payloads and entities', () => {
     expect(school.procedureMentionedButUnknown).toBe(true);
   });
 
+  it('reads a feature said absent or as a comparison as not said', () => {
+    // "không ai có yếu tố nước ngoài": the domestic birth registration.
+    expect(nlu.understand('Vợ chồng tôi đều là người Việt, không ai có yếu tố nước ngoài, làm khai sinh cho con ở đâu?').procedure?.code).toBe('1.001193');
+    // "như người lớn" compares the child with an adult: the card for under-14s.
+    expect(nlu.understand('Bé nhà tôi 9 tuổi, làm căn cước cho bé có phải chụp ảnh như người lớn không?').procedure?.code).toBe('1.014062');
+  });
+
   it('holds a company back only from families that have a company variant', () => {
     // No building-permit procedure is "cho tổ chức": a company asking for one is served by the permit itself.
     const r = nlu.understand('công ty tôi định xây kho hàng công trình cấp II, xin giấy phép xây dựng ở đâu');
