@@ -425,7 +425,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   // A word pair of the winner's own name is not another concept when an alias passage won ("đăng ký" + "kết hôn có yếu tố nước ngoài").
   const topName = top ? index.procs[top.i] : null;
   const topWhole = top ? wholeWords.get(top.i) : undefined;
-  for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !topWhole?.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
+  // The winner's official name explains its words whichever of its passages won (an everyday name
+  // "lương hưu đi định cư" and the name's "trợ cấp một lần").
+  const topNameWords = top ? index.procs[top.i].nameTokens : EMPTY_SET;
+  for (const t of seen) if (!stopTokens.has(t) && !topTokens.has(t) && !topWhole?.has(t) && !topNameWords.has(t) && !(foreignWinner && NATIONALITY_WORDS.has(t))) unexplained.push(t);
   // A country's name the catalog's names never use ("Úc", "Singapore") is a place said, not a concept.
   const countryOnly = (t: string) => COUNTRY_WORDS.has(t) && !index.idf.has(t);
   // Words the typo repair guessed are no evidence of another concept: the citizen did not type them.
