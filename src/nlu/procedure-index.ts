@@ -21,6 +21,8 @@ export interface IndexedProcedure {
   /** Folded syllables and syllable pairs of the name passage: words the procedure explains whichever passage won. */
   nameTokens: Set<string>;
   nameBigrams: Set<string>;
+  /** Rare folded words of the name's head ("thẻ căn cước" of "… cho người dưới 14 tuổi"): what the procedure is, not whom it is for. */
+  headWords: Set<string>;
 }
 
 export interface Passage {
@@ -65,6 +67,9 @@ export interface ProcedureIndex {
   vocabularyText: string[];
 }
 
+/** Head words rarer than this name the thing ("hộ chiếu", "căn cước"), not the act ("cấp", "đăng ký"). */
+const HEAD_WORD_IDF = 1.5;
+
 /** Function words inside procedure names that should not need to be typed. */
 const NAME_FILLER = new Set('cho cua doi voi va cac nhung co duoc trong truong hop tai thuc hien theo ve hoac la mot'.split(' '));
 
@@ -100,6 +105,7 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
       markers: markersInName(nameText),
       nameTokens: new Set(),
       nameBigrams: new Set(),
+      headWords: new Set(),
     });
     const seen = new Set<string>();
     for (const t of texts) {
@@ -140,6 +146,7 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
       r.kind === 'name' || r.kind === 'head'
         ? procs[r.proc].markers
         : markersInName(r.accented.join(' '));
+    if (r.kind === 'head') for (const t of uniq) if (tokenWeight(idf, t) >= HEAD_WORD_IDF) procs[r.proc].headWords.add(t);
     if (r.kind === 'name') {
       for (const t of uniq) procs[r.proc].nameTokens.add(t);
       for (const b of bigrams) procs[r.proc].nameBigrams.add(b);

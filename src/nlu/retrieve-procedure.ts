@@ -27,6 +27,8 @@ export interface Retrieval {
    * qualify the procedure named ("hộ chiếu công vụ", "giấy phép … karaoke"). Folded; a pair is "a b".
    */
   specifiers: string[];
+  /** No procedure trusted, and the best one's head (what it is: "biến động", "thẻ căn cước") was not said: the message asks about something else. */
+  headUnsaid?: boolean;
 }
 
 /** Below this the best procedure is not trusted (tuned on our own held-out set). */
@@ -39,6 +41,8 @@ const AMBIGUOUS_RATIO = 0.9;
 const VARIANT_AMBIGUOUS_RATIO = 0.8;
 /** Variants that split citizens by who they are or what they hold: worth asking back. */
 const AUDIENCE_SPLITS = new Set(['child', 'exchange']);
+/** A passage that holds its procedure's head words ("thẻ căn cước"), none of them said: it matched in whom or where the procedure is for. */
+const QUALIFIER_ONLY_FACTOR = 0.7;
 const KIND_FACTOR = { name: 1, head: 0.95, alias: 1, keyword: 0.5 } as const;
 const VARIANT_PENALTY = 0.8;
 /** Foreign-element procedures are a different office path: held back harder when not said. */
@@ -115,6 +119,11 @@ function isAccentedNamePair(index: ProcedureIndex, q: NormalizedText, a: number,
 
 /** Digits, then optionally letters and digits ("200m2", "50tr"); no two quantifiers share a digit run (linear). */
 const MEASURE = /^\d+(?:[a-z]+\d*)?$/;
+
+function saysAny(said: ReadonlySet<string>, words: ReadonlySet<string>): boolean {
+  for (const t of words) if (said.has(t)) return true;
+  return false;
+}
 
 function isStop(t: string, accented: string): boolean {
   // Numbers, measures ("200m2", "50tr"), licence classes ("a1", "b2") and place names ("_place") name no procedure.
@@ -319,6 +328,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     const covQ = denomQ > 0 ? Math.min(1, am / denomQ) : 0;
     const covP = pass.total > 0 ? Math.min(1, (am + ab) / pass.total) : 0;
     let score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
+    // A name matched only in whom or where it is for ("… cho người dưới 14 tuổi"), none of its head's
+    // words said ("hộ chiếu cho trẻ dưới 14 tuổi"), is not what the message asks for.
+    const heads = index.procs[pass.proc].headWords;
+    if (heads.size > 0 && pass.folded.some((t) => heads.has(t)) && !saysAny(seen, heads)) score *= QUALIFIER_ONLY_FACTOR;
     // A message holding every word of a name or alias names that procedure, however much
     // else it says ("tui với bồ tính cưới, đăng ký kết hôn ở phường hay ở đâu").
     // At least one of its word pairs must be said as such: "làm sao … y tế … cấp"
@@ -481,7 +494,10 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
       if (backed.length) return { procedure: backed[0], candidates: backed, ambiguous: true, bestScore, unexplained, features, specifiers: [] };
     }
   }
-  if (!top || bestScore < threshold) return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, features, specifiers: [] };
+  if (!top || bestScore < threshold) {
+    const heads = top ? index.procs[top.i].headWords : EMPTY_SET;
+    return { procedure: null, candidates, ambiguous: false, bestScore, unexplained, features, specifiers: [], headUnsaid: heads.size > 0 && !saysAny(seen, heads) };
+  }
   // An office the catalog does not hold said ("tại Đại sứ quán ở Tokyo"), no close candidate served there.
   const unserved = features.filter((m) => UNSERVED_UNLESS_NAMED.has(m));
   const servedBy = unserved.flatMap((m) => UNSERVED_UNLESS_NAMED.get(m)!);
