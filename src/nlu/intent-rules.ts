@@ -21,9 +21,9 @@ const ALTERNATIVE = createCueMatcher(cueSection(ASK_CUES, 'alternative-answer'))
 /**
  * Phrases that name no procedure, left out of the lookup with the question words: where it is filed
  * ("trên VNeID"), the paper asked for after a time cue ("bao lâu thì có trích lục": the result of what
- * is named), words about the filing ("bị yêu cầu bổ sung").
+ * is named), words about the filing ("bị yêu cầu bổ sung"), a confirmation tail ("… đúng không").
  */
-const NOT_THE_PROCEDURE = ['channel-where', 'result-asked', 'filing-process'].map((s) => createCueMatcher(cueSection(ASK_CUES, s)));
+const NOT_THE_PROCEDURE = ['channel-where', 'result-asked', 'filing-process', 'confirmation-tail'].map((s) => createCueMatcher(cueSection(ASK_CUES, s)));
 const KINDS = matchers(loadCues('message-kinds'), [
   'notifications-off', 'unsubscribe', 'subscribe', 'filed-dossier', 'procedure-words', 'pet', 'land-tax', 'person',
   'asks-for-person', 'tell-me-when', 'notifications-on', 'complaint', 'thanks', 'asks-more', 'everyday-topic',
