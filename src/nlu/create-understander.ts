@@ -92,6 +92,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     return retrieveProcedure(index, topic, { markerText: markers ?? (topic === q ? undefined : q), actText: topic === q ? undefined : q, refused: excluded, recordSays: recordTerms.coreSays });
   };
 
+  const outOfCatalog = createOutOfCatalogReader(normalizeBasic);
   const retrieveRequest = (found: RequestText | null, q: NormalizedText, excluded?: ReadonlySet<string>) => {
     const whole = retrieveTopic(q, undefined, excluded);
     if (!found) return whole;
@@ -105,6 +106,10 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     // its background clause it must do better ("mất bản gốc giấy khai sinh, giờ xin bản sao ở đâu"
     // still asks for a copy of the birth certificate).
     const margin = found.droppedClause ? 0 : CONTEXT_MARGIN;
+    // A service the catalog lacks, wanted in a clause of its own ("giờ muốn ly hôn thuận tình. Nộp đơn
+    // ra tòa án nào?"), is not answered with the procedure the story names ("đăng ký kết hôn ở xã").
+    const unheld = (term: readonly string[]) => !whole.procedure || !recordSaysTerm((pair) => recordTerms.says(whole.procedure!.code, pair), term);
+    if (!r.procedure && outOfCatalog.said(q, (i) => WANT_WORDS.has(q.tokens[i]!)).some(unheld)) return r;
     return r.procedure && (!whole.procedure || r.bestScore >= whole.bestScore - margin) ? r : whole;
   };
 
@@ -135,7 +140,6 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     });
   };
   // The terms are written correctly: read as a message is, without typo repair.
-  const outOfCatalog = createOutOfCatalogReader((term) => normalizeBasic(term).foldedTokens);
   /**
    * A service the catalog does not hold said in the request ("đăng ký thế chấp", "karaoke") that no
    * record of the procedures found says: the question is about that service, not about them.

@@ -20,11 +20,22 @@ export interface OutOfCatalogReader {
 }
 
 /** normalizeTerm: the message normaliser, so a term reads as a message would ("bhyt" → "bảo hiểm y tế"). */
-export function createOutOfCatalogReader(normalizeTerm: (term: string) => readonly string[]): OutOfCatalogReader {
+export function createOutOfCatalogReader(normalizeTerm: (term: string) => NormalizedText): OutOfCatalogReader {
   const terms = cueSection(loadCues('out-of-catalog'), 'service')
     .map((words) => normalizeTerm(words.join(' ')))
-    .filter((t) => t.length > 0);
-  const finder = createPhraseFinder(terms);
+    .filter((t) => t.tokens.length > 0);
+  const finder = createPhraseFinder(terms.map((t) => t.foldedTokens));
+  // The accented forms of each term by its folded words: a word typed with accents is that word
+  // ("vì bằng gốc" is not "vi bằng").
+  const accented = new Map<string, string[][]>();
+  for (const t of terms) {
+    const key = t.folded;
+    accented.set(key, [...(accented.get(key) ?? []), t.tokens]);
+  }
+  const typedAs = (request: NormalizedText, start: number, end: number) => {
+    const forms = accented.get(request.foldedTokens.slice(start, end).join(' ')) ?? [];
+    return forms.some((form) => form.every((w, k) => request.tokens[start + k] === request.foldedTokens[start + k] || request.tokens[start + k] === w));
+  };
   return {
     said(request, names) {
       const tokens = request.foldedTokens;
@@ -37,6 +48,7 @@ export function createOutOfCatalogReader(normalizeTerm: (term: string) => readon
         return [a, b];
       };
       return finder.findAll(tokens).flatMap((h) => {
+        if (!typedAs(request, h.start, h.end)) return [];
         const [a, b] = clauseOf(h.start);
         if (request.tokens.slice(a, h.start).includes(PURPOSE)) return [];
         for (let i = a; i < b; i++) if (names(i)) return [tokens.slice(h.start, h.end)];
