@@ -7,19 +7,14 @@
  * a message typed without any marks is compared folded, with the words whose
  * folded form is also part of a procedure name ("so", "do", "con"…) left out.
  */
+import { cueWordSet, loadCues } from '../nlu/cue-lists.js';
 import { foldText } from './menu.js';
 
-const FILLER_WORDS =
-  'còn thì sao thế nào vậy vầy à ạ ah nhỉ nhé nha ơi em anh chị tôi mình bạn ad cho hỏi xin biết được không ko k có cần gì ' +
-  'những bao nhiêu lâu mất mấy ngày giờ tiền lệ phí giấy tờ hồ sơ thời gian hạn giải quyết nộp ở đâu online trực tuyến ' +
-  'tiếp qua mạng làm thủ tục này đó đây kia là gồm phải mang theo hết tổng cộng mức thu khi kết quả trả nhận cách để và ' +
-  'hay hoặc với của về đi lên ra đăng ký rằng vui lòng giúp hướng dẫn chi tiết thêm nữa rồi trực tiếp bưu chính ' +
-  'mẫu đơn tờ khai bản chính sao bằng cụ thể xem thôi uh ừ vâng dạ đúng ok oke okay thanks cảm ơn miễn tốn chi ' +
-  'nhiều ít nơi cơ quan nào vào hả hem tại xử lý xong lấy giá giảm điều kiện yêu cầu thông tin cũ như các bước trình thực hiện';
-
-const ACCENTED = new Set(FILLER_WORDS.split(' '));
+/** The filler words, with their tone marks, and the folded forms that are not filler (intents/cues/follow-up-filler.txt). */
+const FILLER = loadCues('follow-up-filler');
+const ACCENTED = cueWordSet(FILLER, 'filler');
 /** Folded forms that are also words of procedure names (sổ đỏ, giám hộ, nhận con): not filler when unaccented. */
-const AMBIGUOUS_FOLDED = new Set(['so', 'do', 'con', 'nhan', 'giam', 'ho', 'tu', 'dang', 'ky', 'ban']);
+const AMBIGUOUS_FOLDED = cueWordSet(FILLER, 'ambiguous-folded');
 const FOLDED = new Set([...ACCENTED].map((w) => foldText(w)).filter((w) => w && !AMBIGUOUS_FOLDED.has(w)));
 
 const words = (text: string) =>

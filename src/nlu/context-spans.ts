@@ -5,48 +5,51 @@
  * retrieval can look at the request alone; the caller keeps the whole-message reading
  * when the request alone names nothing.
  */
+import { cuePhraseSet, cueSection, cueWordSet, loadCues } from './cue-lists.js';
 import type { Normalize, NormalizedText } from './normalize.js';
 
-/** Opens a context span (folded, with the accented forms that mean it when accents were typed). */
-const OPENERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['de', new Set(['để'])],
-  ['vi', new Set(['vì'])],
-  ['chua', new Set(['chưa'])],
-  ['luc', new Set(['lúc'])],
-  ['truoc', new Set(['trước'])],
-]);
-/** Two-word openers: "đã có", "không có", "sau khi", "tại vì", "bởi vì", "do bị". */
-const PAIR_OPENERS: ReadonlySet<string> = new Set(['da co', 'da duoc', 'khong co', 'chua co', 'khong con', 'ko con', 'ko co', 'dung voi', 'khop voi', 'giong voi', 'trung voi', 'giong nhu', 'sau khi', 'tai vi', 'boi vi', 'da lam', 'da dang', 'cong ty', 'co quan', 'ngan hang']);
-/** Words that end a span and go back to the request. */
-const CLOSERS: ReadonlyMap<string, string> = new Map([
-  ['gio', 'giờ'], ['nay', 'nay'], ['muon', 'muốn'], ['can', 'cần'], ['thi', 'thì'], ['ma', 'mà'], ['nhung', 'nhưng'],
-  ['nen', 'nên'], ['xin', 'xin'], ['phai', 'phải'], ['lieu', 'liệu'], ['co', 'có'],
-]);
+/** The words of each clause role (what each section means: intents/cues/clause-roles.txt). */
+const ROLES = loadCues('clause-roles');
+
+/** Lines of a folded word and its accented forms. */
+function accentedForms(section: string): Map<string, readonly string[]> {
+  return new Map(cueSection(ROLES, section).map(([folded, ...accented]) => [folded!, accented]));
+}
+
+/** Opens a context span: folded word -> the accented forms that mean it when accents were typed. */
+const OPENERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([...accentedForms('opener')].map(([f, a]) => [f, new Set(a)]));
+/** Two-word openers: "đã có", "sau khi". */
+const PAIR_OPENERS = cuePhraseSet(ROLES, 'pair-opener');
+/** "công ty", "ngân hàng": context when they ask for something ("công ty bắt nộp …"). */
+const REQUESTERS = cuePhraseSet(ROLES, 'requester');
+const REQUESTER_VERBS = cueWordSet(ROLES, 'requester-verb');
+/** Words that end a span and go back to the request: folded word -> its one accented form. */
+const CLOSERS: ReadonlyMap<string, string> = new Map(
+  [...accentedForms('closer')].map(([f, a]) => {
+    if (a.length !== 1) throw new Error(`clause-roles.txt [closer] "${f}": one accented form, not ${a.length}`);
+    return [f, a[0]!];
+  }),
+);
 
 /** A closer typed with accents must be that word ("căn" of căn cước does not close like "cần"). */
 function isCloser(q: NormalizedText, i: number): boolean {
   const accented = CLOSERS.get(q.foldedTokens[i]);
   return accented !== undefined && (q.tokens[i] === q.foldedTokens[i] || q.tokens[i] === accented);
 }
-/** Fixed phrases that start like an opener: "để lại" (left behind), "đề nghị", "trước bạ". */
-const NOT_AFTER_OPENER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['de', new Set(['lai', 'nghi', 'an'])],
-  ['truoc', new Set(['ba', 'tien'])],
-]);
-
-const PURPOSE_VERBS: ReadonlySet<string> = new Set(
-  'lam di xin nop bo mua vay hoc lo xuat huong duoc ban ket dang lay chung tach xay mo thi vao ve gui nhap chuyen sang tra hoan bao'.split(' '),
-);
-
-const REASON_CLAUSE_START: ReadonlySet<string> = new Set(
-  'chua da khong ko bi con nha em toi minh tui la muon can phai sap me ba bo chong vo co ong ba'.split(' '),
-);
-
+/** Fixed phrases that start like an opener: "để lại", "trước bạ". */
+const NOT_OPENER = cuePhraseSet(ROLES, 'not-opener');
+/** Verbs after a purpose "để" ("để làm thừa kế"). */
+const PURPOSE_VERBS = cueWordSet(ROLES, 'purpose-verb');
+/** Words before "de" that make it no purpose ("vừa đẻ"). */
+const NOT_PURPOSE_AFTER = cueWordSet(ROLES, 'not-purpose-after');
+/** Words that start a clause after an unaccented "vi" ("vi chua dk ket hon"). */
+const REASON_CLAUSE_START = cueWordSet(ROLES, 'reason-clause-start');
 /** What was done ("xong", "rồi") or what follows from it ("nên"), before the request. */
-const REQUEST_AFTER: ReadonlySet<string> = new Set(['xong', 'roi', 'nen']);
-
+const REQUEST_AFTER = cueWordSet(ROLES, 'request-after');
 /** Words after "xong"/"rồi" that start the request ("… xong muốn", "… rồi giờ"). */
-const AFTER_DONE: ReadonlySet<string> = new Set(['muon', 'gio', 'nay', 'h', 'can', 'xin', 'phai']);
+const AFTER_DONE = cueWordSet(ROLES, 'after-done');
+/** Words that say what the citizen wants, accented or not ("muốn", "muon"); read by create-understander.ts. */
+export const WANT_WORDS = cueWordSet(ROLES, 'want');
 
 /** Splits on punctuation that ends a clause; the normaliser erases it. */
 const CLAUSE_SPLIT = /[,.;:!?\n()]+|\s-\s/;
@@ -60,27 +63,25 @@ export function clauses(text: string): string[] {
 function isOpener(q: NormalizedText, i: number): number {
   const f = q.foldedTokens;
   const pair = i + 1 < f.length ? `${f[i]} ${f[i + 1]}` : '';
-  if (PAIR_OPENERS.has(pair)) {
-    // "công ty bắt nộp …", "ngân hàng yêu cầu …": the requester is context, not "thành lập công ty".
-    if (pair === 'cong ty' || pair === 'co quan' || pair === 'ngan hang') return /^(?:bat|yeu|doi|keu|can|muon|bao|noi)$/.test(f[i + 2] ?? '') ? -3 : 0;
-    return 2;
-  }
+  // "công ty bắt nộp …", "ngân hàng yêu cầu …": the requester is context, not "thành lập công ty".
+  if (REQUESTERS.has(pair)) return REQUESTER_VERBS.has(f[i + 2] ?? '') ? -3 : 0;
+  if (PAIR_OPENERS.has(pair)) return 2;
   const accents = OPENERS.get(f[i]);
   if (!accents) return 0;
   // Accents typed: only the exact word ("để", not "đề"; "vì", not "ví").
   if (q.tokens[i] !== f[i] && !accents.has(q.tokens[i])) return 0;
-  if (NOT_AFTER_OPENER.get(f[i])?.has(f[i + 1] ?? '')) return 0;
+  if (NOT_OPENER.has(`${f[i]} ${f[i + 1] ?? ''}`)) return 0;
   // Unaccented "vi" is also vi phạm, vi bằng: only "vì" before a clause ("vi chua dk ket hon").
   if (f[i] === 'vi' && q.tokens[i] === 'vi' && !REASON_CLAUSE_START.has(f[i + 1] ?? '')) return 0;
   // Purpose "để" goes with a verb ("để làm thừa kế", "để đi máy bay"); "để trống", "vừa đẻ" are not it.
-  if (f[i] === 'de' && (!PURPOSE_VERBS.has(f[i + 1] ?? '') || /^(?:vua|moi|sap|da)$/.test(f[i - 1] ?? ''))) return 0;
+  if (f[i] === 'de' && (!PURPOSE_VERBS.has(f[i + 1] ?? '') || NOT_PURPOSE_AFTER.has(f[i - 1] ?? ''))) return 0;
   // "chưa" closing a question ("xong chưa") opens nothing; nor does an opener at the very start.
   if (i === 0 || i + 1 >= f.length) return 0;
   return 1;
 }
 
 /** Words that start the request after a background clause ("…, giờ muốn nhập hộ khẩu"). */
-const PIVOTS: ReadonlySet<string> = new Set(['gio', 'bay gio', 'nay', 'ma gio', 'h']);
+const PIVOTS = cuePhraseSet(ROLES, 'pivot');
 
 /** A background clause: it ends in "rồi" ("làm khai sinh rồi") or says what is already done. */
 function isBackground(q: NormalizedText): boolean {

@@ -13,7 +13,7 @@ import { cleanText } from './clean-text.js';
 import { foldWord } from './fold-diacritics.js';
 import { learnInitialisms } from './chat-abbreviations.js';
 import { createNormalizer, keptTokens, normalizeBasic, type NormalizedText } from './normalize.js';
-import { clauses, withoutContext, type RequestText } from './context-spans.js';
+import { WANT_WORDS, clauses, withoutContext, type RequestText } from './context-spans.js';
 import { createNegationScope } from './negation-scope.js';
 import { createAskReader, type AskReading } from './read-asks.js';
 import { createYesNoReader } from './read-yes-no.js';
@@ -505,9 +505,6 @@ function questionSentence(text: string, readAsks: (folded: string) => AskReading
   }
   return question;
 }
-
-/** Words that say what the citizen wants, accented as typed or typed without accents. */
-const WANT_WORDS: ReadonlySet<string> = new Set(['muốn', 'muon', 'cần', 'định', 'dinh', 'xin']);
 
 /** The last clause of the sentence before `question`, when it says a want ("giờ muốn ly hôn thuận tình"). */
 function wantBefore(text: string, question: string): string | null {

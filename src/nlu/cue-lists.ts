@@ -1,7 +1,8 @@
 /**
  * Cue phrases kept as data in intents/cues/<file>.txt: `[section]` headers, one phrase a
- * line (written folded, without diacritics), `#` comments. Code holds the mechanisms that
- * use them; the words themselves are reviewed as data.
+ * line (written folded, without diacritics, unless the file says its words are compared as
+ * typed), `#` comments. Code holds the mechanisms that use them; the words themselves are
+ * reviewed as data.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,4 +40,17 @@ export function cueSection(cues: CueSections, section: string): readonly (readon
   const s = cues.get(section);
   if (!s) throw new Error(`cue section [${section}] missing (have: ${[...cues.keys()].join(', ')})`);
   return s;
+}
+
+/** A section of one word a line, as a set (a line of several words is an error: it would never match a word). */
+export function cueWordSet(cues: CueSections, section: string): ReadonlySet<string> {
+  const lines = cueSection(cues, section);
+  const long = lines.find((l) => l.length !== 1);
+  if (long) throw new Error(`cue section [${section}] holds single words, not "${long.join(' ')}"`);
+  return new Set(lines.map((l) => l[0]!));
+}
+
+/** A section's lines as phrases, each its words joined by one space ("giay to"): for looking up a word or a word pair. */
+export function cuePhraseSet(cues: CueSections, section: string): ReadonlySet<string> {
+  return new Set(cueSection(cues, section).map((l) => l.join(' ')));
 }

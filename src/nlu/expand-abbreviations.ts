@@ -1,5 +1,6 @@
 /** Rewrites chat shorthand and everyday names into the catalog's wording. */
 import { PHRASE_EXPANSIONS, TOKEN_EXPANSIONS } from './chat-abbreviations.js';
+import { cueWordSet, loadCues } from './cue-lists.js';
 import { foldDiacritics } from './fold-diacritics.js';
 
 /** Phrases by first token, longest first: a token-level scan instead of many regexes. */
@@ -30,18 +31,24 @@ function expandPhrases(tokens: string[]): string[] {
   return out;
 }
 
-const NEGATIONS = new Set(['không', 'chưa', 'rồi', 'ko', 'k', 'hok', 'hông', 'khg', 'kg', 'hem', 'khum', 'hk']);
-const COST_OR_TIME = new Set(
-  'bao bn bnh bnhieu phí phi tiền tien mấy may nhiêu nhieu thời thoi khoảng khoang tầm tam chừng chung hết het lệ le công cong chi ngày ngay tuần tuan tháng thang'.split(' '),
-);
-const SD_FOR_SO_DO_AFTER = new Set(['cấp', 'cap', 'làm', 'lam', 'xin', 'tách', 'tach', 'đổi', 'doi', 'mất', 'mat', 'có', 'co', 'lên', 'len', 'sang', 'chưa', 'chua']);
-const CHI_MEANS_GI_BEFORE = new Set(['rứa', 'rua', 'vậy', 'vay', 'ạ', 'a', 'hả', 'ha', 'không', 'ko', 'k', 'rồi', 'roi', 'nữa', 'nua', 'thế', 'the', 'đó', 'do', 'ta', 'nhỉ']);
-/** "giấy tờ chi", "làm chi": gì at the end only after these (elsewhere a trailing chi is chị). */
-const CHI_GI_AFTER = new Set(['làm', 'lam', 'tờ', 'to', 'giấy', 'giay', 'cần', 'can', 'mần', 'man', 'là', 'la', 'cái', 'cai', 'mang', 'đem', 'dem']);
-const H_FOR_GIO_BEFORE = new Set(['muốn', 'muon', 'mún', 'mun', 'làm', 'lam', 'đi', 'di', 'cần', 'can', 'xin', 'phải', 'phai', 'đổi', 'doi', 'nộp', 'nop']);
-/** Words after which "hk" is hộ khẩu (a register), not the negation. */
-const HK_FOR_HO_KHAU = new Set(['nhập', 'nhap', 'tách', 'tach', 'chuyển', 'chuyen', 'cắt', 'cat', 'sổ', 'so', 'ks', 'khai', 'sinh', 'vào', 'vao', 'về', 've', 'đăng', 'dang', 'ký', 'ky']);
-const AFTER_BN_FOR_BAN = new Set(['ơi', 'oi', 'nhé', 'nha', 'ạ']);
+/** Words around an ambiguous shorthand that decide its meaning (what each section means: intents/cues/shorthand-context.txt). */
+const CONTEXT = loadCues('shorthand-context');
+/** "dk" before these is "được" ("làm online dk ko"). */
+const NEGATIONS = cueWordSet(CONTEXT, 'dk-for-duoc-before');
+/** "mất" before these is "tốn" ("mất bao lâu"). */
+const COST_OR_TIME = cueWordSet(CONTEXT, 'mat-for-ton-before');
+/** "sd" after these is "sổ đỏ" ("cấp sd"). */
+const SD_FOR_SO_DO_AFTER = cueWordSet(CONTEXT, 'sd-for-so-do-after');
+/** "chi" before these is "gì" ("làm chi rứa"). */
+const CHI_MEANS_GI_BEFORE = cueWordSet(CONTEXT, 'chi-for-gi-before');
+/** A trailing "chi" after these is "gì" ("giấy tờ chi"). */
+const CHI_GI_AFTER = cueWordSet(CONTEXT, 'chi-for-gi-at-end-after');
+/** "h" before these is "giờ" ("h muốn"). */
+const H_FOR_GIO_BEFORE = cueWordSet(CONTEXT, 'h-for-gio-before');
+/** "hk" after these is "hộ khẩu" ("nhập hk"). */
+const HK_FOR_HO_KHAU = cueWordSet(CONTEXT, 'hk-for-ho-khau-after');
+/** "bn" before these is "bạn" ("bn ơi"). */
+const AFTER_BN_FOR_BAN = cueWordSet(CONTEXT, 'bn-for-ban-before');
 
 /** Expand one token using its neighbours where the shorthand is ambiguous. */
 function expandToken(tokens: string[], i: number): string {

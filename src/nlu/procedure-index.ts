@@ -5,6 +5,7 @@
  * exact word ("chứng tử" vs "chứng từ").
  */
 import type { Catalog } from '../services.js';
+import { cueWordSet, loadCues } from './cue-lists.js';
 import { foldDiacritics, foldWord } from './fold-diacritics.js';
 import { normalizeBasic } from './normalize.js';
 import { cleanProcedureName, passagesFromName, type PassageKind } from './procedure-passages.js';
@@ -70,8 +71,10 @@ export interface ProcedureIndex {
 /** Head words rarer than this name the thing ("hộ chiếu", "căn cước"), not the act ("cấp", "đăng ký"). */
 const HEAD_WORD_IDF = 1.5;
 
+/** Word roles in retrieval (intents/cues/word-roles.txt), read once here and by retrieve-procedure.ts. */
+export const WORD_ROLES = loadCues('word-roles');
 /** Function words inside procedure names that should not need to be typed. */
-const NAME_FILLER = new Set('cho cua doi voi va cac nhung co duoc trong truong hop tai thuc hien theo ve hoac la mot'.split(' '));
+const NAME_FILLER = cueWordSet(WORD_ROLES, 'name-filler');
 
 function levelRank(levels: readonly string[]): number {
   const l = levels.map((x) => foldDiacritics(x.toLowerCase()));

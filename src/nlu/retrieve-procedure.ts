@@ -6,9 +6,10 @@
  * (or says while the procedure lacks them); the same procedure at several levels is
  * ordered xã, tỉnh, bộ. No confident match -> no procedure.
  */
+import { cuePhraseSet, cueWordSet } from './cue-lists.js';
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
-import { tokenWeight, type IndexedProcedure, type ProcedureIndex } from './procedure-index.js';
+import { tokenWeight, WORD_ROLES, type IndexedProcedure, type ProcedureIndex } from './procedure-index.js';
 import { isQueryStopWord } from './stop-words.js';
 import { COUNTRY_WORDS, NATIONALITY_WORDS, OVER_14, OVER_6, UNSERVED_UNLESS_NAMED, VARIANT_MARKERS } from './variant-markers.js';
 
@@ -98,8 +99,8 @@ function isNamePair(index: ProcedureIndex, pair: string): boolean {
   return index.nameBigrams.has(pair) && !QUESTION_PAIRS.has(pair);
 }
 
-/** Pairs of procedure names that citizens use for every procedure ("thủ tục", "có kết quả", "lệ phí"). */
-const QUESTION_PAIRS: ReadonlySet<string> = new Set(['thu tuc', 'ho so', 'ket qua', 'le phi', 'thoi gian', 'thoi han', 'co quan', 'mot cua']);
+/** Pairs of procedure names that citizens use for every procedure ("thủ tục", "lệ phí"). */
+const QUESTION_PAIRS = cuePhraseSet(WORD_ROLES, 'question-pair');
 
 /**
  * An accented pair of a name whose other word is content ("kết hôn", "xác nhận"; not "đất của", "lệ phí").
@@ -582,20 +583,18 @@ function specifiersOf(tokens: readonly string[], unexplained: ReadonlySet<string
   for (let i = 1; i + 1 < tokens.length; i++) if (!clauseStart?.[i] && !clauseStart?.[i + 1] && explained(tokens[i - 1]) && loose(i) && loose(i + 1)) out.add(`${tokens[i]} ${tokens[i + 1]}`);
   return [...out];
 }
-/** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"): no concept of their own. */
-const GENERIC_VERBS: ReadonlySet<string> = new Set('tra huong nhan lay nop dong len ra vao di den ve hoi coi xem bao chi chiu duoc lam dang'.split(' '));
-
-/** Kinship and people words an alias pair can make content ("đổi họ", "nhận con", "khai tử cho ông"). */
-const ALIAS_MAY_MAKE_CONTENT: ReadonlySet<string> = new Set('họ con cha mẹ bố má vợ chồng cháu bé ông bà người nhà'.split(' '));
-const FOREIGN_WORDS = ['yeu', 'to', 'nuoc', 'ngoai'];
-
-/** Paper words that go with any procedure ("trên giấy đăng ký", "cái thẻ"): not another concept by themselves. */
-const GENERIC_NOUNS: ReadonlySet<string> = new Set(['giay', 'tren', 'to', 'cai', 'loai', 'mau', 'ban']);
-
-/** Generic question nouns ("cần những giấy tờ nào", "hồ sơ thế nào"): never another concept. */
-/** "cho"/"với"/"của" link a foreign-element procedure to the foreigner ("kết hôn cho người Trung Quốc"): no other concept. */
-const LINK_WORDS: ReadonlySet<string> = new Set(['cho', 'voi', 'cua']);
-const GENERIC_PAIRS: ReadonlySet<string> = new Set(['giay to', 'dang ky', 'ho so', 'thu tuc', 'le phi', 'bao nhieu', 'thoi gian', 'co quan', 'truc tuyen', 'dich vu', 'vu cong', 'truong hop']);
+/** Everyday verbs that go with any procedure ("bhxh trả", "lên xã hỏi"). */
+const GENERIC_VERBS = cueWordSet(WORD_ROLES, 'generic-verb');
+/** Kinship and people words an alias pair can make content ("đổi họ"); accented. */
+const ALIAS_MAY_MAKE_CONTENT = cueWordSet(WORD_ROLES, 'alias-may-make-content');
+/** The words of "yếu tố nước ngoài", in the file's order. */
+const FOREIGN_WORDS = [...cueWordSet(WORD_ROLES, 'foreign-element')];
+/** Paper words that go with any procedure ("cái thẻ"). */
+const GENERIC_NOUNS = cueWordSet(WORD_ROLES, 'generic-noun');
+/** "cho"/"với"/"của" linking a foreign-element procedure to the foreigner. */
+const LINK_WORDS = cueWordSet(WORD_ROLES, 'link-word');
+/** Generic question nouns and pairs ("giấy tờ", "hồ sơ"): never another concept. */
+const GENERIC_PAIRS = cuePhraseSet(WORD_ROLES, 'generic-pair');
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
