@@ -20,6 +20,8 @@ function accentedForms(section: string): Map<string, readonly string[]> {
 const OPENERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([...accentedForms('opener')].map(([f, a]) => [f, new Set(a)]));
 /** Two-word openers: "đã có", "sau khi". */
 const PAIR_OPENERS = cuePhraseSet(ROLES, 'pair-opener');
+/** Openers of what the citizen has or lacks ("không có nơi thường trú"): the span says who they are. */
+const STATE_OPENERS = cuePhraseSet(ROLES, 'state-opener');
 /** "công ty", "ngân hàng": context when they ask for something ("công ty bắt nộp …"). */
 const REQUESTERS = cuePhraseSet(ROLES, 'requester');
 const REQUESTER_VERBS = cueWordSet(ROLES, 'requester-verb');
@@ -98,6 +100,11 @@ export interface RequestText {
   request: NormalizedText;
   /** A whole background clause was dropped (not only a span inside the request). */
   droppedClause: boolean;
+  /**
+   * The request with the spans that say what the citizen has or lacks ("tôi không có nơi thường trú
+   * …, muốn xin lý lịch tư pháp"): who they are, read for situation features; absent when none.
+   */
+  situation?: NormalizedText;
 }
 
 /**
@@ -138,7 +145,14 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
     keptFolded.push(q.foldedTokens[i]);
     clauseStart.push(kept.length > 1 && (part !== lastPart || !!q.clauseStart?.[i]));
     lastPart = part;
+    situation.push(q.tokens[i]);
+    situationFolded.push(q.foldedTokens[i]);
   };
+  // The request and the spans saying what the citizen has or lacks, in order.
+  const situation: string[] = [];
+  const situationFolded: string[] = [];
+  let stateSpan = false;
+  let stateSaid = false;
   const parts = clauses(text).map((c) => normalize(c)).filter((q) => q.tokens.length > 0);
   parts.forEach((q, k) => {
     // "bé làm khai sinh rồi, giờ muốn nhập hộ khẩu": the clause before the request is background.
@@ -163,6 +177,9 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
         if (n > 0) {
           inSpan = true;
           dropped = true;
+          stateSpan = n === 2 && STATE_OPENERS.has(`${q.foldedTokens[i]} ${q.foldedTokens[i + 1]}`);
+          stateSaid ||= stateSpan;
+          if (stateSpan) for (let j = i; j < i + n; j++) (situation.push(q.tokens[j]!), situationFolded.push(q.foldedTokens[j]!));
           i += n - 1;
           continue;
         }
@@ -170,6 +187,9 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
       } else if (isCloser(q, i)) {
         inSpan = false;
         keep(q, i, k);
+      } else if (stateSpan) {
+        situation.push(q.tokens[i]!);
+        situationFolded.push(q.foldedTokens[i]!);
       }
     }
   });
@@ -177,5 +197,7 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
   // The kept words are already normalised clause by clause: no second pass.
   let guessed: Set<string> | undefined;
   for (const q of parts) for (const g of q.guessed ?? []) (guessed ??= new Set()).add(g);
-  return { request: { normalized: kept.join(' '), folded: keptFolded.join(' '), tokens: kept, foldedTokens: keptFolded, guessed, clauseStart }, droppedClause };
+  const request = { normalized: kept.join(' '), folded: keptFolded.join(' '), tokens: kept, foldedTokens: keptFolded, guessed, clauseStart };
+  if (!stateSaid) return { request, droppedClause };
+  return { request, droppedClause, situation: { normalized: situation.join(' '), folded: situationFolded.join(' '), tokens: situation, foldedTokens: situationFolded } };
 }

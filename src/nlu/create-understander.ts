@@ -101,7 +101,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     // A request that says only what to do ("giờ làm lần đầu thì cần gì") takes its object from the
     // story: the whole message is read, when it names one.
     if (whole.procedure && (!namesAnObject(found.request) || refersBack(found.request.folded))) return whole;
-    const r = retrieveTopic(found.request, found.droppedClause ? q : undefined, excluded);
+    const r = retrieveTopic(found.request, found.droppedClause ? q : found.situation, excluded);
     // The request alone must name its procedure about as well as the whole message did; without
     // its background clause it must do better ("mất bản gốc giấy khai sinh, giờ xin bản sao ở đâu"
     // still asks for a copy of the birth certificate).
