@@ -446,7 +446,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         intentConfidence: round(confidence),
         procedure: reading.procedure,
         candidates: reading.candidates,
-        procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || elsewhere || r.unexplained.length > 0 || !!r.headUnsaid),
+        procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || elsewhere || r.unexplained.length > 0 || !!r.headUnsaid || (!r.procedure && asksOutside())),
         ambiguous: reading.ambiguous,
         features: r.features,
         asks: asksProcedure && !landTax ? asksFor(intent) : [],

@@ -40,6 +40,8 @@ export const ACCEPT_SCORE_WITH_UNKNOWN = 0.8;
 const AMBIGUOUS_RATIO = 0.9;
 /** A variant scoring this close to the plain procedure makes the default a guess. */
 const VARIANT_AMBIGUOUS_RATIO = 0.8;
+/** A runner-up this close that explains a word pair the winner leaves unexplained is offered beside it. */
+const SPLIT_READING_RATIO = 0.85;
 /** Variants that split citizens by who they are or what they hold: worth asking back. */
 const AUDIENCE_SPLITS = new Set(['child', 'exchange']);
 /** A passage that holds its procedure's head words ("thẻ căn cước"), none of them said: it matched in whom or where the procedure is for. */
@@ -538,7 +540,13 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const saysOnly = (a: IndexedProcedure, b: IndexedProcedure) => [...qBigrams].some((p) => a.nameBigrams.has(p) && !b.nameBigrams.has(p) && contentPair(p));
   const tie = !!second && second.score >= AMBIGUOUS_RATIO * bestScore;
   const toldApart = tie && covered && isSibling(index.procs[top.i], index.procs[second.i]) && saysOnly(index.procs[top.i], index.procs[second.i]) && !saysOnly(index.procs[second.i], index.procs[top.i]);
-  const ambiguous = (tie && !toldApart) || variantNearby || !!actSibling || doubtedCover;
+  // The runner-up's own name explains a word pair the winner leaves unexplained ("chứng thực" of
+  // "chứng thực bản sao" beside "bản sao giấy khai sinh"): each reads part of the message.
+  const splitReading = !!second && second.score >= SPLIT_READING_RATIO * bestScore && [...qBigrams].some((p) => {
+    const [a, b] = p.split(' ');
+    return (unexplainedSet.has(a!) || unexplainedSet.has(b!)) && contentPair(p) && index.procs[second.i].nameBigrams.has(p) && !topPassage?.bigramSet.has(p);
+  });
+  const ambiguous = (tie && !toldApart) || variantNearby || !!actSibling || doubtedCover || splitReading;
   return { procedure: candidates[0], candidates, ambiguous, bestScore, unexplained, features, specifiers };
 }
 
