@@ -42,6 +42,8 @@ const AMBIGUOUS_RATIO = 0.9;
 const VARIANT_AMBIGUOUS_RATIO = 0.8;
 /** A runner-up this close that explains a word pair the winner leaves unexplained is offered beside it. */
 const SPLIT_READING_RATIO = 0.85;
+/** An unexplained word this rare (few names say it) that the winner's record says corroborates it. */
+const CORROBORATING_IDF = 2.5;
 /** Variants that split citizens by who they are or what they hold: worth asking back. */
 const AUDIENCE_SPLITS = new Set(['child', 'exchange']);
 /** A passage that holds its procedure's head words ("thẻ căn cước"), none of them said: it matched in whom or where the procedure is for. */
@@ -482,7 +484,15 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
       const pair = `${a} ${t}`;
       return !stopTokens.has(a) && !stopTokens.has(t) && !(foreignWinner && (LINK_WORDS.has(a) || LINK_WORDS.has(t))) && !GENERIC_PAIRS.has(pair) && ((unexplainedSet.has(a) && !GENERIC_NOUNS.has(a)) || (unexplainedSet.has(t) && !GENERIC_NOUNS.has(t))) && index.bigramVocab.has(pair) && !topPassage.bigramSet.has(pair) && !(topName && topName.nameTokens.size <= 12 && topName.nameBigrams.has(pair)) && !(topName && recordSays?.(topName.code, pair)) && !siblingSays(pair);
     });
-  const doubtful = unknownWord || unknownPair || otherConcept;
+  // What the winner's names leave unexplained, its own record says (its conditions, result, steps:
+  // "sát hạch", "mãn hạn tù"): a word the catalog knows only there, and every unexplained word and word
+  // pair in that record, is no other concept but the record's detail.
+  const recordExplains = (t: string) => !!topName && !!recordSays?.(topName.code, t);
+  const corroborated =
+    [...unexplainedSet].some((t) => (index.idf.get(t) ?? 0) >= CORROBORATING_IDF) &&
+    [...unexplainedSet].every(recordExplains) &&
+    q.foldedTokens.every((t, i) => !paired(i) || !unexplainedSet.has(t) || !unexplainedSet.has(q.foldedTokens[i - 1]!) || recordExplains(`${q.foldedTokens[i - 1]} ${t}`));
+  const doubtful = (unknownWord || unknownPair || otherConcept) && !corroborated;
   const covered = !!top && fullyCovered.has(top.i);
   const threshold = doubtful && !covered ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
   // A whole everyday name said, but beside it another catalog concept and a word pair the catalog never
