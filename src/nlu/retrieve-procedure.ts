@@ -517,7 +517,11 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   if (unserved.length && !ordered.slice(0, NEARBY).some((r) => r.score >= VARIANT_AMBIGUOUS_RATIO * bestScore && servedBy.some((m) => index.procs[r.i].markers.includes(m)))) {
     return { procedure: null, candidates, ambiguous: false, bestScore, unexplained: [...unexplained, ...unserved], features, specifiers: [] };
   }
-  const specifiers = specifiersOf(q.foldedTokens, unexplainedSet, (t) => !stopTokens.has(t) && (topTokens.has(t) || !!topWhole?.has(t)), q.clauseStart);
+  // A qualifier qualifies what the winner issues (its head, when its name has one: "giấy phép xây
+  // dựng"), not every word it explains ("nhà ở nông thôn" says where the house is).
+  const topHeads = index.procs[top.i].headWords;
+  const qualified = (t: string) => topHeads.size === 0 || topHeads.has(t);
+  const specifiers = specifiersOf(q.foldedTokens, unexplainedSet, (t) => !stopTokens.has(t) && (topTokens.has(t) || !!topWhole?.has(t)) && qualified(t), q.clauseStart);
   const second = groupList[1]?.[0];
   // Two different procedures nearly tie, or the message picks the plain procedure only
   // by default while a close variant (dưới 14 tuổi, cấp lại...) could be meant.
@@ -596,8 +600,8 @@ function isSibling(a: IndexedProcedure, b: IndexedProcedure): boolean {
  */
 function specifiersOf(tokens: readonly string[], unexplained: ReadonlySet<string>, explained: (t: string) => boolean, clauseStart?: readonly boolean[]): string[] {
   const out = new Set<string>();
-  // Everyday verbs and paper words qualify nothing ("từ chối nhận phần …", "… giấy bìa").
-  const loose = (i: number) => i < tokens.length && unexplained.has(tokens[i]) && !tokens[i].includes('_') && !GENERIC_VERBS.has(tokens[i]) && !GENERIC_NOUNS.has(tokens[i]);
+  // Everyday verbs, paper words and a thing's condition qualify nothing ("từ chối nhận phần …", "… giấy bìa", "xe cũ nát").
+  const loose = (i: number) => i < tokens.length && unexplained.has(tokens[i]) && !tokens[i].includes('_') && !GENERIC_VERBS.has(tokens[i]) && !GENERIC_NOUNS.has(tokens[i]) && !CONDITION_WORDS.has(tokens[i]);
   for (let i = 1; i + 1 < tokens.length; i++) if (!clauseStart?.[i] && !clauseStart?.[i + 1] && explained(tokens[i - 1]) && loose(i) && loose(i + 1)) out.add(`${tokens[i]} ${tokens[i + 1]}`);
   return [...out];
 }
@@ -607,6 +611,8 @@ const GENERIC_VERBS = cueWordSet(WORD_ROLES, 'generic-verb');
 const ALIAS_MAY_MAKE_CONTENT = cueWordSet(WORD_ROLES, 'alias-may-make-content');
 /** The words of "yếu tố nước ngoài", in the file's order. */
 const FOREIGN_WORDS = [...cueWordSet(WORD_ROLES, 'foreign-element')];
+/** A thing's condition ("cũ nát", "rách"): a state, not a kind. */
+const CONDITION_WORDS = cueWordSet(WORD_ROLES, 'condition-word');
 /** Paper words that go with any procedure ("cái thẻ"). */
 const GENERIC_NOUNS = cueWordSet(WORD_ROLES, 'generic-noun');
 /** "cho"/"với"/"của" linking a foreign-element procedure to the foreigner. */
