@@ -3,6 +3,7 @@
  * "đối với", "trong trường hợp"...), everyday aliases and keywords from the overlay.
  */
 import type { Procedure } from '../catalog/procedure-schema.js';
+import { cuePhraseSet, loadCues } from './cue-lists.js';
 import { normalizeBasic } from './normalize.js';
 
 export type PassageKind = 'name' | 'head' | 'alias' | 'keyword';
@@ -13,7 +14,8 @@ export interface PassageText {
 }
 
 const LEVEL_PAREN = /\((?:thực hiện )?(?:tại|ở)? ?cấp [^)]*\)|\(cấp (?:xã|tỉnh|huyện|bộ|trung ương)\)/giu;
-const HEAD_CUTS = [' đối với ', ' trong trường hợp ', ' trong các trường hợp ', ' thực hiện ', ' theo ', ' do ', ' mà ', ' cho người ', ' cho công dân ', ' cho trẻ em '];
+/** Where a name's head ends and its qualifier begins (accented, word-roles.txt [head-cut]). */
+const HEAD_CUTS = [...cuePhraseSet(loadCues('word-roles'), 'head-cut')].map((c) => ` ${c} `);
 
 /** Name without "Thủ tục", parentheticals and trailing punctuation. */
 export function cleanProcedureName(name: string): string {
