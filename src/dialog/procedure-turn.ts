@@ -79,7 +79,9 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   if (refined) return answerOrAskVariant(ctx, intent, refined);
   // Not when the NLU found the office asked for one the catalog does not hold (an embassy).
   const unserved = nlu?.features.some((f) => UNSERVED_UNLESS_NAMED.has(f)) ?? false;
-  if (named && !nlu?.procedure && !unserved) {
+  // Nor when the NLU found the question is about a service the catalog lacks ("… đăng ký kết hôn ở xã
+  // được 5 năm, giờ muốn ly hôn thuận tình"): the name typed is the story.
+  if (named && !nlu?.procedure && !unserved && !nlu?.asksOutsideCatalog) {
     if (!nlu?.procedureMentionedButUnknown) return answerOrAskVariant(ctx, intent, named);
     // The NLU could not place the message (a service the catalog lacks, a variant not said): the name
     // typed in full may be only the story, so it is offered beside its variants, not answered.

@@ -447,6 +447,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         procedure: reading.procedure,
         candidates: reading.candidates,
         procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || elsewhere || r.unexplained.length > 0 || !!r.headUnsaid || (!r.procedure && asksOutside())),
+        asksOutsideCatalog: asksProcedure && !r.procedure && asksOutside(),
         ambiguous: reading.ambiguous,
         features: r.features,
         asks: asksProcedure && !landTax ? asksFor(intent) : [],

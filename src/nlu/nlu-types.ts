@@ -71,6 +71,11 @@ export interface NluResult {
    * catalog does not hold it: answer honestly, never the nearest wrong one.
    */
   procedureMentionedButUnknown: boolean;
+  /**
+   * A service the catalog lacks (intents/cues/out-of-catalog.txt) is what the message asks about, and
+   * no procedure was found: a procedure name said beside it is story, not the question. Absent: false.
+   */
+  asksOutsideCatalog?: boolean;
   /** Close candidates that need the citizen to choose (variants, levels). */
   ambiguous: boolean;
   /**

@@ -75,6 +75,8 @@ describe('services the catalog lacks', () => {
     const r = read('Hai vợ chồng em đăng ký kết hôn ở phường đã 3 năm, nay muốn ly hôn thuận tình. Nộp đơn ở đâu ạ?');
     expect(r.procedure).toBeNull();
     expect(r.procedureMentionedButUnknown).toBe(true);
+    // …so the dialog does not offer the procedure the story names.
+    expect(r.asksOutsideCatalog).toBe(true);
   });
 
   it('a term typed with other accents is another word ("vì bằng gốc" is not "vi bằng")', () => {
