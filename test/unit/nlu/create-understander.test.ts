@@ -392,7 +392,7 @@ describe('button payloads and entities', () => {
     expect(r.idNumber).toBe('079188001234');
     expect(r.normalized).not.toContain('0901234567');
     expect(Object.keys(r).sort()).toEqual(
-      ['ambiguous', 'asks', 'candidates', 'channel', 'dossierCode', 'features', 'folded', 'idNumber', 'intent', 'intentConfidence', 'normalized', 'phone', 'procedure', 'procedureMentionedButUnknown', 'text', 'truncated', 'yesNo'].sort(),
+      ['ambiguous', 'asks', 'asksOutsideCatalog', 'candidates', 'channel', 'dossierCode', 'features', 'folded', 'idNumber', 'intent', 'intentConfidence', 'normalized', 'phone', 'procedure', 'procedureMentionedButUnknown', 'text', 'truncated', 'yesNo'].sort(),
     );
     expect(r.truncated).toBe(false);
   });
