@@ -3,6 +3,7 @@
  * -> procedure retrieval -> one NluResult. Everything is built once here (index,
  * vocabulary, classifier); understand() is pure and fast.
  */
+import { cueWordSet, loadCues } from './cue-lists.js';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../services.js';
 import { PROCEDURE_INTENTS, isProcedureIntent, type Intent, type NluResult, type ProcedureIntent, type TaughtAliasEntry, type Understander } from './nlu-types.js';
@@ -215,6 +216,32 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     if (!hit) return null;
     const procedure = asCandidate(hit.code, 1);
     return { ...r, procedure, candidates: [procedure], ambiguous: false, bestScore: 1, unexplained: [], specifiers: [] };
+  };
+
+  /**
+   * The message denies whom or where the procedure is for: a word pair of the name's qualifier said
+   * within three words after a plain "không" in the same clause, and nowhere else ("không kinh doanh gì"
+   * against "… đối với hộ kinh doanh, cá nhân kinh doanh").
+   */
+  const deniesQualifier = (code: string, q: NormalizedText): boolean => {
+    const pairs = index.procs[index.byCode.get(code)!]!.qualifierBigrams;
+    // A long qualifier lists cases (denying one leaves the others); one that says a lack itself
+    // ("… mà không xác định được nơi thường trú") is agreed with, not denied.
+    if (pairs.size === 0 || pairs.size > MAX_AUDIENCE_PAIRS) return false;
+    for (const p of pairs) if (p.split(' ').some((w) => BARE_NEGATION.has(w))) return false;
+    const f = q.foldedTokens;
+    let denied = false;
+    let affirmed = false;
+    const deniedAt = new Set<number>();
+    for (let i = 0; i < f.length; i++) {
+      if (!BARE_NEGATION.has(f[i]!)) continue;
+      for (let j = i + 1; j <= i + DENIAL_REACH && j + 1 < f.length; j++) {
+        if (q.clauseStart?.[j] || q.clauseStart?.[j + 1]) break;
+        if (pairs.has(`${f[j]} ${f[j + 1]}`)) (denied = true), deniedAt.add(j);
+      }
+    }
+    for (let j = 0; j + 1 < f.length; j++) if (!deniedAt.has(j) && !q.clauseStart?.[j + 1] && pairs.has(`${f[j]} ${f[j + 1]}`)) affirmed = true;
+    return denied && !affirmed;
   };
 
   const yesNo = createYesNoReader();
@@ -439,14 +466,15 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
       const landTax = asksProcedure && asksLandTax(q.folded, q.normalized);
       // The procedure named with a qualifier from another field ("hộ chiếu công vụ"): not this one.
       const elsewhere = asksProcedure && !landTax && !taughtMatch && (foreignSpecifiers(r).length > 0 || (!!r.procedure && asksOutside()));
-      const reading = !asksProcedure || landTax || elsewhere ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
+      const deniesAudience = asksProcedure && !!r.procedure && deniesQualifier(r.procedure.code, q);
+      const reading = !asksProcedure || landTax || elsewhere || deniesAudience ? NO_PROCEDURE : taughtMatch ? { procedure: r.procedure, candidates: r.candidates, ambiguous: false } : secondOpinion(r, found?.request ?? q);
       return {
         ...base,
         intent,
         intentConfidence: round(confidence),
         procedure: reading.procedure,
         candidates: reading.candidates,
-        procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || elsewhere || r.unexplained.length > 0 || !!r.headUnsaid || (!r.procedure && asksOutside())),
+        procedureMentionedButUnknown: asksProcedure && !reading.procedure && (landTax || elsewhere || deniesAudience || r.unexplained.length > 0 || !!r.headUnsaid || (!r.procedure && asksOutside())),
         asksOutsideCatalog: asksProcedure && !r.procedure && asksOutside(),
         ambiguous: reading.ambiguous,
         features: r.features,
@@ -467,6 +495,11 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
 
 const NO_ASKS: AskReading = { asks: [], primary: null, channel: null };
+/** Plain negation words (negation.txt [bare-negation]) and how far after one a denied qualifier may start. */
+const BARE_NEGATION = cueWordSet(loadCues('negation'), 'bare-negation');
+const DENIAL_REACH = 3;
+/** A qualifier of more word pairs than this lists cases rather than one audience. */
+const MAX_AUDIENCE_PAIRS = 12;
 /** Readings a question about an out-of-catalog service overrides. */
 const RECLASSIFIED_AS_ASKED: ReadonlySet<Intent> = new Set(['out_of_scope', 'feedback', 'help', 'greeting']);
 

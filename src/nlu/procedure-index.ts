@@ -24,6 +24,8 @@ export interface IndexedProcedure {
   nameBigrams: Set<string>;
   /** Rare folded words of the name's head ("thẻ căn cước" of "… cho người dưới 14 tuổi"): what the procedure is, not whom it is for. */
   headWords: Set<string>;
+  /** Word pairs of the name after its head ("hộ kinh doanh, cá nhân kinh doanh" of a tax settlement): whom or where it is for. */
+  qualifierBigrams: Set<string>;
 }
 
 export interface Passage {
@@ -109,6 +111,7 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
       nameTokens: new Set(),
       nameBigrams: new Set(),
       headWords: new Set(),
+      qualifierBigrams: new Set(),
     });
     const seen = new Set<string>();
     for (const t of texts) {
@@ -149,7 +152,12 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
       r.kind === 'name' || r.kind === 'head'
         ? procs[r.proc].markers
         : markersInName(r.accented.join(' '));
-    if (r.kind === 'head') for (const t of uniq) if (tokenWeight(idf, t) >= HEAD_WORD_IDF) procs[r.proc].headWords.add(t);
+    if (r.kind === 'head') {
+      for (const t of uniq) if (tokenWeight(idf, t) >= HEAD_WORD_IDF) procs[r.proc].headWords.add(t);
+      // The name passage came first: its pairs the head lacks are the qualifier's.
+      const own = new Set(bigrams);
+      for (const b of procs[r.proc].nameBigrams) if (!own.has(b)) procs[r.proc].qualifierBigrams.add(b);
+    }
     if (r.kind === 'name') {
       for (const t of uniq) procs[r.proc].nameTokens.add(t);
       for (const b of bigrams) procs[r.proc].nameBigrams.add(b);

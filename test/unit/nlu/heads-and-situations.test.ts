@@ -91,6 +91,18 @@ describe('services the catalog lacks', () => {
   });
 });
 
+describe('whom a procedure is for, denied', () => {
+  it('a salaried worker who does no business is not the household-business tax settlement', () => {
+    const r = read('mình đi làm hưởng lương ở xí nghiệp, không kinh doanh buôn bán gì, quyết toán thuế thu nhập cá nhân thì nộp ở đâu');
+    expect(r.procedure).toBeNull();
+    expect(r.procedureMentionedButUnknown).toBe(true);
+  });
+
+  it('the household business itself still finds it', () => {
+    expect(read('quyết toán thuế thu nhập cá nhân cho hộ kinh doanh nhà tôi thì nộp ở đâu').procedure?.code).toBe('1.014976');
+  });
+});
+
 describe('a confirmation tail names no procedure', () => {
   it('"… đúng không" leaves the procedure as clear as without it', () => {
     const r = read('sắp đủ 25 tuổi là phải đi đổi thẻ căn cước đúng không ad, thủ tục sao');
