@@ -416,7 +416,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
         !(r.procedure && r.bestScore >= STRONG_PROCEDURE && !ask) &&
         // A question cue about a procedure found is a procedure question, whatever words of "being
         // told" it holds ("thông báo lưu trú ở đâu"); a dossier's status keeps its own reading.
-        !(r.procedure && ask && cls.intent !== 'dossier_status' && cls.intent !== 'human_handoff' && cls.intent !== 'feedback') &&
+        !(r.procedure && (ask || yesNo.asks(q.folded)) && cls.intent !== 'dossier_status' && cls.intent !== 'human_handoff' && cls.intent !== 'feedback') &&
         // A found procedure outweighs an unsure "help"/"greeting"/"thanks" ("tai nạn lao động được hưởng gì").
         !(r.procedure && SOFT_CONVERSATIONAL.has(cls.intent) && cls.confidence < 0.8) &&
         !(cls.confidence < 0.7 && saysProcedureWords && r.unexplained.length > 0);
