@@ -43,6 +43,8 @@ export interface Passage {
   markers: string[];
   /** A head that is another procedure's whole name ("đăng ký khai sinh" of "… cho người đã có hồ sơ"): the plain one is meant unless the rest is said. */
   shadowed?: boolean;
+  /** The passage holds one of its procedure's head words (procedure `headWords`). */
+  holdsHead?: boolean;
 }
 
 export interface ProcedureIndex {
@@ -171,6 +173,7 @@ export function buildProcedureIndex(catalog: Catalog, recordWords: ReadonlySet<s
       else postings.set(t, [id]);
     }
   }
+  for (const p of passages) if (procs[p.proc].headWords.size) p.holdsHead = p.folded.some((t) => procs[p.proc].headWords.has(t));
   const byCode = new Map(procs.map((p, i) => [p.code, i]));
   const bigramVocab = bigramCache;
   const nameBigrams = new Set(passages.filter((p) => p.kind === 'name' || p.kind === 'head').flatMap((p) => p.bigrams));

@@ -335,8 +335,7 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
     let score = Math.sqrt(covP * covQ) * KIND_FACTOR[pass.kind];
     // A name matched only in whom or where it is for ("… cho người dưới 14 tuổi"), none of its head's
     // words said ("hộ chiếu cho trẻ dưới 14 tuổi"), is not what the message asks for.
-    const heads = index.procs[pass.proc].headWords;
-    if (heads.size > 0 && pass.folded.some((t) => heads.has(t)) && !saysAny(seen, heads)) score *= QUALIFIER_ONLY_FACTOR;
+    if (pass.holdsHead && !saysAny(seen, index.procs[pass.proc].headWords)) score *= QUALIFIER_ONLY_FACTOR;
     // A message holding every word of a name or alias names that procedure, however much
     // else it says ("tui với bồ tính cưới, đăng ký kết hôn ở phường hay ở đâu").
     // At least one of its word pairs must be said as such: "làm sao … y tế … cấp"
@@ -488,11 +487,11 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   // "sát hạch", "mãn hạn tù"): a word the catalog knows only there, and every unexplained word and word
   // pair in that record, is no other concept but the record's detail.
   const recordExplains = (t: string) => !!topName && !!recordSays?.(topName.code, t);
-  const corroborated =
+  const corroborated = () =>
     [...unexplainedSet].some((t) => (index.idf.get(t) ?? 0) >= CORROBORATING_IDF) &&
     [...unexplainedSet].every(recordExplains) &&
     q.foldedTokens.every((t, i) => !paired(i) || !unexplainedSet.has(t) || !unexplainedSet.has(q.foldedTokens[i - 1]!) || recordExplains(`${q.foldedTokens[i - 1]} ${t}`));
-  const doubtful = (unknownWord || unknownPair || otherConcept) && !corroborated;
+  const doubtful = (unknownWord || unknownPair || otherConcept) && !corroborated();
   const covered = !!top && fullyCovered.has(top.i);
   const threshold = doubtful && !covered ? ACCEPT_SCORE_WITH_UNKNOWN : ACCEPT_SCORE;
   // A whole everyday name said, but beside it another catalog concept and a word pair the catalog never
