@@ -6,7 +6,7 @@
  * is "not in the catalog", never the nearest procedure sharing a word ("đăng ký thế chấp sổ đỏ" is
  * not "cấp đổi sổ đỏ").
  */
-import { cueSection, loadCues } from './cue-lists.js';
+import { cueSection, cueWordSet, loadCues } from './cue-lists.js';
 import { createPhraseFinder } from './phrase-finder.js';
 import type { NormalizedText } from './normalize.js';
 
@@ -21,7 +21,12 @@ export interface OutOfCatalogReader {
 
 /** normalizeTerm: the message normaliser, so a term reads as a message would ("bhyt" → "bảo hiểm y tế"). */
 export function createOutOfCatalogReader(normalizeTerm: (term: string) => NormalizedText): OutOfCatalogReader {
-  const terms = cueSection(loadCues('out-of-catalog'), 'service')
+  const cues = loadCues('out-of-catalog');
+  const listed = cueSection(cues, 'service');
+  const paperWords = cueWordSet(cues, 'paper-word');
+  // "giấy xác nhận con thương binh" is said without its paper word too ("xác nhận con thương binh").
+  const unpapered = listed.filter((w) => paperWords.has(w[0]!) && w.length - 1 >= MIN_UNPAPERED).map((w) => w.slice(1));
+  const terms = [...listed, ...unpapered]
     .map((words) => normalizeTerm(words.join(' ')))
     .filter((t) => t.tokens.length > 0);
   const finder = createPhraseFinder(terms.map((t) => t.foldedTokens));
@@ -57,6 +62,9 @@ export function createOutOfCatalogReader(normalizeTerm: (term: string) => Normal
     },
   };
 }
+
+/** Words a term left without its paper word ([paper-word]) must still have to name a service. */
+const MIN_UNPAPERED = 3;
 
 /** "để": what follows is what the result is for. */
 const PURPOSE = 'để';
