@@ -38,7 +38,7 @@ function isCloser(q: NormalizedText, i: number): boolean {
   const accented = CLOSERS.get(q.foldedTokens[i]);
   return accented !== undefined && (q.tokens[i] === q.foldedTokens[i] || q.tokens[i] === accented);
 }
-/** Fixed phrases that start like an opener: "để lại", "trước bạ". */
+/** Fixed phrases that start or end like an opener: "để lại", "trước bạ", "cùng lúc". */
 const NOT_OPENER = cuePhraseSet(ROLES, 'not-opener');
 /** Verbs after a purpose "để" ("để làm thừa kế"). */
 const PURPOSE_VERBS = cueWordSet(ROLES, 'purpose-verb');
@@ -72,7 +72,7 @@ function isOpener(q: NormalizedText, i: number): number {
   if (!accents) return 0;
   // Accents typed: only the exact word ("để", not "đề"; "vì", not "ví").
   if (q.tokens[i] !== f[i] && !accents.has(q.tokens[i])) return 0;
-  if (NOT_OPENER.has(`${f[i]} ${f[i + 1] ?? ''}`)) return 0;
+  if (NOT_OPENER.has(`${f[i]} ${f[i + 1] ?? ''}`) || NOT_OPENER.has(`${f[i - 1] ?? ''} ${f[i]}`)) return 0;
   // Unaccented "vi" is also vi phạm, vi bằng: only "vì" before a clause ("vi chua dk ket hon").
   if (f[i] === 'vi' && q.tokens[i] === 'vi' && !REASON_CLAUSE_START.has(f[i + 1] ?? '')) return 0;
   // Purpose "để" goes with a verb ("để làm thừa kế", "để đi máy bay"); "để trống", "vừa đẻ" are not it.
