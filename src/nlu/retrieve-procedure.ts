@@ -67,7 +67,7 @@ const DISTINCT_PENALTY = 0.5;
  * the catalog does not hold (measured: honest "not in the catalog" fell on four sets); not
  * "military" or "police" either: "nghĩa vụ quân sự" says the army, not the army's driving licence.
  */
-const FEATURE_BACKED: ReadonlySet<string> = new Set(['recorded-abroad', 'border', 'mobile', 'own-translation', 'again']);
+const FEATURE_BACKED: ReadonlySet<string> = new Set(['recorded-abroad', 'border', 'mobile', 'own-translation', 'again', 'restore', 'unlock']);
 /** Below this score, a fully said everyday name with two doubts beside it is asked back, not answered. */
 const DOUBTED_COVER_SCORE = 0.7;
 /** The least score a feature-backed procedure needs to be offered. */
