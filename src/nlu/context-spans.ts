@@ -145,14 +145,17 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
     keptFolded.push(q.foldedTokens[i]);
     clauseStart.push(kept.length > 1 && (part !== lastPart || !!q.clauseStart?.[i]));
     lastPart = part;
-    situation.push(q.tokens[i]);
-    situationFolded.push(q.foldedTokens[i]);
+    sayWho(q, i);
   };
   // The request and the spans saying what the citizen has or lacks, in order.
   const situation: string[] = [];
   const situationFolded: string[] = [];
   let stateSpan = false;
   let stateSaid = false;
+  const sayWho = (q: NormalizedText, i: number) => {
+    situation.push(q.tokens[i]!);
+    situationFolded.push(q.foldedTokens[i]!);
+  };
   const parts = clauses(text).map((c) => normalize(c)).filter((q) => q.tokens.length > 0);
   parts.forEach((q, k) => {
     // "bé làm khai sinh rồi, giờ muốn nhập hộ khẩu": the clause before the request is background.
@@ -179,7 +182,7 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
           dropped = true;
           stateSpan = n === 2 && STATE_OPENERS.has(`${q.foldedTokens[i]} ${q.foldedTokens[i + 1]}`);
           stateSaid ||= stateSpan;
-          if (stateSpan) for (let j = i; j < i + n; j++) (situation.push(q.tokens[j]!), situationFolded.push(q.foldedTokens[j]!));
+          if (stateSpan) for (let j = i; j < i + n; j++) sayWho(q, j);
           i += n - 1;
           continue;
         }
@@ -187,17 +190,18 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
       } else if (isCloser(q, i)) {
         inSpan = false;
         keep(q, i, k);
-      } else if (stateSpan) {
-        situation.push(q.tokens[i]!);
-        situationFolded.push(q.foldedTokens[i]!);
-      }
+      } else if (stateSpan) sayWho(q, i);
     }
   });
   if (!dropped || kept.length === 0) return null;
   // The kept words are already normalised clause by clause: no second pass.
   let guessed: Set<string> | undefined;
   for (const q of parts) for (const g of q.guessed ?? []) (guessed ??= new Set()).add(g);
-  const request = { normalized: kept.join(' '), folded: keptFolded.join(' '), tokens: kept, foldedTokens: keptFolded, guessed, clauseStart };
-  if (!stateSaid) return { request, droppedClause };
-  return { request, droppedClause, situation: { normalized: situation.join(' '), folded: situationFolded.join(' '), tokens: situation, foldedTokens: situationFolded } };
+  const request = { ...textOf(kept, keptFolded), guessed, clauseStart };
+  return stateSaid ? { request, droppedClause, situation: textOf(situation, situationFolded) } : { request, droppedClause };
+}
+
+/** Already normalised tokens (and their folded forms) as a text. */
+function textOf(tokens: string[], foldedTokens: string[]): NormalizedText {
+  return { normalized: tokens.join(' '), folded: foldedTokens.join(' '), tokens, foldedTokens };
 }

@@ -77,7 +77,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const index = buildProcedureIndex(catalog, new Set([...wordsOfRecords].map(foldWord)));
   const intentVocabulary = readIntentLines(intentsDir).map((l) => normalizeBasic(l.replace('{tt}', ' ')).normalized);
   const normalize = createNormalizer([...index.vocabularyText, ...intentVocabulary, EVERYDAY_WORDS], wordsOfRecords);
-  const negationScope = createNegationScope(undefined, (folded) => askCues(folded).length > 0);
+  const negationScope = createNegationScope(NEGATION_CUES, (folded) => askCues(folded).length > 0);
   const readAsks = createAskReader();
   const classifier = trainIntentClassifier(
     loadIntentUtterances(intentsDir).map((u) => ({ intent: u.intent, tokens: normalize(u.text).foldedTokens })),
@@ -495,8 +495,10 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
 
 
 const NO_ASKS: AskReading = { asks: [], primary: null, channel: null };
-/** Plain negation words (negation.txt [bare-negation]) and how far after one a denied qualifier may start. */
-const BARE_NEGATION = cueWordSet(loadCues('negation'), 'bare-negation');
+/** The negation cues, read once for the negation scope and for plain negation words ([bare-negation]). */
+const NEGATION_CUES = loadCues('negation');
+/** Plain negation words, and how far after one a denied qualifier may start. */
+const BARE_NEGATION = cueWordSet(NEGATION_CUES, 'bare-negation');
 const DENIAL_REACH = 3;
 /** A qualifier of more word pairs than this lists cases rather than one audience. */
 const MAX_AUDIENCE_PAIRS = 12;

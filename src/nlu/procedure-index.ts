@@ -5,7 +5,8 @@
  * exact word ("chứng tử" vs "chứng từ").
  */
 import type { Catalog } from '../services.js';
-import { cueWordSet, loadCues } from './cue-lists.js';
+import { cueWordSet } from './cue-lists.js';
+import { WORD_ROLES } from './word-roles.js';
 import { foldDiacritics, foldWord } from './fold-diacritics.js';
 import { normalizeBasic } from './normalize.js';
 import { cleanProcedureName, passagesFromName, type PassageKind } from './procedure-passages.js';
@@ -75,8 +76,6 @@ export interface ProcedureIndex {
 /** Head words rarer than this name the thing ("hộ chiếu", "căn cước"), not the act ("cấp", "đăng ký"). */
 const HEAD_WORD_IDF = 1.5;
 
-/** Word roles in retrieval (intents/cues/word-roles.txt), read once here and by retrieve-procedure.ts. */
-export const WORD_ROLES = loadCues('word-roles');
 /** Function words inside procedure names that should not need to be typed. */
 const NAME_FILLER = cueWordSet(WORD_ROLES, 'name-filler');
 

@@ -3,8 +3,9 @@
  * "đối với", "trong trường hợp"...), everyday aliases and keywords from the overlay.
  */
 import type { Procedure } from '../catalog/procedure-schema.js';
-import { cuePhraseSet, loadCues } from './cue-lists.js';
+import { cuePhraseSet } from './cue-lists.js';
 import { normalizeBasic } from './normalize.js';
+import { WORD_ROLES } from './word-roles.js';
 
 export type PassageKind = 'name' | 'head' | 'alias' | 'keyword';
 
@@ -15,7 +16,7 @@ export interface PassageText {
 
 const LEVEL_PAREN = /\((?:thực hiện )?(?:tại|ở)? ?cấp [^)]*\)|\(cấp (?:xã|tỉnh|huyện|bộ|trung ương)\)/giu;
 /** Where a name's head ends and its qualifier begins (accented, word-roles.txt [head-cut]). */
-const HEAD_CUTS = [...cuePhraseSet(loadCues('word-roles'), 'head-cut')].map((c) => ` ${c} `);
+const HEAD_CUTS = [...cuePhraseSet(WORD_ROLES, 'head-cut')].map((c) => ` ${c} `);
 
 /** Name without "Thủ tục", parentheticals and trailing punctuation. */
 export function cleanProcedureName(name: string): string {

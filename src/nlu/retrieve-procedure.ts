@@ -9,7 +9,8 @@
 import { cuePhraseSet, cueWordSet } from './cue-lists.js';
 import type { ProcedureCandidate } from './nlu-types.js';
 import type { NormalizedText } from './normalize.js';
-import { tokenWeight, WORD_ROLES, type IndexedProcedure, type ProcedureIndex } from './procedure-index.js';
+import { tokenWeight, type IndexedProcedure, type ProcedureIndex } from './procedure-index.js';
+import { WORD_ROLES } from './word-roles.js';
 import { isQueryStopWord } from './stop-words.js';
 import { COUNTRY_WORDS, NATIONALITY_WORDS, OVER_14, OVER_6, UNSERVED_UNLESS_NAMED, VARIANT_MARKERS } from './variant-markers.js';
 
