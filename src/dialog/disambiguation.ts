@@ -11,6 +11,8 @@ import { shortenText } from './format/shorten-text.js';
 import { splitMessage } from './format/split-message.js';
 import { isProcedureIntent, type ProcedureIntent } from './procedure-intents.js';
 import { lookupCode } from './procedure-code.js';
+import { foldText } from './menu.js';
+import { cuePhraseSet, cueWordSet, loadCues } from '../nlu/cue-lists.js';
 
 const MAX_OPTIONS = 5;
 /** Button titles stay short (the OA shows little); the full names are in the text. */
@@ -27,11 +29,15 @@ export function optionCode(payload: string): string | undefined {
 
 export function askDisambiguation(ctx: TurnContext, intent: ProcedureIntent, candidates: Procedure[]): void {
   const options = candidates.filter((p, i, all) => all.findIndex((q) => q.code === p.code) === i).slice(0, MAX_OPTIONS);
-  const blocks = [
-    'Dạ, câu hỏi của anh/chị có thể ứng với một trong các thủ tục sau, anh/chị hỏi thủ tục nào ạ?',
-    ...options.map((p, i) => `${i + 1}. ${procedureTitle(p)} (mã ${p.code})`),
-    'Anh/chị bấm nút hoặc nhắn số thứ tự giúp em.',
-  ];
+  // One option is a question to confirm, not a choice.
+  const blocks =
+    options.length === 1
+      ? ['Dạ, có phải anh/chị hỏi thủ tục sau không ạ?', `1. ${procedureTitle(options[0])} (mã ${options[0].code})`, 'Nếu đúng, anh/chị bấm nút giúp em; nếu không, anh/chị nói rõ hơn thủ tục cần hỏi ạ.']
+      : [
+          'Dạ, câu hỏi của anh/chị có thể ứng với một trong các thủ tục sau, anh/chị hỏi thủ tục nào ạ?',
+          ...options.map((p, i) => `${i + 1}. ${procedureTitle(p)} (mã ${p.code})`),
+          'Anh/chị bấm nút hoặc nhắn số thứ tự giúp em.',
+        ];
   const titles = distinctTitles(options.map((p) => procedureTitle(p)));
   const buttons = options.map((p, i) => ({
     type: 'oa.query.show' as const,
@@ -86,6 +92,11 @@ export function readChoice(ctx: TurnContext, pending: Disambiguation): { intent:
     const p = code ? catalog.byCode(code) : undefined;
     if (p) return { intent, procedure: p };
   }
+  // "đúng rồi ạ" to a question with one option.
+  if (pending.candidates.length === 1 && saysYes(text)) {
+    const p = catalog.byCode(pending.candidates[0]);
+    if (p) return { intent: pendingIntent, procedure: p };
+  }
   const nlu = ctx.nlu;
   // A name: only when it is one of the options (anything else is routed as a new question).
   if (nlu?.procedure && !nlu.ambiguous && pending.candidates.includes(nlu.procedure.code)) {
@@ -101,6 +112,16 @@ export function readChoice(ctx: TurnContext, pending: Disambiguation): { intent:
     }
   }
   return undefined;
+}
+
+/** The yes words and the polite words around them (intents/cues/yes-no.txt). */
+const YES_NO = loadCues('yes-no');
+const YES = cuePhraseSet(YES_NO, 'yes-reply');
+const POLITE = cueWordSet(YES_NO, 'polite');
+
+function saysYes(text: string): boolean {
+  const words = foldText(text).split(' ').filter((w) => w && !POLITE.has(w));
+  return words.length > 0 && YES.has(words.join(' '));
 }
 
 function isOptionTap(text: string, p: Procedure): boolean {

@@ -91,14 +91,17 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
   }
   if (nlu?.procedureMentionedButUnknown) return notInCatalog(ctx, intent);
 
-  const candidates = closeCandidates(ctx);
-  if (nlu?.ambiguous && candidates.length >= 2) {
+  const close = closeCandidates(ctx);
+  // The NLU doubts even a match that stands alone (its words cover the message poorly, or story
+  // and request disagree): its other candidates, however far, are offered beside it.
+  const candidates = nlu?.ambiguous && close.length < 2 ? allCandidates(ctx) : close;
+  if (nlu?.ambiguous && candidates.length >= 1) {
     // Still talking about one of them: keep the topic rather than asking again.
     const current = candidates.find((p) => p.code === ctx.state.lastProcedure);
     if (current && intent !== 'procedure_info') return answerProcedure(ctx, intent, current);
     // Variants of the best match (levels, ages, lại/đổi) are offered as one family, least assumptions first.
     // The same procedure at several levels is one answer, from the office nearest the citizen.
-    const one = sameButLevel(candidates);
+    const one = candidates.length >= 2 ? sameButLevel(candidates) : undefined;
     if (one) return answerOrAskVariant(ctx, intent, one);
     const family = decideVariant(candidates[0], text, catalog, nlu.features);
     if (family.kind === 'ask') return askDisambiguation(ctx, intent, family.options);
@@ -106,7 +109,7 @@ export async function routeProcedureIntent(ctx: TurnContext, intent: ProcedureIn
     const plain = family.procedure;
     const said = saidQualifiers(text, nlu.features);
     const others = candidates.filter((p) => p.code !== plain.code && !assumesUnsaid(p, plain, said));
-    if (others.length === 0) return answerProcedure(ctx, intent, plain);
+    if (others.length === 0 && close.length >= 2) return answerProcedure(ctx, intent, plain);
     return askDisambiguation(ctx, intent, [plain, ...others]);
   }
   const chosen = nlu?.procedure ? catalog.byCode(nlu.procedure.code) : undefined;
@@ -168,10 +171,13 @@ function followUp(ctx: TurnContext, intent: ProcedureIntent): void {
 
 /** The NLU's candidates the catalog holds, close to the best one. */
 function closeCandidates(ctx: TurnContext): Procedure[] {
-  const list = ctx.nlu?.candidates ?? [];
-  const top = list[0]?.score ?? 0;
-  return list
-    .filter((c) => c.score >= top - CLOSE_SCORE)
+  const top = ctx.nlu?.candidates[0]?.score ?? 0;
+  return allCandidates(ctx, (score) => score >= top - CLOSE_SCORE);
+}
+
+function allCandidates(ctx: TurnContext, keep: (score: number) => boolean = () => true): Procedure[] {
+  return (ctx.nlu?.candidates ?? [])
+    .filter((c) => keep(c.score))
     .map((c) => ctx.services.catalog.byCode(c.code))
     .filter((p): p is Procedure => Boolean(p));
 }

@@ -78,6 +78,32 @@ describe('disambiguation', () => {
     expect(t.all).toContain('Mã thủ tục: 1.014062');
   });
 
+  it('offers the far candidates beside a doubted match that stands alone, never answers it', async () => {
+    const c = await Conversation.start();
+    const doubted = { ambiguous: true, procedure: proc(KET_HON), candidates: [cand(KET_HON, 0.69), cand(TAM_TRU, 0.35)] };
+    const ask = await c.say('giấy xác nhận cho con', nlu('giấy xác nhận cho con', 'ask_location', doubted));
+    expect(ask.all).not.toContain('Mã thủ tục:');
+    expect(c.lastButtons(ask).map((b) => b.payload)).toEqual([expect.stringContaining(KET_HON), expect.stringContaining(TAM_TRU)]);
+  });
+
+  it('asks to confirm a doubted match with no other candidate, and takes "đúng rồi ạ" as yes', async () => {
+    const c = await Conversation.start();
+    const doubted = { ambiguous: true, procedure: proc(KET_HON), candidates: [cand(KET_HON, 0.6)] };
+    const ask = await c.say('làm giấy cho hai đứa', nlu('làm giấy cho hai đứa', 'ask_fee', doubted));
+    expect(ask.all).toContain('có phải anh/chị hỏi thủ tục sau không');
+    expect(ask.all).not.toContain('Mã thủ tục:');
+    const yes = await c.say('đúng rồi ạ', nlu('đúng rồi ạ', 'out_of_scope', { intentConfidence: 0.2 }));
+    expect(yes.all).toContain('lệ phí đăng ký kết hôn');
+    expect(yes.all).toContain(`Mã thủ tục: ${KET_HON}`);
+  });
+
+  it('takes a yes only when one option was offered', async () => {
+    const c = await Conversation.start();
+    await c.say('căn cước', nlu('căn cước', 'procedure_info', { ambiguous: true, candidates: CAN_CUOC.map((x) => cand(x)) }));
+    const t = await c.say('đúng rồi', nlu('đúng rồi', 'out_of_scope', { intentConfidence: 0.2 }));
+    expect(t.all).not.toContain('Mã thủ tục:');
+  });
+
   it('drops the question when the citizen changes topic', async () => {
     const c = await Conversation.start();
     await c.say('căn cước', nlu('căn cước', 'procedure_info', { ambiguous: true, candidates: CAN_CUOC.map((x) => cand(x)) }));
