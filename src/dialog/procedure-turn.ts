@@ -135,7 +135,7 @@ function nluRefinement(ctx: TurnContext, named: Procedure): Procedure | undefine
   const inner = foldedName(named.name);
   const folded = foldText(ctx.text ?? '');
   const said = new Set(folded.split(' '));
-  const features = [...nlu.features, ...saidFeatures(folded)];
+  const features = [...nlu.features, ...saidFeatures(cleanText(ctx.text ?? ''))];
   const namedMarkers = markersInName(cleanText(named.name));
   // A longer name that adds a variant the citizen did not say ("… của người nước ngoài") is no refinement.
   const addsUnsaid = (p: Procedure) => markersInName(cleanText(p.name)).some((m) => !features.includes(m) && !namedMarkers.includes(m));

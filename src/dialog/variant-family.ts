@@ -8,7 +8,6 @@
 import type { Procedure } from '../catalog/procedure-schema.js';
 import type { Catalog } from '../services.js';
 import { saidFeatures } from '../nlu/variant-markers.js';
-import { foldDiacritics } from '../nlu/fold-diacritics.js';
 import { cleanText } from '../nlu/clean-text.js';
 
 interface Qualifier {
@@ -77,7 +76,7 @@ export type VariantDecision = { kind: 'answer'; procedure: Procedure } | { kind:
  * features plus the situation features said anywhere in it.
  */
 export function saidQualifiers(text: string, nluFeatures: readonly string[] = []): ReadonlySet<number> {
-  const features = [...nluFeatures, ...saidFeatures(foldDiacritics(cleanText(text)))];
+  const features = [...nluFeatures, ...saidFeatures(cleanText(text))];
   const saidBy = (q: Qualifier) => !!q.said?.test(lower(text)) || (q.features ?? []).some((f) => features.includes(f));
   return new Set(QUALIFIERS.map((q, i) => (saidBy(q) ? i : -1)).filter((i) => i >= 0));
 }

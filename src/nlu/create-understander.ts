@@ -290,7 +290,7 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   const objectFromCorrection = (r: Retrieval, corrected: string | undefined, kept: string, excluded?: ReadonlySet<string>): Retrieval => {
     if (r.procedure || !corrected) return r;
     const n = normalize(corrected);
-    const act = actMarkerPositions(n.foldedTokens);
+    const act = actMarkerPositions(n.foldedTokens, n.tokens);
     const asked = questionTokens(n.folded);
     const object = n.tokens.filter((_, i) => !act.has(i) && !asked.has(i) && !/\d/.test(n.foldedTokens[i]!)).join(' ');
     if (!object) return r;
@@ -508,7 +508,7 @@ const RECLASSIFIED_AS_ASKED: ReadonlySet<Intent> = new Set(['out_of_scope', 'fee
 /** Whether a request names something beyond question words and the act asked for. */
 function namesAnObject(request: NormalizedText): boolean {
   const asked = questionTokens(request.folded);
-  const act = actMarkerPositions(request.foldedTokens);
+  const act = actMarkerPositions(request.foldedTokens, request.tokens);
   return request.foldedTokens.some((t, i) => !asked.has(i) && !act.has(i) && t.length > 1 && !isQueryStopWord(t, request.tokens[i]!));
 }
 

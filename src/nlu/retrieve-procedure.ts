@@ -12,7 +12,7 @@ import type { NormalizedText } from './normalize.js';
 import { tokenWeight, type IndexedProcedure, type ProcedureIndex } from './procedure-index.js';
 import { WORD_ROLES } from './word-roles.js';
 import { isQueryStopWord } from './stop-words.js';
-import { COUNTRY_WORDS, NATIONALITY_WORDS, OVER_14, OVER_6, UNSERVED_UNLESS_NAMED, VARIANT_MARKERS } from './variant-markers.js';
+import { COUNTRY_WORDS, NATIONALITY_WORDS, OVER_14, OVER_6, UNSERVED_UNLESS_NAMED, VARIANT_MARKERS, markerHits } from './variant-markers.js';
 
 export interface Retrieval {
   procedure: ProcedureCandidate | null;
@@ -187,14 +187,15 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const ruledOut = new Set<string>();
   // Situation markers read the whole message; the act asked for is read from the request as said,
   // question words included ("kéo dài thời hạn").
-  const situationWords = (markerText ?? q).foldedTokens;
-  const actWords = (actText ?? q).foldedTokens;
+  const situationSaid = markerText ?? q;
+  const actSaid = actText ?? q;
   // Words a said situation marker reads ("sống ở Canada", "chồng Hàn") are understood, known to the
   // index or not. (An act marker's words are not: "bị trộm" says "lost", not what was stolen.)
   const markerWords = new Set<string>();
   for (const m of VARIANT_MARKERS) {
-    const words = m.situation ? situationWords : actWords;
-    const hits = m.query.hits(words);
+    const text = m.situation ? situationSaid : actSaid;
+    const words = text.foldedTokens;
+    const hits = markerHits(m, words, text.tokens);
     if (!hits.length) continue;
     if (m.situation) for (const h of hits) for (let k = h.start; k < h.end; k++) markerWords.add(words[k]!);
     said.add(m.id);

@@ -4,7 +4,8 @@
  * procedure's (accented) name and in a citizen's (folded) message.
  */
 import { cueSection, loadCues, type CueSections } from './cue-lists.js';
-import { createCueMatcher, cueWords, type CueMatcher } from './cue-patterns.js';
+import { createCueMatcher, cueWords, type CueHit, type CueMatcher } from './cue-patterns.js';
+import { foldWord } from './fold-diacritics.js';
 
 export interface VariantMarker {
   id: string;
@@ -12,6 +13,11 @@ export interface VariantMarker {
   name: CueMatcher;
   /** Finds the citizen saying it (folded words). */
   query: CueMatcher;
+  /**
+   * Phrases that say it only with their tone marks ("người Bỉ", "người Lào"), whose folded form is
+   * everyday Vietnamese ("người bị ốm", "người lao động"): read on the accented words, never folded.
+   */
+  accented?: CueMatcher;
   /** Markers that saying this one rules out. */
   rulesOut: ReadonlySet<string>;
   /** About who the citizen is (read from the whole message), not the act asked for. */
@@ -28,8 +34,9 @@ function loadMarkers(cues: CueSections): VariantMarker[] {
   return ids.map((id) => {
     const name = createCueMatcher(cueSection(cues, `${id}.name`), cues);
     const query = createCueMatcher(cueSection(cues, id), cues);
+    const accented = cues.has(`${id}.accented`) ? createCueMatcher(cueSection(cues, `${id}.accented`), cues) : undefined;
     const rulesOut = new Set((cues.get(`${id}.rules-out`) ?? []).flat());
-    return { id, name, query, rulesOut, situation: situation.has(id) };
+    return { id, name, query, accented, rulesOut, situation: situation.has(id) };
   });
 }
 
@@ -38,6 +45,12 @@ export const VARIANT_MARKERS: readonly VariantMarker[] = loadMarkers(CUES);
 /** Markers that, said with no close candidate carrying one of their serving markers, mean the catalog lacks the procedure. */
 export const UNSERVED_UNLESS_NAMED: ReadonlyMap<string, readonly string[]> = new Map(cueSection(CUES, 'unserved-unless-named').map(([said, ...servedBy]) => [said!, servedBy]));
 
+/** Where the citizen says the marker: its folded phrases on the folded words, its accented ones on the words as typed (same positions). */
+export function markerHits(m: VariantMarker, foldedTokens: readonly string[], tokens: readonly string[]): CueHit[] {
+  const hits = m.query.hits(foldedTokens);
+  return m.accented ? [...hits, ...m.accented.hits(tokens)] : hits;
+}
+
 /** The markers a procedure name (accented, normalised) carries. */
 export function markersInName(accentedText: string): string[] {
   const tokens = words(accentedText);
@@ -45,11 +58,11 @@ export function markersInName(accentedText: string): string[] {
 }
 
 /** Positions of the words that say an act marker ("làm lại", "lần đầu", "đổi"): what is done, not to what. */
-export function actMarkerPositions(foldedTokens: readonly string[]): Set<number> {
+export function actMarkerPositions(foldedTokens: readonly string[], tokens: readonly string[]): Set<number> {
   const at = new Set<number>();
   for (const m of VARIANT_MARKERS) {
     if (m.situation) continue;
-    for (const h of m.query.hits(foldedTokens)) for (let i = h.start; i < h.end; i++) at.add(i);
+    for (const h of markerHits(m, foldedTokens, tokens)) for (let i = h.start; i < h.end; i++) at.add(i);
   }
   return at;
 }
@@ -69,10 +82,11 @@ export const OVER_6 = / (?<!duoi |chua du |chua den )(?:[6-9]|[1-9][0-9]) tuoi /
  * asked for (again, exchange, change…) is read by the understanding from the request alone
  * (NluResult.features): "mất công đi lại" in a story is not "đăng ký lại".
  */
-export function saidFeatures(folded: string): string[] {
-  const padded = ` ${folded} `;
-  const tokens = words(folded);
-  const said = new Set(VARIANT_MARKERS.filter((m) => m.situation && m.query.test(tokens)).map((m) => m.id));
+export function saidFeatures(cleaned: string): string[] {
+  const tokens = words(cleaned);
+  const folded = tokens.map(foldWord);
+  const padded = ` ${folded.join(' ')} `;
+  const said = new Set(VARIANT_MARKERS.filter((m) => m.situation && markerHits(m, folded, tokens).length).map((m) => m.id));
   if (said.has('lost')) said.add('redo');
   if (OVER_14.test(padded)) {
     said.add('adult');

@@ -20,3 +20,19 @@ describe('family features that rule others out', () => {
     expect(['1.014064', '2.001194', '1.000757']).toContain(r.procedure?.code);
   });
 });
+
+describe('nationalities that fold into everyday words', () => {
+  it('reads "người Bỉ", "người Lào" only with their tone marks: "người bị bệnh", "người lao động" are no foreign element', async () => {
+    const { saidFeatures } = await import('../../../src/nlu/variant-markers.js');
+    expect(saidFeatures('chồng em là người bỉ')).toContain('foreign');
+    expect(saidFeatures('vợ anh ấy người lào')).toContain('foreign');
+    expect(saidFeatures('chong em nguoi thuy dien')).toContain('foreign');
+    expect(saidFeatures('dang ky giam ho cho nguoi bi benh tam than')).not.toContain('foreign');
+    expect(saidFeatures('nguoi lao dong nghi viec huong tro cap')).not.toContain('foreign');
+    expect(saidFeatures('người anh trai của em ở quê')).not.toContain('foreign');
+    // Written for this test: guardianship of an ill relative is the domestic procedure.
+    const r = nlu.understand('dang ky giam ho cho nguoi bi benh nang trong gia dinh can gi');
+    expect(r.features).not.toContain('foreign');
+    expect(r.procedure?.code).not.toBe('1.001669');
+  });
+});
