@@ -22,6 +22,10 @@ const OPENERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([...accentedFo
 const PAIR_OPENERS = cuePhraseSet(ROLES, 'pair-opener');
 /** Openers of what the citizen has or lacks ("không có nơi thường trú"): the span says who they are. */
 const STATE_OPENERS = cuePhraseSet(ROLES, 'state-opener');
+/** "đang": opens a state span only as typed with its accents. */
+const ACCENTED_STATE_OPENERS = cueWordSet(ROLES, 'accented-state-opener');
+/** Who the state is said of, just before "đang" ("em đang tạm trú …"). */
+const STATE_SUBJECTS = cuePhraseSet(ROLES, 'state-subject');
 /** "công ty", "ngân hàng": context when they ask for something ("công ty bắt nộp …"). */
 const REQUESTERS = cuePhraseSet(ROLES, 'requester');
 const REQUESTER_VERBS = cueWordSet(ROLES, 'requester-verb');
@@ -68,6 +72,10 @@ function isOpener(q: NormalizedText, i: number): number {
   // "công ty bắt nộp …", "ngân hàng yêu cầu …": the requester is context, not "thành lập công ty".
   if (REQUESTERS.has(pair)) return REQUESTER_VERBS.has(f[i + 2] ?? '') ? -3 : 0;
   if (PAIR_OPENERS.has(pair)) return 2;
+  if (ACCENTED_STATE_OPENERS.has(q.tokens[i]!)) {
+    const subject = STATE_SUBJECTS.has(f[i - 1] ?? '') || STATE_SUBJECTS.has(`${f[i - 2]} ${f[i - 1]}`);
+    return subject && i + 1 < f.length && !NOT_OPENER.has(pair) ? 1 : 0;
+  }
   const accents = OPENERS.get(f[i]);
   if (!accents) return 0;
   // Accents typed: only the exact word ("để", not "đề"; "vì", not "ví").
@@ -180,7 +188,7 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
         if (n > 0) {
           inSpan = true;
           dropped = true;
-          stateSpan = n === 2 && STATE_OPENERS.has(`${q.foldedTokens[i]} ${q.foldedTokens[i + 1]}`);
+          stateSpan = n === 2 ? STATE_OPENERS.has(`${q.foldedTokens[i]} ${q.foldedTokens[i + 1]}`) : ACCENTED_STATE_OPENERS.has(q.tokens[i]!);
           stateSaid ||= stateSpan;
           if (stateSpan) for (let j = i; j < i + n; j++) sayWho(q, j);
           i += n - 1;

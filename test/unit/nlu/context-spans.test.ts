@@ -29,6 +29,16 @@ describe('withoutContext (the request without its story)', () => {
     expect(request('nop phat vi pham giao thong online')).toBeNull();
   });
 
+  it('reads "em đang …" as who the citizen is, never as the request, and only typed with its accents', () => {
+    const r = request('em đang tạm trú ở hà nội thì làm căn cước ở đâu');
+    expect(r?.request.normalized).toBe('em thì làm căn cước ở đâu');
+    expect(r?.situation?.normalized).toContain('đang tạm trú ở');
+    // "dang" without accents is also "đăng" of đăng ký; "đang cần" is the request; "bản xã đang lưu" is its object.
+    expect(request('em dang ky tam tru o ha noi thi lam can cuoc o dau')).toBeNull();
+    expect(request('em đang cần làm hộ chiếu gấp')).toBeNull();
+    expect(request('xin lại bản hợp đồng mà xã đang lưu')).toBeNull();
+  });
+
   it('returns null when there is no story', () => {
     expect(request('đăng ký khai sinh cần giấy tờ gì')).toBeNull();
   });
