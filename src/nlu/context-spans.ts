@@ -26,6 +26,12 @@ const STATE_OPENERS = cuePhraseSet(ROLES, 'state-opener');
 const ACCENTED_STATE_OPENERS = cueWordSet(ROLES, 'accented-state-opener');
 /** Who the state is said of, just before "đang" ("em đang tạm trú …"). */
 const STATE_SUBJECTS = cuePhraseSet(ROLES, 'state-subject');
+/** "có cần giấy X không": the need words, the words a paper's name starts with, and the yes/no tail. */
+const PAPER_NEED = cuePhraseSet(ROLES, 'paper-need');
+const PAPER = cuePhraseSet(ROLES, 'paper');
+const YES_NO = loadCues('yes-no');
+const POLAR_TAIL = cuePhraseSet(YES_NO, 'polar-tail');
+const POLITE = cuePhraseSet(YES_NO, 'polite');
 /** "công ty", "ngân hàng": context when they ask for something ("công ty bắt nộp …"). */
 const REQUESTERS = cuePhraseSet(ROLES, 'requester');
 const REQUESTER_VERBS = cueWordSet(ROLES, 'requester-verb');
@@ -90,6 +96,32 @@ function isOpener(q: NormalizedText, i: number): number {
   return 1;
 }
 
+/** The longest phrase of `set` (at most `max` words) starting at i: its length, 0 when none. */
+function phraseAt(f: readonly string[], i: number, set: ReadonlySet<string>, max: number): number {
+  for (let n = Math.min(max, f.length - i); n > 0; n--) if (set.has(f.slice(i, i + n).join(' '))) return n;
+  return 0;
+}
+
+/**
+ * "đăng ký kết hôn có cần giấy xác nhận độc thân không": the paper's name after the paper word, up to
+ * the closing "không", is a document asked about, not the request. [from, to) of the clause, or null.
+ */
+function askedPaper(q: NormalizedText): [number, number] | null {
+  const f = q.foldedTokens;
+  let end = f.length;
+  while (end > 0 && POLITE.has(f[end - 1]!)) end--;
+  const tail = [2, 1].find((n) => end - n > 0 && POLAR_TAIL.has(f.slice(end - n, end).join(' ')));
+  if (!tail) return null;
+  end -= tail;
+  for (let i = 1; i < end; i++) {
+    const need = phraseAt(f, i, PAPER_NEED, 3);
+    if (!need) continue;
+    const paper = phraseAt(f, i + need, PAPER, 2);
+    if (paper && i + need + paper < end) return [i + need + paper, end];
+  }
+  return null;
+}
+
 /** Words that start the request after a background clause ("…, giờ muốn nhập hộ khẩu"). */
 const PIVOTS = cuePhraseSet(ROLES, 'pivot');
 
@@ -122,7 +154,7 @@ export interface RequestText {
 function mayHaveStory(text: string, whole: NormalizedText | undefined): boolean {
   if (!whole || CLAUSE_BREAK.test(text)) return true;
   // One clause: the whole message is that clause, so the clause's own tests answer.
-  if (requestStart(whole) > 0) return true;
+  if (requestStart(whole) > 0 || askedPaper(whole)) return true;
   for (let i = 0; i < whole.foldedTokens.length; i++) if (isOpener(whole, i) !== 0) return true;
   return false;
 }
@@ -176,7 +208,12 @@ export function withoutContext(text: string, normalize: Normalize, whole?: Norma
     let inSpan = false;
     const start = requestStart(q);
     if (start > 0) dropped = true;
+    const paper = askedPaper(q);
     for (let i = start; i < q.tokens.length; i++) {
+      if (paper && i >= paper[0] && i < paper[1]) {
+        dropped = true;
+        continue;
+      }
       if (!inSpan) {
         const n = isOpener(q, i);
         if (n < 0) {

@@ -39,6 +39,14 @@ describe('withoutContext (the request without its story)', () => {
     expect(request('xin lại bản hợp đồng mà xã đang lưu')).toBeNull();
   });
 
+  it('leaves the paper asked about out of the request ("… có cần giấy X không")', () => {
+    expect(request('đăng ký thường trú có cần giấy đăng ký kết hôn không ạ')?.request.normalized).toBe('đăng ký thường trú có cần giấy không ạ');
+    expect(request('làm hộ chiếu có phải mang theo bản sao giấy khai sinh không')?.request.normalized).toBe('cấp hộ chiếu có phải mang theo bản không');
+    // Not a yes/no question about a paper: nothing is left out.
+    expect(request('đăng ký thường trú cần giấy tờ gì')).toBeNull();
+    expect(request('có cần làm lại giấy khai sinh không')).toBeNull();
+  });
+
   it('returns null when there is no story', () => {
     expect(request('đăng ký khai sinh cần giấy tờ gì')).toBeNull();
   });
@@ -57,6 +65,12 @@ describe('understanding a message with a story (whole pipeline)', () => {
 
   it('reads the question from the request ("chưa có giấy tờ gì" is not a documents question)', () => {
     expect(nlu.understand('đất ông bà để lại chưa có giấy tờ gì, giờ xin cấp sổ đỏ lần đầu được hông').intent).toBe('procedure_info');
+  });
+
+  it('answers for the procedure named, not for the paper asked about', () => {
+    // Written for this test.
+    expect(nlu.understand('đăng ký kết hôn thì có cần giấy xác nhận độc thân không ạ').procedure?.code).toBe('1.000894');
+    expect(nlu.understand('dang ky thuong tru co can giay dang ky ket hon ko').procedure?.code).toBe('1.004222');
   });
 
   it('keeps a foreign element said in the background ("lấy chồng Hàn")', () => {
