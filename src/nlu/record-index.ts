@@ -8,7 +8,7 @@
  * posting-list walks.
  */
 import type { Procedure } from '../catalog/procedure-schema.js';
-import { foldDiacritics } from './fold-diacritics.js';
+import { foldWord } from './fold-diacritics.js';
 import { normalizeBasic } from './normalize.js';
 
 /** How much each part of a record counts (its name says most about it). */
@@ -38,17 +38,28 @@ export interface RecordIndex {
   search(foldedTokens: readonly string[], isStop: (t: string) => boolean, limit?: number): RecordHit[];
 }
 
-/** The folded syllables of a text. */
+const WORD_SPLIT = /[^\p{L}\p{M}\p{N}]+/u;
+const NOT_FOLDED = /[^a-z0-9]+/g;
+
+/** The folded syllables of a text, word by word (each word folded once, through foldWord's memo). */
 export function foldedWords(text: string): string[] {
-  return foldDiacritics(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+  const out: string[] = [];
+  for (const word of text.toLowerCase().split(WORD_SPLIT)) {
+    if (!word) continue;
+    const f = foldWord(word);
+    if (!NOT_FOLDED.test(f)) out.push(f);
+    else for (const part of f.replace(NOT_FOLDED, ' ').split(' ')) if (part) out.push(part);
+    NOT_FOLDED.lastIndex = 0;
+  }
+  return out;
 }
 
 /**
- * Terms are syllables and syllable pairs, interned as numbers: a syllable gets an id, a pair
- * the key `a * PAIR_BASE + b` of its syllables' ids (no string is built for a pair).
+ * Terms are syllables and syllable pairs, interned as numbers: a syllable is its id, a pair
+ * `(a + 1) * base + b` of its syllables' ids, base the vocabulary's size (no string is built for a
+ * pair). A catalog's records say a few thousand syllables at most, so every key is a small integer,
+ * which Maps hash and store without allocating.
  */
-const PAIR_BASE = 2 ** 21;
-
 export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex {
   const wordIds = new Map<string, number>();
   const wordId = (w: string) => {
@@ -56,6 +67,14 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
     if (id === undefined) wordIds.set(w, (id = wordIds.size));
     return id;
   };
+  // Each record's fields as syllable ids, with their weights: the vocabulary is known before any key is made.
+  const fields = procedures.map((p) =>
+    FIELD_WEIGHTS.map(([field, weight]) => {
+      const text = field(p);
+      return { weight, ids: text ? foldedWords(text).map(wordId) : [] };
+    }),
+  );
+  const base = wordIds.size + 1;
   // term key -> parallel lists of documents and term frequencies
   const postDocs = new Map<number, number[]>();
   const postTf = new Map<number, number[]>();
@@ -65,20 +84,16 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
   procedures.forEach((p, doc) => {
     tf.clear();
     let length = 0;
-    for (const [field, weight] of FIELD_WEIGHTS) {
-      const text = field(p);
-      if (!text) continue;
-      let prev = -1;
-      for (const w of foldedWords(text)) {
-        const id = wordId(w);
-        tf.set(id + PAIR_BASE * PAIR_BASE, (tf.get(id + PAIR_BASE * PAIR_BASE) ?? 0) + weight);
+    for (const { weight, ids } of fields[doc]!) {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        tf.set(id, (tf.get(id) ?? 0) + weight);
         length += weight;
-        if (prev >= 0) {
-          const pair = prev * PAIR_BASE + id;
+        if (k > 0) {
+          const pair = (ids[k - 1]! + 1) * base + id;
           tf.set(pair, (tf.get(pair) ?? 0) + weight);
           length += weight;
         }
-        prev = id;
       }
     }
     lengths.push(length);
@@ -100,15 +115,12 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
     const df = key === undefined ? 0 : (postDocs.get(key)?.length ?? 0);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
-  /** A syllable's term key (unigrams live above every pair key), or undefined when unseen. */
-  const unigram = (w: string) => {
-    const id = wordIds.get(w);
-    return id === undefined ? undefined : id + PAIR_BASE * PAIR_BASE;
-  };
+  /** A syllable's term key, or undefined when unseen. */
+  const unigram = (w: string) => wordIds.get(w);
   const pairKey = (a: string, b: string) => {
     const ia = wordIds.get(a);
     const ib = wordIds.get(b);
-    return ia === undefined || ib === undefined ? undefined : ia * PAIR_BASE + ib;
+    return ia === undefined || ib === undefined ? undefined : (ia + 1) * base + ib;
   };
   const idf = (t: string) => idfOf(unigram(t));
 
