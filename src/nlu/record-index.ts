@@ -67,11 +67,18 @@ export function buildRecordIndex(procedures: readonly Procedure[]): RecordIndex 
     if (id === undefined) wordIds.set(w, (id = wordIds.size));
     return id;
   };
-  // Each record's fields as syllable ids, with their weights: the vocabulary is known before any key is made.
+  // Each record's fields as syllable ids, with their weights: the vocabulary is known before any key is
+  // made. Records repeat texts (a family's documents and conditions): each text is read once.
+  const idsOfText = new Map<string, readonly number[]>();
+  const idsOf = (text: string) => {
+    let ids = idsOfText.get(text);
+    if (!ids) idsOfText.set(text, (ids = foldedWords(text).map(wordId)));
+    return ids;
+  };
   const fields = procedures.map((p) =>
     FIELD_WEIGHTS.map(([field, weight]) => {
       const text = field(p);
-      return { weight, ids: text ? foldedWords(text).map(wordId) : [] };
+      return { weight, ids: text ? idsOf(text) : [] };
     }),
   );
   const base = wordIds.size + 1;
