@@ -7,7 +7,9 @@
  * - negates-rest-of-clause: from the cue to the end of its clause;
  * - negates-until-but: from the cue to "mà", else to the end of the clause;
  * - negates-clause-when-another-follows: the whole clause, when it opens with the cue and
- *   a later clause is left to carry the request.
+ *   a later clause is left to carry the request;
+ * - not-yet-when-another-follows: the same for an act not done yet ("chưa nhập"), also after a
+ *   link word inside the clause ("… nên chưa nhập"), unless another clause wants that act.
  * Works on the raw text (clauses split at punctuation), so the rest of the pipeline reads
  * the kept words exactly as typed. Linear in the message.
  */
@@ -60,6 +62,17 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
   const but = createPhraseFinder(cueSection(cues, 'but'));
   const subject = createPhraseFinder(cueSection(cues, 'subject'));
   const done = createCueMatcher(cueSection(cues, 'done-when-another-follows'));
+  const notYet = createPhraseFinder(cueSection(cues, 'not-yet-when-another-follows'));
+  const links = new Set(cueSection(cues, 'link').map((l) => l.join(' ')));
+  /** A not-yet cue at the clause's opening or after a link ("… nên chưa nhập"). */
+  const notYetAt = (f: readonly string[], start: number) => {
+    for (let i = start; i < f.length; i++) {
+      if (i > start && !links.has(f[i - 1]!)) continue;
+      const hit = notYet.at(f, i);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
 
   /** Where a clause's own words begin, after a subject such as "em" or "mình". */
   const opening = (f: readonly string[]) => subject.at(f, 0)?.end ?? 0;
@@ -83,7 +96,10 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
         refusedClauses.push(k);
         return drop(k, 0, f.length);
       }
-      const first = clauseCue.at(f, start);
+      const pending = notYetAt(f, start);
+      // …the act not done yet, unless another clause goes on to want it ("giờ muốn nhập").
+      const wantedAfterAll = pending && clauses.some((c, j) => j !== k && c.some((w) => w.folded === f[pending.end - 1]));
+      const first = clauseCue.at(f, start) ?? (wantedAfterAll ? undefined : pending);
       // Another clause carries the request: one after it, or one before it when this one asks nothing.
       if (first && (later || (k > 0 && !asks(f.join(' '))))) {
         refusedClauses.push(k);

@@ -386,6 +386,13 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('không phải trích lục khai sinh, em cần bản sao trích lục kết hôn').procedure?.code).toBe('2.000635');
   });
 
+  it('refuses a part not done yet also after "nên"/"thì", never when the request wants it after all', () => {
+    // Written for this test.
+    expect(nlu.understand('làm khai sinh với thẻ bhyt cho bé một lượt thì cần gì, vợ chồng em thuê nhà nên chưa nhập khẩu cho bé').procedure?.code).toBe('2.001023');
+    expect(nlu.understand('khai sinh và bảo hiểm y tế cho cháu làm chung được không, còn hộ khẩu thì chưa nhập').procedure?.code).toBe('2.001023');
+    expect(nlu.understand('em chưa nhập khẩu cho con, giờ muốn nhập thì làm sao').procedure?.code).toBe('1.004222');
+  });
+
   it('fills every field of the result', () => {
     const r = nlu.understand('Số của tôi 0901234567, cccd 079188001234, hỏi khai sinh');
     expect(r.phone).toBe('0901234567');
