@@ -94,6 +94,9 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
   };
 
   const outOfCatalog = createOutOfCatalogReader(normalizeBasic);
+  /** The same procedure, maybe run at another level (one group key). */
+  const groupOf = (code: string) => index.procs[index.byCode.get(code) ?? -1]?.groupKey ?? code;
+  const sameProcedure = (a: string, b: string) => a === b || groupOf(a) === groupOf(b);
   const retrieveRequest = (found: RequestText | null, q: NormalizedText, excluded?: ReadonlySet<string>) => {
     const whole = retrieveTopic(q, undefined, excluded);
     if (!found) return whole;
@@ -111,7 +114,13 @@ export function createUnderstander(catalog: Catalog, opts: UnderstanderOptions =
     // ra tòa án nào?"), is not answered with the procedure the story names ("đăng ký kết hôn ở xã").
     const unheld = (term: readonly string[]) => !whole.procedure || !recordSaysTerm((pair) => recordTerms.says(whole.procedure!.code, pair), term);
     if (!r.procedure && outOfCatalog.said(q, (i) => WANT_WORDS.has(q.tokens[i]!)).some(unheld)) return r;
-    return r.procedure && (!whole.procedure || r.bestScore >= whole.bestScore - margin) ? r : whole;
+    if (r.procedure && (!whole.procedure || r.bestScore >= whole.bestScore - margin)) return r;
+    // The story names one procedure, the request alone another it trusts: both are offered, never the
+    // story's answered ("đã xin giấy xác nhận độc thân…. Nay sinh em bé…, khai sinh cho bé làm sao").
+    if (found.droppedClause && r.procedure && whole.procedure && !r.ambiguous && r.bestScore >= STORY_REQUEST_SCORE && !sameProcedure(r.procedure.code, whole.procedure.code)) {
+      return { ...whole, ambiguous: true, candidates: [whole.procedure, r.procedure, ...whole.candidates.filter((c) => c.code !== whole.procedure!.code && c.code !== r.procedure!.code)] };
+    }
+    return whole;
   };
 
   const records = buildRecordIndex(catalog.procedures);
@@ -578,6 +587,8 @@ const RECORD_OPTION_SCORE = 0.5;
 
 /** How much weaker the request alone may match than the whole message and still be preferred. */
 const CONTEXT_MARGIN = 0.1;
+/** A request read alone that names its own procedure at least this well is not outweighed by the story in silence. */
+const STORY_REQUEST_SCORE = 0.7;
 
 /** Classifier probability above which it may pick an ask_* intent with no cue the rules saw. */
 const CLASSIFIER_ONLY_ASK = 0.985;

@@ -73,6 +73,14 @@ describe('understanding a message with a story (whole pipeline)', () => {
     expect(nlu.understand('dang ky thuong tru co can giay dang ky ket hon ko').procedure?.code).toBe('1.004222');
   });
 
+  it('offers both when the story names one procedure and the request alone another it trusts', () => {
+    // Written for this test: the whole message reads "a copy of the birth certificate", the request
+    // alone ("giờ muốn xin bản sao …") reads "certified copy": neither is answered in silence.
+    const r = nlu.understand('Em làm mất bản chính giấy khai sinh rồi, giờ muốn xin bản sao thì làm ở đâu ạ');
+    expect(r.ambiguous).toBe(true);
+    expect(r.candidates.slice(0, 2).map((c) => c.code)).toEqual(['2.000635', '2.000815']);
+  });
+
   it('keeps a foreign element said in the background ("lấy chồng Hàn")', () => {
     expect(nlu.understand('e lấy chồng Hàn, sinh con ở VN, giờ khai sinh cho con thì cần những giấy gì').procedure?.code).toBe('2.000528');
   });
