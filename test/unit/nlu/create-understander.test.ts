@@ -391,6 +391,7 @@ describe('button payloads and entities', () => {
     expect(nlu.understand('làm khai sinh với thẻ bhyt cho bé một lượt thì cần gì, vợ chồng em thuê nhà nên chưa nhập khẩu cho bé').procedure?.code).toBe('2.001023');
     expect(nlu.understand('khai sinh và bảo hiểm y tế cho cháu làm chung được không, còn hộ khẩu thì chưa nhập').procedure?.code).toBe('2.001023');
     expect(nlu.understand('em chưa nhập khẩu cho con, giờ muốn nhập thì làm sao').procedure?.code).toBe('1.004222');
+    expect(nlu.understand('bé mới sinh, làm khai sinh và thẻ bhyt trước, còn nhập khẩu thì để sau, nộp ở đâu').procedure?.code).toBe('2.001023');
   });
 
   it('fills every field of the result', () => {
