@@ -440,7 +440,9 @@ export function retrieveProcedure(index: ProcedureIndex, q: NormalizedText, cont
   const topTokens = top ? index.passages[top.passage].tokenSet : EMPTY_SET;
   const unexplained: string[] = [];
   // A nationality said to a foreign-element winner is what picked it, not an unexplained word.
-  const foreignWinner = !!top && said.has('foreign') && index.procs[top.i].markers.includes('foreign');
+  // A foreigner said ("chồng em người Trung Quốc") and a winner for foreigners: its name says a foreign
+  // element, or its own record says whom it serves ("nhập quốc tịch": người nước ngoài).
+  const foreignWinner = !!top && said.has('foreign') && (index.procs[top.i].markers.includes('foreign') || !!recordSays?.(index.procs[top.i].code, 'nuoc ngoai'));
   // A word pair of the winner's own name is not another concept when an alias passage won ("đăng ký" + "kết hôn có yếu tố nước ngoài").
   const topName = top ? index.procs[top.i] : null;
   const topWhole = top ? wholeWords.get(top.i) : undefined;

@@ -36,3 +36,12 @@ describe('nationalities that fold into everyday words', () => {
     expect(r.procedure?.code).not.toBe('1.001669');
   });
 });
+
+describe('a foreigner and a procedure for foreigners', () => {
+  it('reads the nationality said as whom the procedure serves when its record says it is for foreigners', () => {
+    // Written for this test: naturalisation is asked about, not another concept beside it.
+    const r = nlu.understand('chồng em người Hàn muốn nhập quốc tịch Việt Nam');
+    expect(r.procedureMentionedButUnknown).toBe(false);
+    expect(r.candidates.slice(0, 2).map((c) => c.code)).toEqual(expect.arrayContaining(['2.002039']));
+  });
+});
