@@ -7,6 +7,7 @@
  */
 import { cuePhraseSet, cueSection, cueWordSet, loadCues } from './cue-lists.js';
 import type { Normalize, NormalizedText } from './normalize.js';
+import { createPhraseFinder } from './phrase-finder.js';
 
 /** The words of each clause role (what each section means: intents/cues/clause-roles.txt). */
 const ROLES = loadCues('clause-roles');
@@ -27,11 +28,11 @@ const ACCENTED_STATE_OPENERS = cueWordSet(ROLES, 'accented-state-opener');
 /** Who the state is said of, just before "đang" ("em đang tạm trú …"). */
 const STATE_SUBJECTS = cuePhraseSet(ROLES, 'state-subject');
 /** "có cần giấy X không": the need words, the words a paper's name starts with, and the yes/no tail. */
-const PAPER_NEED = cuePhraseSet(ROLES, 'paper-need');
-const PAPER = cuePhraseSet(ROLES, 'paper');
+const PAPER_NEED = createPhraseFinder(cueSection(ROLES, 'paper-need'));
+const PAPER = createPhraseFinder(cueSection(ROLES, 'paper'));
 const YES_NO = loadCues('yes-no');
-const POLAR_TAIL = cuePhraseSet(YES_NO, 'polar-tail');
-const POLITE = cuePhraseSet(YES_NO, 'polite');
+const POLAR_TAIL = createPhraseFinder(cueSection(YES_NO, 'polar-tail'));
+const POLITE = cueWordSet(YES_NO, 'polite');
 /** "công ty", "ngân hàng": context when they ask for something ("công ty bắt nộp …"). */
 const REQUESTERS = cuePhraseSet(ROLES, 'requester');
 const REQUESTER_VERBS = cueWordSet(ROLES, 'requester-verb');
@@ -96,12 +97,6 @@ function isOpener(q: NormalizedText, i: number): number {
   return 1;
 }
 
-/** The longest phrase of `set` (at most `max` words) starting at i: its length, 0 when none. */
-function phraseAt(f: readonly string[], i: number, set: ReadonlySet<string>, max: number): number {
-  for (let n = Math.min(max, f.length - i); n > 0; n--) if (set.has(f.slice(i, i + n).join(' '))) return n;
-  return 0;
-}
-
 /**
  * "đăng ký kết hôn có cần giấy xác nhận độc thân không": the paper's name after the paper word, up to
  * the closing "không", is a document asked about, not the request. [from, to) of the clause, or null.
@@ -110,14 +105,13 @@ function askedPaper(q: NormalizedText): [number, number] | null {
   const f = q.foldedTokens;
   let end = f.length;
   while (end > 0 && POLITE.has(f[end - 1]!)) end--;
-  const tail = [2, 1].find((n) => end - n > 0 && POLAR_TAIL.has(f.slice(end - n, end).join(' ')));
+  const tail = [2, 1].find((n) => end - n > 0 && POLAR_TAIL.at(f, end - n)?.end === end);
   if (!tail) return null;
   end -= tail;
   for (let i = 1; i < end; i++) {
-    const need = phraseAt(f, i, PAPER_NEED, 3);
-    if (!need) continue;
-    const paper = phraseAt(f, i + need, PAPER, 2);
-    if (paper && i + need + paper < end) return [i + need + paper, end];
+    const need = PAPER_NEED.at(f, i);
+    const paper = need && PAPER.at(f, need.end);
+    if (paper && paper.end < end) return [paper.end, end];
   }
   return null;
 }

@@ -31,8 +31,14 @@ export function readCueFile(file: string): CueSections {
   return sections;
 }
 
+/** Files already read: several modules read the same cue file (yes-no.txt, word-roles.txt), once. */
+const loaded = new Map<string, CueSections>();
+
 export function loadCues(name: string, dir = DEFAULT_CUES_DIR): CueSections {
-  return readCueFile(join(dir, `${name}.txt`));
+  const file = join(dir, `${name}.txt`);
+  let cues = loaded.get(file);
+  if (!cues) loaded.set(file, (cues = readCueFile(file)));
+  return cues;
 }
 
 /** One section, or an error naming the file's sections (a typo in a section name must not pass silently). */

@@ -13,7 +13,7 @@
  * Works on the raw text (clauses split at punctuation), so the rest of the pipeline reads
  * the kept words exactly as typed. Linear in the message.
  */
-import { cueSection, loadCues, type CueSections } from './cue-lists.js';
+import { cuePhraseSet, cueSection, loadCues, type CueSections } from './cue-lists.js';
 import { createPhraseFinder, type PhraseFinder } from './phrase-finder.js';
 import { createCueMatcher } from './cue-patterns.js';
 import { foldDiacritics } from './fold-diacritics.js';
@@ -63,7 +63,7 @@ export function createNegationScope(cues: CueSections = loadCues('negation'), as
   const subject = createPhraseFinder(cueSection(cues, 'subject'));
   const done = createCueMatcher(cueSection(cues, 'done-when-another-follows'));
   const notYet = createPhraseFinder(cueSection(cues, 'not-yet-when-another-follows'));
-  const links = new Set(cueSection(cues, 'link').map((l) => l.join(' ')));
+  const links = cuePhraseSet(cues, 'link');
   /** A not-yet cue at the clause's opening or after a link ("… nên chưa nhập"). */
   const notYetAt = (f: readonly string[], start: number) => {
     for (let i = start; i < f.length; i++) {
